@@ -1,0 +1,82 @@
+"""Command line: `python -m bot [console|ask|check|paragraphs|telegram]`.
+
+With no command it runs the Telegram bot when TELEGRAM_BOT_TOKEN is set, and the console chat
+otherwise, so a fresh checkout works out of the box.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from bot.config import DEFAULT_CONFIG, load_config
+from bot.knowledge import KnowledgeError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="Answers questions on one article's figures.")
+    p.add_argument("--config", default=str(DEFAULT_CONFIG), help="path to config.yaml")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("console", help="chat in the terminal")
+    a = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
+    a.add_argument("--json", action="store_true", help="print JSON: one object per question")
+    a.add_argument("question", nargs="*", help="the question; omit it to read stdin")
+    sub.add_parser("check", help="validate the fact base (exit 1 on problems)")
+    pg = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
+    pg.add_argument("doc", nargs="?", help="document id from knowledge/sources.yaml")
+    sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.command == "telegram" else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    command = args.command or ("telegram" if os.environ.get("TELEGRAM_BOT_TOKEN") else "console")
+    try:
+        config = load_config(args.config)
+        if command == "check":
+            from bot.check import run_check
+
+            problems = run_check(config)
+            for problem in problems:
+                print(problem)
+            print(f"{len(problems)} problem(s)" if problems else "fact base is clean")
+            return 1 if problems else 0
+        if command == "paragraphs":
+            from bot.knowledge import load
+
+            docs = load(config.knowledge).documents
+            doc = docs.get(args.doc) if args.doc else next(iter(docs.values()))
+            if doc is None:
+                print(f"unknown document {args.doc!r}; known: {', '.join(docs)}", file=sys.stderr)
+                return 2
+            for i, text in enumerate(doc.paragraphs, 1):
+                print(f"{i:3} {text}")
+            return 0
+        if command == "telegram":
+            from bot.telegram import run
+
+            return run(config)
+        from bot import console
+        from bot.engine import Engine
+
+        engine = Engine(config)
+        if command == "ask":
+            question = " ".join(args.question) if args.question else None
+            if question is None and not args.json:
+                print("usage: python -m bot ask QUESTION  (or: ask --json < questions.txt)", file=sys.stderr)
+                return 2
+            return console.ask(engine, question, args.json)
+        return console.chat(engine)
+    except KnowledgeError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The one typed value every front end receives: what to say, how sure, and where it comes from.
+
+An Answer carries its text as styled spans, so the console prints it plainly and Telegram
+renders it as escaped HTML, without either knowing how matching works.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from bot.knowledge import Source
+
+# Span styles: "" plain, "b" a figure, "i" a source line, "q" a suggested question.
+Span = tuple[str, str]
+Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str  # fact | computed | declined | out_of_scope | smalltalk | empty | noise | too_long | limited
+    lang: str
+    lines: tuple[Line, ...]
+    fact_ids: tuple[str, ...] = ()
+    score: float = 0.0
+    sources: tuple[Source, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    best_fact: str | None = None
+    normalized: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def answered(self) -> bool:
+        """True when the reply gives figures or facts from the article."""
+        return self.kind in ("fact", "computed")
+
+    @property
+    def text(self) -> str:
+        """The reply exactly as a user sees it, in plain text."""
+        return "\n".join("".join(t for t, _ in line) for line in self.lines)
+
+    def html(self) -> str:
+        """The reply as Telegram HTML: every piece of text escaped, figures in bold."""
+        tags = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>"), "q": ("", "")}
+        out = []
+        for line in self.lines:
+            out.append("".join(f"{tags.get(style, ('', ''))[0]}{html.escape(t, quote=False)}"
+                               f"{tags.get(style, ('', ''))[1]}" for t, style in line))
+        return "\n".join(out)
+
+    def to_json(self) -> dict[str, object]:
+        """The fields of `ask --json`."""
+        return {
+            "answered": self.answered,
+            "kind": self.kind,
+            "text": self.text,
+            "fact_ids": list(self.fact_ids),
+            "score": self.score,
+            "sources": [{"title": s.title, "paragraph": s.paragraph, "quote": s.quote} for s in self.sources],
+            "suggestions": list(self.suggestions),
+            "lang": self.lang,
+        }

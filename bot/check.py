@@ -1,0 +1,65 @@
+"""`python -m bot check`: everything a curator must fix before the fact base ships.
+
+Beyond schema and quotes, it asks the matcher itself: every phrasing of a fact must be answered
+by that fact, and no answer may carry another fact's figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.config import Config
+from bot.knowledge import Knowledge, Problem, load
+from bot.match import Matcher
+
+
+def figure_pattern(text: str) -> re.Pattern[str]:
+    """A figure as a whole number: 60亿元 must not be found inside 600亿元."""
+    return re.compile(rf"(?<![\d.]){re.escape(text)}")
+
+
+def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> list[Problem]:
+    problems = []
+    for fact in knowledge.facts:
+        for lang, questions in fact.questions.items():
+            for q in questions:
+                m = matcher.match(q)
+                ids = [f.id for f in m.facts]
+                if fact.id not in ids:
+                    got = ", ".join(ids) or m.kind
+                    problems.append(Problem(fact.path, fact.line,
+                                            f"{fact.id}: its {lang} phrasing {q!r} is answered by {got}"))
+                elif len(ids) > 1 and not all(
+                    f.series and fact.series and f.series.id == fact.series.id for f in m.facts
+                ):
+                    problems.append(Problem(fact.path, fact.line,
+                                            f"{fact.id}: phrasing {q!r} cannot be told apart from {', '.join(ids)}"))
+    return problems
+
+
+def _figure_problems(knowledge: Knowledge) -> list[Problem]:
+    """An answer must name only its own figures, or a reader takes a neighbour's for this one."""
+    problems = []
+    owners: dict[str, set[str]] = {}
+    for fact in knowledge.facts:
+        for fig in fact.figures:
+            owners.setdefault(fig.text, set()).add(fact.id)
+    for fact in knowledge.facts:
+        own = {fig.text for fig in fact.figures}
+        for text, ids in owners.items():
+            if text in own or fact.id in ids:
+                continue
+            for lang, answer in fact.answer.items():
+                if figure_pattern(text).search(answer):
+                    problems.append(Problem(fact.path, fact.line,
+                                            f"{fact.id}: its {lang} answer names {text}, a figure of {', '.join(sorted(ids))}"))
+    return problems
+
+
+def run_check(config: Config) -> list[Problem]:
+    """All problems of the fact base; empty when it is clean. Raises KnowledgeError on YAML syntax."""
+    knowledge = load(config.knowledge)
+    problems = list(knowledge.problems)
+    problems += _figure_problems(knowledge)
+    problems += _matcher_problems(knowledge, Matcher(knowledge, config.match))
+    return problems

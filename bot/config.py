@@ -1,0 +1,56 @@
+"""config.yaml → typed settings, with defaults so a missing key never crashes the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge import KnowledgeError, read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = ROOT / "config.yaml"
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    threshold: float = 62
+    tie_margin: float = 4
+    series_margin: float = 15
+    intent_penalty: float = 18
+    slot_penalty: float = 12
+    max_facts: int = 4
+    suggestions: int = 3
+    max_question_chars: int = 500
+
+
+@dataclass(frozen=True)
+class Config:
+    knowledge: Path = ROOT / "knowledge"
+    match: MatchSettings = field(default_factory=MatchSettings)
+    raw: dict[str, Any] = field(default_factory=dict)  # sections other modules read themselves
+
+
+def _section(cls: type, data: Any, path: Path) -> Any:
+    if data is None:
+        return cls()
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, getattr(data, "line", 0), f"expected a mapping for {cls.__name__}")
+    known = {f.name: f.type for f in fields(cls)}
+    unknown = set(data) - set(known)
+    if unknown:
+        raise KnowledgeError(path, data.line, f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return cls(**{k: type(getattr(cls(), k))(v) for k, v in data.items()})
+
+
+def load_config(path: Path | str = DEFAULT_CONFIG) -> Config:
+    """Read config.yaml; a syntax error is a KnowledgeError with file and line, like the facts."""
+    path = Path(path)
+    data = read_yaml(path) if path.exists() else {}
+    data = data or {}
+    base = path.resolve().parent
+    return Config(
+        knowledge=(base / str(data.get("knowledge", "knowledge"))).resolve(),
+        match=_section(MatchSettings, data.get("match"), path),
+        raw=dict(data),
+    )

@@ -1,0 +1,91 @@
+"""The bot's core behind every front end: question in, Answer out, fact base kept fresh.
+
+Front ends (console, ask, Telegram) hold one Engine. It reloads knowledge/ when its files
+change, and keeps serving the last good fact base when an edit is broken, so curators can edit
+a running bot without fear.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from bot.answer import Answer
+from bot.config import Config, load_config
+from bot.knowledge import Knowledge, KnowledgeError, Problem, load
+from bot.match import Matcher
+from bot.reply import Composer
+
+log = logging.getLogger(__name__)
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a curator saves a file under knowledge/."""
+    out = []
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".txt"):
+            st = p.stat()
+            out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+class Engine:
+    """Loads the fact base, answers questions, and reloads when knowledge/ changes."""
+
+    def __init__(self, config: Config | None = None, reload_interval: float = 1.0) -> None:
+        self.config = config or load_config()
+        self.reload_interval = reload_interval
+        self.last_error: str | None = None
+        self._checked = time.monotonic()
+        self._stamp = _stamp(self.config.knowledge)
+        self._install(load(self.config.knowledge))  # a broken base at start-up raises: nothing to serve
+
+    def _install(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.matcher = Matcher(knowledge, self.config.match)
+        self.composer = Composer(knowledge, self.config.match.max_question_chars)
+        for problem in knowledge.problems:
+            log.warning("fact base problem: %s", problem)
+
+    def reload(self) -> tuple[bool, str]:
+        """Load knowledge/ again. Returns (changed, message); a broken base is not installed."""
+        self._stamp = _stamp(self.config.knowledge)
+        try:
+            knowledge = load(self.config.knowledge)
+        except KnowledgeError as e:
+            return self._refuse([str(e)])
+        if knowledge.problems:
+            return self._refuse([str(p) for p in knowledge.problems])
+        self._install(knowledge)
+        self.last_error = None
+        log.info("fact base reloaded: %d facts", len(knowledge.facts))
+        return True, f"reloaded: {len(knowledge.facts)} facts"
+
+    def _refuse(self, problems: list[str]) -> tuple[bool, str]:
+        self.last_error = "; ".join(problems)
+        log.error("fact base not reloaded, still serving the last good one: %s", self.last_error)
+        return False, "not reloaded, still serving the last good fact base:\n" + "\n".join(problems)
+
+    def refresh(self) -> None:
+        """Reload when a file under knowledge/ changed (checked at most once per interval)."""
+        now = time.monotonic()
+        if now - self._checked < self.reload_interval:
+            return
+        self._checked = now
+        try:
+            stamp = _stamp(self.config.knowledge)
+        except OSError as e:
+            log.error("cannot read the fact base folder: %s", e)
+            return
+        if stamp != self._stamp:
+            self.reload()
+
+    def ask(self, question: str, channel: str = "console") -> Answer:
+        """Answer one question from whichever front end."""
+        self.refresh()
+        return self.composer.compose(self.matcher.match(question))
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.knowledge.problems

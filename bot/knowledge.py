@@ -1,0 +1,370 @@
+"""Load the YAML fact base into typed, validated objects.
+
+Every problem is reported with the file and line it comes from, because the people who read
+these messages are curators editing YAML by hand, not programmers reading tracebacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ASKS = ("amount", "count", "rank", "date", "place", "person", "list", "area", "duration", "year",
+        "name", "text")
+LANGS = ("zh", "en")
+QUALIFIERS = ("近", "超过", "余", "多")
+
+
+class KnowledgeError(Exception):
+    """A fact base that cannot be loaded at all (YAML syntax, missing file, wrong shape)."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a curator has to fix; `check` lists them all."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    title_en: str
+    path: Path
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: Decimal
+    unit: str
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: enough for any front end to cite it."""
+
+    title: str
+    paragraph: int
+    quote: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class SeriesRef:
+    id: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: dict[str, str]
+    unit: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    topic: str
+    asks: str
+    questions: dict[str, tuple[str, ...]]
+    answer: dict[str, str]
+    figures: tuple[Figure, ...]
+    source: Source
+    slots: dict[str, frozenset[str]] = field(default_factory=dict)
+    series: SeriesRef | None = None
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    documents: dict[str, Document]
+    topics: dict[str, dict[str, str]]
+    series: dict[str, Series]
+    facts: tuple[Fact, ...]
+    vocabulary: dict[str, dict[str, tuple[str, ...]]]  # kind -> canonical -> aliases
+    problems: tuple[Problem, ...] = ()
+
+    def fact(self, fact_id: str) -> Fact:
+        return self.by_id[fact_id]
+
+    @cached_property
+    def by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+
+class _LineDict(dict):
+    line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader whose mappings remember the line they start on."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error becomes one KnowledgeError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeError(path, 0, f"cannot read: {e}") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 0
+        raise KnowledgeError(path, line, f"YAML syntax error: {e.problem or e}") from None
+    except yaml.YAMLError as e:
+        raise KnowledgeError(path, 0, f"YAML error: {e}") from None
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """The article's paragraphs, numbered as knowledge/README.md says (index 0 is paragraph 1)."""
+    lines = [line.strip() for line in text.split("\n")]
+    title = next((line for line in lines if line), "")
+    out: list[str] = []
+    caption_next = False
+    for line in lines:
+        if not line or line == title:
+            continue
+        if line == "推荐阅读":
+            break
+        if line == "文章图片":
+            caption_next = True
+            continue
+        if caption_next:
+            caption_next = False
+            continue
+        out.append(line)
+    return tuple(out)
+
+
+class _Collector:
+    """Gathers problems for one file so that `check` reports all of them, not just the first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+        self.problems: list[Problem] = []
+
+    def add(self, node: Any, message: str) -> None:
+        self.problems.append(Problem(self.path, getattr(node, "line", 0), message))
+
+
+def _strings(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return [str(v) for v in value]
+    return None
+
+
+def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
+    path = root / "sources.yaml"
+    data = read_yaml(path)
+    out = _Collector(path)
+    docs: dict[str, Document] = {}
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise KnowledgeError(path, getattr(data, "line", 1), "expected a `documents:` list")
+    for entry in entries:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "title", "file")):
+            out.add(entry, "a document needs id, title and file")
+            continue
+        file = root / entry["file"]
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            out.add(entry, f"cannot read {entry['file']}: {e}")
+            continue
+        docs[entry["id"]] = Document(entry["id"], entry["title"], str(entry.get("title_en", "")), file,
+                                     paragraphs(text))
+    return docs, out.problems
+
+
+def _load_vocabulary(root: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]], list[Problem]]:
+    path = root / "vocabulary.yaml"
+    if not path.exists():
+        return {}, []
+    data = read_yaml(path) or {}
+    out = _Collector(path)
+    vocab: dict[str, dict[str, tuple[str, ...]]] = {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, 1, "expected a mapping of kind -> entries")
+    for kind, entries in data.items():
+        if not isinstance(entries, list):
+            out.add(data, f"{kind}: expected a list of entries")
+            continue
+        for entry in entries:
+            canonical = entry.get("canonical") if isinstance(entry, dict) else None
+            aliases = _strings(entry.get("aliases", [])) if isinstance(entry, dict) else None
+            if not isinstance(canonical, str) or aliases is None:
+                out.add(entry, f"{kind}: an entry needs `canonical` and a list of `aliases`")
+                continue
+            vocab.setdefault(kind, {})[canonical] = tuple(dict.fromkeys([canonical, *aliases]))
+    return vocab, out.problems
+
+
+def _figure(raw: Any, out: _Collector, fact_id: str) -> Figure | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), (str, int)):
+        out.add(raw, f"{fact_id}: a figure needs `text`")
+        return None
+    try:
+        value = Decimal(str(raw.get("value")))
+        if not value.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        out.add(raw, f"{fact_id}: figure {raw.get('text')!r} needs a numeric `value`")
+        return None
+    qualifier = str(raw.get("qualifier", "") or "")
+    if qualifier and qualifier not in QUALIFIERS:
+        out.add(raw, f"{fact_id}: qualifier must be one of {', '.join(QUALIFIERS)}")
+    return Figure(str(raw["text"]), value, str(raw.get("unit", "") or ""), qualifier)
+
+
+def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        out.add(raw, "a fact needs an `id`")
+        return None
+    fid = raw["id"]
+    problems_before = len(out.problems)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", fid):
+        out.add(raw, f"{fid}: ids are lowercase letters, digits and hyphens")
+    asks = raw.get("asks")
+    if asks not in ASKS:
+        out.add(raw, f"{fid}: `asks` must be one of {' '.join(ASKS)}")
+    questions: dict[str, tuple[str, ...]] = {}
+    answer: dict[str, str] = {}
+    for lang in LANGS:
+        qs = _strings((raw.get("questions") or {}).get(lang)) if isinstance(raw.get("questions"), dict) else None
+        if not qs:
+            out.add(raw.get("questions", raw), f"{fid}: needs at least one question in `{lang}`")
+        questions[lang] = tuple(qs or ())
+        text = raw.get("answer", {}).get(lang) if isinstance(raw.get("answer"), dict) else None
+        if not isinstance(text, str) or not text.strip():
+            out.add(raw.get("answer", raw), f"{fid}: needs an answer in `{lang}`")
+        answer[lang] = str(text or "").strip()
+    figures = tuple(f for f in (_figure(r, out, fid) for r in raw.get("figures") or []) if f)
+    src = raw.get("source")
+    if not isinstance(src, dict):
+        out.add(raw, f"{fid}: needs a `source` with doc, paragraph and quote")
+        return None
+    doc = docs.get(str(src.get("doc")))
+    quote = str(src.get("quote", ""))
+    paragraph = src.get("paragraph")
+    if doc is None:
+        out.add(src, f"{fid}: unknown document {src.get('doc')!r} (see sources.yaml)")
+    elif not quote:
+        out.add(src, f"{fid}: needs a `quote` copied from the article")
+    elif not isinstance(paragraph, int) or not 1 <= paragraph <= len(doc.paragraphs):
+        out.add(src, f"{fid}: paragraph must be a number from 1 to {len(doc.paragraphs)}")
+    elif quote not in doc.paragraphs[paragraph - 1]:
+        found = [i + 1 for i, p in enumerate(doc.paragraphs) if quote in p]
+        where = f"it is in paragraph {found[0]}" if found else "it is not in the article verbatim"
+        out.add(src, f"{fid}: quote not found in paragraph {paragraph}: {where}")
+    for fig in figures:
+        if fig.text not in quote:
+            out.add(src, f"{fid}: figure {fig.text!r} is not inside the quote")
+    slots: dict[str, frozenset[str]] = {}
+    raw_slots = raw.get("slots") or {}
+    if not isinstance(raw_slots, dict):
+        out.add(raw, f"{fid}: `slots` maps a kind to a list of values")
+    else:
+        for kind, values in raw_slots.items():
+            vals = _strings(values)
+            if vals is None:
+                out.add(raw_slots, f"{fid}: slot {kind} needs a list of values")
+            else:
+                slots[str(kind)] = frozenset(vals)
+    series = None
+    if isinstance(raw.get("series"), dict):
+        label = raw["series"].get("label")
+        series = SeriesRef(str(raw["series"].get("id")), dict(label) if isinstance(label, dict) else {})
+    if len(out.problems) > problems_before:
+        return None
+    title = doc.title if doc else ""
+    return Fact(fid, str(raw.get("topic")), str(asks), questions, answer, figures,
+                Source(title, int(paragraph), quote, str(src.get("doc"))), slots, series, out.path,
+                raw.line)
+
+
+def load(root: Path | str) -> Knowledge:
+    """Load and validate everything under `root`.
+
+    Raises KnowledgeError when the base cannot be read at all (YAML syntax, missing files); other
+    problems are collected in `Knowledge.problems`, and facts with problems are left out.
+    """
+    root = Path(root)
+    docs, problems = _load_documents(root)
+    vocabulary, vocab_problems = _load_vocabulary(root)
+    problems += vocab_problems
+    topics: dict[str, dict[str, str]] = {}
+    series: dict[str, Series] = {}
+    facts: list[Fact] = []
+    fact_files = sorted((root / "facts").glob("*.yaml"))
+    if not fact_files:
+        raise KnowledgeError(root / "facts", 0, "no fact files (*.yaml)")
+    for path in fact_files:
+        data = read_yaml(path)
+        out = _Collector(path)
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+            raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping with a `facts:` list")
+        for tid, label in (data.get("topics") or {}).items():
+            if not isinstance(label, dict) or not all(isinstance(label.get(lang), str) for lang in LANGS):
+                out.add(data.get("topics"), f"topic {tid}: needs zh and en labels")
+            topics[str(tid)] = {lang: str(label.get(lang, tid)) for lang in LANGS} if isinstance(label, dict) else {}
+        for sid, spec in (data.get("series") or {}).items():
+            if not isinstance(spec, dict) or not spec.get("unit"):
+                out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
+                continue
+            series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]))
+        for raw in data["facts"]:
+            fact = _fact(raw, out, docs)
+            if fact:
+                facts.append(fact)
+        problems += out.problems
+    seen: dict[str, Fact] = {}
+    kept: list[Fact] = []
+    for fact in facts:
+        if fact.id in seen:
+            problems.append(Problem(fact.path, fact.line, f"duplicate id {fact.id} (first at line {seen[fact.id].line})"))
+            continue
+        seen[fact.id] = fact
+        if fact.topic not in topics:
+            problems.append(Problem(fact.path, fact.line, f"{fact.id}: topic {fact.topic!r} is not declared"))
+        if fact.series:
+            spec = series.get(fact.series.id)
+            if spec is None:
+                problems.append(Problem(fact.path, fact.line, f"{fact.id}: series {fact.series.id!r} is not declared"))
+            elif len(fact.figures) != 1 or fact.figures[0].unit != spec.unit:
+                problems.append(Problem(fact.path, fact.line,
+                                        f"{fact.id}: a member of series {spec.id} needs exactly one figure in {spec.unit}"))
+        kept.append(fact)
+    return Knowledge(docs, topics, series, tuple(kept), vocabulary, tuple(problems))

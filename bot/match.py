@@ -1,0 +1,181 @@
+"""Question → Match: which facts answer it, how sure we are, and what to offer when not.
+
+Scoring is rapidfuzz over precomputed normalized phrasings; the decision is not. A fact is a
+candidate only when the question's slots (quarter, date, zone, project…) agree with the fact's,
+and a slot value that no fact carries (the fourth quarter, 2021, another district) declines the
+question outright. A wrong figure is worse than no answer, so every doubt ends in a decline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.config import MatchSettings
+from bot.knowledge import Fact, Knowledge
+from bot.normalize import language, normalize
+from bot.slots import SlotReader, Slots, intents
+
+# Words that say nothing about which fact is meant; dropping them from both sides before
+# scoring lets the distinguishing words weigh more.
+_ZH_FILLER = re.compile(
+    r"请问|我想知道|想知道|告诉我|你知道|一下|余杭区|余杭的|余杭|的|了|吗|呢|啊|吧|呀|是|有|都|这个|那个|总共|一共"
+)
+_EN_STOP = frozenset(
+    "a an the of in on at to for from by with and or is are was were be been did does do what "
+    "which how much many s yuhang yuhangs please tell me about its it that this there they their "
+    "can you i know".split()
+)
+_WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
+
+_SMALLTALK = {
+    "greeting": "你好 您好 嗨 哈喽 哈罗 在吗 在不在 早上好 晚上好 下午好 hi hello hey hiya yo good_morning".split(),
+    "thanks": "谢谢 多谢 谢了 感谢 谢谢你 thanks thank_you thx ty cheers 好的 ok okay 明白了".split(),
+    "help": ("你能回答什么 你会什么 你知道什么 能问什么 可以问什么 你能做什么 帮助 怎么用 help "
+             "what_can_you_do what_can_i_ask what_do_you_know how_do_i_use_this start").split(),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one question; `reply` turns it into words."""
+
+    kind: str  # fact | declined | out_of_scope | smalltalk | empty | noise | too_long
+    question: str
+    normalized: str = ""
+    lang: str = "zh"
+    facts: tuple[Fact, ...] = ()
+    score: float = 0.0
+    suggestions: tuple[str, ...] = ()
+    best_fact: str | None = None
+    unknown: tuple[tuple[str, str], ...] = ()  # (kind, value) the question named and no fact has
+    smalltalk: str = ""
+    slots: Slots = field(default_factory=dict)
+
+
+def _en_stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def scoring_form(normalized: str) -> str:
+    """The normalized text without filler: what fuzzy scores compare."""
+    text = _ZH_FILLER.sub("", normalized)
+    words = [_en_stem(w) for w in _WORD.findall(text) if w not in _EN_STOP]
+    return " ".join(w for w in words if w)
+
+
+def _similarity(a: str, b: str, **_: object) -> float:
+    """Character ratio for Chinese; word-order-free ratios for English."""
+    if a.isascii() and b.isascii():
+        return (fuzz.token_sort_ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
+    return fuzz.ratio(a, b)
+
+
+class Matcher:
+    """Matches questions against one loaded fact base; build a new one when the base changes."""
+
+    def __init__(self, knowledge: Knowledge, settings: MatchSettings) -> None:
+        self.knowledge = knowledge
+        self.settings = settings
+        self.reader = SlotReader(knowledge.vocabulary)
+        self.facts = knowledge.facts
+        self._phrasing_fact: list[int] = []
+        self._phrasing_lang: list[str] = []
+        self._forms: list[str] = []
+        self.fact_slots: list[Slots] = []
+        self.known_values: dict[str, set[str]] = {}
+        for i, fact in enumerate(self.facts):
+            slots: dict[str, set[str]] = {}
+            for lang, questions in fact.questions.items():
+                for q in questions:
+                    norm = normalize(q)
+                    for kind, values in self.reader.read(norm).items():
+                        slots.setdefault(kind, set()).update(values)
+                    self._phrasing_fact.append(i)
+                    self._phrasing_lang.append(lang)
+                    self._forms.append(scoring_form(norm))
+            for kind, values in fact.slots.items():
+                slots.setdefault(kind, set()).update(values)
+            for kind, values in slots.items():
+                self.known_values.setdefault(kind, set()).update(values)
+            self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+        self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
+                           for kind, phrases in _SMALLTALK.items() for p in phrases}
+
+    def _fact_scores(self, form: str) -> dict[int, float]:
+        """Best phrasing score per fact."""
+        best: dict[int, float] = {}
+        for _, score, idx in process.extract(form, self._forms, scorer=_similarity, limit=None, score_cutoff=20):
+            f = self._phrasing_fact[idx]
+            if score > best.get(f, -1):
+                best[f] = score
+        return best
+
+    def _compatible(self, q: Slots, f: Slots) -> bool:
+        """Every slot the question names must be one the fact carries, when the fact has that kind."""
+        return all(not f.get(kind) or values <= f[kind] for kind, values in q.items())
+
+    def _suggest(self, ranked: list[tuple[int, float]], lang: str) -> tuple[str, ...]:
+        out = []
+        for i, _ in ranked[: self.settings.suggestions]:
+            out.append(self.facts[i].questions[lang][0])
+        return tuple(out)
+
+    def match(self, question: str) -> Match:
+        s = self.settings
+        text = question if isinstance(question, str) else str(question)
+        if not text.strip():
+            return Match("empty", text)
+        if len(text) > s.max_question_chars:
+            return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
+        norm = normalize(text)
+        lang = language(norm)
+        form = scoring_form(norm)
+        if not re.search(r"[\w\u3400-\u9fff]", norm):
+            return Match("noise", text, norm, lang)
+        if form in self._smalltalk or (not form and norm):
+            return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
+        q_slots = self.reader.read(norm)
+        scores = self._fact_scores(form)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        unknown = tuple(sorted((kind, v) for kind, values in q_slots.items() for v in values
+                               if v not in self.known_values.get(kind, set())))
+        if unknown:
+            return Match("out_of_scope", text, norm, lang, score=ranked[0][1] if ranked else 0,
+                         suggestions=self._suggest(ranked, lang), best_fact=self._best_id(ranked),
+                         unknown=unknown, slots=q_slots)
+        wanted = intents(norm)
+        candidates: list[tuple[int, float, int]] = []
+        for i, score in ranked:
+            f_slots = self.fact_slots[i]
+            if not self._compatible(q_slots, f_slots):
+                continue
+            if wanted and self.facts[i].asks not in wanted:
+                score -= s.intent_penalty
+            agree = sum(1 for kind in q_slots if f_slots.get(kind))
+            candidates.append((i, score, agree))
+        if candidates:
+            most = max(a for _, _, a in candidates)
+            candidates = [(i, sc - s.slot_penalty * (most - a), a) for i, sc, a in candidates]
+            candidates.sort(key=lambda c: -c[1])
+        if not candidates or candidates[0][1] < s.threshold:
+            top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
+            return Match("declined", text, norm, lang, score=max(0.0, top), suggestions=self._suggest(ranked, lang),
+                         best_fact=self._best_id(ranked), slots=q_slots)
+        best_i, best, _ = candidates[0]
+        series = self.facts[best_i].series
+        chosen = [i for i, sc, _ in candidates
+                  if sc >= best - s.tie_margin
+                  or (series and self.facts[i].series and self.facts[i].series.id == series.id
+                      and sc >= max(s.threshold, best - s.series_margin))]
+        facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
+        return Match("fact", text, norm, lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                     slots=q_slots)
+
+    def _best_id(self, ranked: list[tuple[int, float]]) -> str | None:
+        return self.facts[ranked[0][0]].id if ranked else None

@@ -1,0 +1,131 @@
+"""Text → comparable form.
+
+Questions and the fact base's phrasings go through the same function, so a user's 餘杭 Q3,
+三季度 or "third quarter" meets the curator's 第三季度 on equal terms. Libraries do the parts
+they do best (OpenCC for traditional characters, cn2an for a numeral's value); what is written
+here is only deciding *which* runs of Chinese numerals are numbers (三季度 yes, 三足鼎立 no).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from functools import lru_cache
+
+import cn2an
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+_DIGITS = "零〇一二两三四五六七八九"
+_NUMERAL_RUN = re.compile(f"[{_DIGITS}十百千万亿点]+")
+# A lone numeral is a number only before a measure word (三季度, 两个, 十余个) or after 第.
+_MEASURE = set("个家位项天年月日号季名亿万元倍批期条场余多%")
+_ENGLISH_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")]
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to Chinese
+_REWRITES: list[tuple[re.Pattern[str], object]] = [
+    # the first three quarters, in any of its forms → 前3季度
+    (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+                r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
+    (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
+    (re.compile(rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
+     lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
+    (re.compile(rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
+    (re.compile(r"第\s*([1-4])\s*季度?"), r"\1季度"),
+    (re.compile(r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
+    # dates → 9月29日
+    (re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
+     lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
+    (re.compile(rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
+     lambda m: f" {_MONTHS[m.group(1)]}月{int(m.group(2))}日 "),
+    (re.compile(rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
+     lambda m: f" {_MONTHS[m.group(2)]}月{int(m.group(1))}日 "),
+]
+
+_CJK = r"\u3400-\u9fff"
+_DENSE = rf"[{_CJK}\d.%、]"
+_SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})")
+
+
+def _numeral(run: str, before: str, after: str) -> str:
+    """The Arabic form of one run of Chinese numerals, or the run unchanged when it is a word."""
+    core = run.strip("点")
+    unit = ""
+    while core and core[-1] in "万亿" and len(core) > 1:
+        unit = core[-1] + unit
+        core = core[:-1]
+    if not core or not any(c in _DIGITS or c == "十" for c in core):
+        return run
+    if all(c in _DIGITS for c in core):
+        if len(core) == 1:
+            if not (after[:1] in _MEASURE or unit or before.endswith("第")):
+                return run
+        elif "〇" not in core and "零" not in core and len(core) < 4:
+            # 一二三季度 is a list of quarters, not 123
+            return "、".join(str(cn2an.cn2an(c, "smart")) for c in core) + unit
+    elif len(core) == 1 and not (after[:1] in _MEASURE or before.endswith("第")):
+        return run  # 十分, 十足
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = cn2an.cn2an(core, "smart")
+    except (ValueError, KeyError, IndexError):
+        return run
+    return f"{value}{unit}"
+
+
+def _arabic_numerals(text: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in _NUMERAL_RUN.finditer(text):
+        out.append(text[last : m.start()])
+        out.append(_numeral(m.group(), text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _T2S.convert(text)
+    chars = []
+    for i, c in enumerate(text):
+        cat = unicodedata.category(c)
+        keep_dot = c == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        if cat[0] in "PSCZ" and c not in "%-~" and not keep_dot:
+            chars.append(" ")
+        else:
+            chars.append(c)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The comparable form of a question or phrasing: simplified, half-width, lowercase, Arabic
+    numerals, canonical quarters (3季度, 前3季度) and dates (9月29日), no punctuation."""
+    text = _arabic_numerals(_clean(text))
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)  # type: ignore[arg-type]
+    text = re.sub(r"[-~]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return _SPACE_NEAR_CJK.sub("", text)
+
+
+def language(text: str) -> str:
+    """'zh' when the text has Chinese characters, 'en' when it has Latin letters only."""
+    if re.search(f"[{_CJK}]", text):
+        return "zh"
+    return "en" if re.search("[A-Za-z]", text) else "zh"

@@ -1,0 +1,79 @@
+"""Read the distinguishing parts of a normalized question: its slots and what it asks for.
+
+Fuzzy scores cannot tell 1季度 from 3季度 (one character apart), so these parts are read
+exactly and compared exactly; `match` only lets a fact through when they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.normalize import normalize
+
+Slots = dict[str, frozenset[str]]
+
+_FIRST_THREE = re.compile(r"前3季度")
+_QUARTERS = re.compile(r"(?<![\d.])([1-9](?:[、,和与及跟或 ]*[1-9])*)季度")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
+
+# What the question asks for, by its wording. A fact whose `asks` is not among the kinds a
+# question's wording allows loses points in `match` (a soft signal: wording varies).
+_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    name: (re.compile(pattern), frozenset(kinds))
+    for name, pattern, kinds in [
+        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|how many|number of", ("count", "list")),
+        ("amount", r"多少钱|多少亿|多少资金|how much money|how much invest|worth|valu|投资额", ("amount",)),
+        ("rank", r"第几|排名|排第|名次|哪一名|rank|position", ("rank",)),
+        ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
+        ("who", r"谁|哪位|什么人|who", ("person", "name")),
+        ("where", r"哪里|哪儿|在哪|哪个区域|哪个地方|where", ("place", "list")),
+        ("area", r"面积|多大|平方公里|how big|how large|area|square", ("area",)),
+        ("duration", r"多少天|几天|多久|多长时间|how long|how many days", ("duration",)),
+    ]
+}
+
+
+class SlotReader:
+    """Finds vocabulary names, quarters, dates and years in normalized text."""
+
+    def __init__(self, vocabulary: Mapping[str, Mapping[str, tuple[str, ...]]]) -> None:
+        self._alias: dict[str, tuple[str, str]] = {}
+        for kind, entries in vocabulary.items():
+            for canonical, aliases in entries.items():
+                for alias in aliases:
+                    form = normalize(alias)
+                    if form:
+                        self._alias.setdefault(form, (kind, canonical))
+        forms = sorted(self._alias, key=len, reverse=True)
+        parts = [rf"(?<![a-z0-9]){re.escape(f)}(?![a-z0-9])" if re.search("[a-z0-9]", f) else re.escape(f)
+                 for f in forms]
+        self._names = re.compile("|".join(parts)) if parts else None
+
+    def read(self, text: str) -> Slots:
+        """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""
+        found: dict[str, set[str]] = {}
+        if self._names:
+            for m in self._names.finditer(text):
+                kind, canonical = self._alias[m.group()]
+                found.setdefault(kind, set()).add(canonical)
+        if _FIRST_THREE.search(text):
+            found.setdefault("quarter", set()).add("1-3")
+        for m in _QUARTERS.finditer(_FIRST_THREE.sub(" ", text)):
+            found.setdefault("quarter", set()).update(re.findall(r"[1-9]", m.group(1)))
+        for m in _DATE.finditer(text):
+            found.setdefault("date", set()).add(f"{int(m.group(1))}-{int(m.group(2))}")
+        for m in _YEAR.finditer(text):
+            found.setdefault("year", set()).add(m.group(1))
+        return {kind: frozenset(values) for kind, values in found.items()}
+
+
+def intents(text: str) -> frozenset[str]:
+    """The kinds of answer (fact `asks` values) that the question's wording allows; empty when
+    the wording says nothing."""
+    allowed: set[str] = set()
+    for pattern, kinds in _INTENTS.values():
+        if pattern.search(text):
+            allowed |= kinds
+    return frozenset(allowed)
