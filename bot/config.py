@@ -25,10 +25,39 @@ class MatchSettings:
 
 
 @dataclass(frozen=True)
+class MissesSettings:
+    path: str = "var/misses.sqlite3"  # relative to config.yaml; git-ignored
+    enabled: bool = True
+    low_confidence: float = 70  # answered below this score still counts as a miss
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    admins: tuple[int, ...] = ()  # user ids allowed /misses and /reload
+    questions_per_minute: int = 20  # per chat; more are answered with a polite "slow down"
+    inline_results: int = 5
+
+
+@dataclass(frozen=True)
+class EvalSettings:
+    min_answered: float = 0.95  # share of answerable questions answered with the right figure
+    min_declined: float = 0.95  # share of unanswerable questions declined
+    max_wrong_figures: int = 0  # answers carrying a figure that is not the expected one
+    baseline_cutoff: float = 80  # the naive extractOne baseline's fixed cutoff
+
+
+@dataclass(frozen=True)
 class Config:
     knowledge: Path = ROOT / "knowledge"
     match: MatchSettings = field(default_factory=MatchSettings)
-    raw: dict[str, Any] = field(default_factory=dict)  # sections other modules read themselves
+    misses: MissesSettings = field(default_factory=MissesSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    eval: EvalSettings = field(default_factory=EvalSettings)
+    base: Path = ROOT  # the folder of config.yaml: relative paths start here
+
+    def path(self, relative: str) -> Path:
+        """A path from config.yaml, resolved against the folder config.yaml is in."""
+        return (self.base / relative).resolve()
 
 
 def _section(cls: type, data: Any, path: Path) -> Any:
@@ -52,5 +81,8 @@ def load_config(path: Path | str = DEFAULT_CONFIG) -> Config:
     return Config(
         knowledge=(base / str(data.get("knowledge", "knowledge"))).resolve(),
         match=_section(MatchSettings, data.get("match"), path),
-        raw=dict(data),
+        misses=_section(MissesSettings, data.get("misses"), path),
+        telegram=_section(TelegramSettings, data.get("telegram"), path),
+        eval=_section(EvalSettings, data.get("eval"), path),
+        base=base,
     )

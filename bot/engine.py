@@ -8,6 +8,7 @@ a running bot without fear.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bot.answer import Answer
 from bot.config import Config, load_config
 from bot.knowledge import Knowledge, KnowledgeError, Problem, load
 from bot.match import Matcher
+from bot.misses import MissLog
 from bot.reply import Composer
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ class Engine:
         self._checked = time.monotonic()
         self._stamp = _stamp(self.config.knowledge)
         self._install(load(self.config.knowledge))  # a broken base at start-up raises: nothing to serve
+        settings = self.config.misses
+        self.misses = MissLog(self.config.path(settings.path)) if settings.enabled else None
 
     def _install(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -82,9 +86,20 @@ class Engine:
             self.reload()
 
     def ask(self, question: str, channel: str = "console") -> Answer:
-        """Answer one question from whichever front end."""
+        """Answer one question from whichever front end; log it when it went unanswered."""
         self.refresh()
-        return self.composer.compose(self.matcher.match(question))
+        answer = self.composer.compose(self.matcher.match(question))
+        if self.misses and self._is_miss(answer):
+            try:
+                self.misses.record(answer, channel)
+            except sqlite3.Error as e:  # a full disk must not stop the answers
+                log.error("could not log an unanswered question: %s", e)
+        return answer
+
+    def _is_miss(self, answer: Answer) -> bool:
+        if answer.kind in ("declined", "out_of_scope"):
+            return True
+        return answer.answered and answer.score < self.config.misses.low_confidence
 
     @property
     def problems(self) -> tuple[Problem, ...]:
