@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,7 @@ class Series:
     id: str
     name: dict[str, str]
     unit: str
+    note: dict[str, str] = field(default_factory=dict)  # what a computed total must not be confused with
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise KnowledgeError(path, 0, f"cannot read: {e}") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0
@@ -344,7 +345,9 @@ def load(root: Path | str) -> Knowledge:
             if not isinstance(spec, dict) or not spec.get("unit"):
                 out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
                 continue
-            series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]))
+            note = spec.get("note") if isinstance(spec.get("note"), dict) else {}
+            series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]),
+                                      {lang: str(note[lang]) for lang in LANGS if lang in note})
         for raw in data["facts"]:
             fact = _fact(raw, out, docs)
             if fact:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.compute import Calculator, Computation, operation
 from bot.config import MatchSettings
 from bot.knowledge import Fact, Knowledge
 from bot.normalize import language, normalize
@@ -53,6 +54,7 @@ class Match:
     unknown: tuple[tuple[str, str], ...] = ()  # (kind, value) the question named and no fact has
     smalltalk: str = ""
     slots: Slots = field(default_factory=dict)
+    computation: Computation | None = None
 
 
 def _en_stem(word: str) -> str:
@@ -104,6 +106,8 @@ class Matcher:
             for kind, values in slots.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+        self.calculator = Calculator(knowledge, self.reader,
+                                     {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in _SMALLTALK.items() for p in phrases}
 
@@ -149,6 +153,17 @@ class Matcher:
             return Match("out_of_scope", text, norm, lang, score=ranked[0][1] if ranked else 0,
                          suggestions=self._suggest(ranked, lang), best_fact=self._best_id(ranked),
                          unknown=unknown, slots=q_slots)
+        op = operation(norm)
+        if op:
+            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()},
+                                           s.compute_threshold)
+            if comp and comp.refusal:
+                return Match("declined", text, norm, lang, comp.members, suggestions=self._suggest(ranked, lang),
+                             best_fact=self._best_id(ranked), slots=q_slots, computation=comp)
+            if comp:
+                top = max(scores.get(i, 0.0) for i, f in enumerate(self.facts) if f in comp.members)
+                return Match("computed", text, norm, lang, comp.members, round(max(top, s.threshold), 1),
+                             best_fact=comp.members[0].id, slots=q_slots, computation=comp)
         wanted = intents(norm)
         candidates: list[tuple[int, float, int]] = []
         for i, score in ranked:

@@ -19,6 +19,7 @@ import opencc
 _T2S = opencc.OpenCC("t2s")
 
 _DIGITS = "零〇一二两三四五六七八九"
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")  # 叁季度 as on a cheque
 _NUMERAL_RUN = re.compile(f"[{_DIGITS}十百千万亿点]+")
 # A lone numeral is a number only before a measure word (三季度, 两个, 十余个) or after 第.
 _MEASURE = set("个家位项天年月日号季名亿万元倍批期条场余多%")
@@ -100,7 +101,7 @@ def _arabic_numerals(text: str) -> str:
 def _clean(text: str) -> str:
     """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _T2S.convert(text)
+    text = _T2S.convert(text).translate(_FINANCIAL)
     chars = []
     for i, c in enumerate(text):
         cat = unicodedata.category(c)

@@ -6,7 +6,10 @@ figure of its own.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bot.answer import Answer, Line
+from bot.compute import Computation, fmt
 from bot.knowledge import Fact, Knowledge
 from bot.match import Match
 
@@ -26,7 +29,18 @@ _T = {
     "thanks": {"zh": "不客气！还有问题随时问。", "en": "You're welcome! Ask me anything else about the article."},
     "help": {"zh": "我回答《{title}》这篇文章里的数字和事实，每个答案都注明出处。", "en": "I answer questions on the figures and facts of the article 《{title}》, each with its source."},
     "topics": {"zh": "可以问的话题：{topics}", "en": "Topics: {topics}"},
-    "example": {"zh": "例如：", "en": "For example:"},
+    "computed": {"zh": "（计算得出：文章没有直接给出这个数，是用下面文章中的数字算的）",
+                 "en": " (computed from the article's figures below; the article does not state it)"},
+    "compared": {"zh": "（比较文章中的数字得出）", "en": " (by comparing the article's figures)"},
+    "more": {"zh": "{a}比{b}多{d}", "en": "{a} is {d} more than {b}"},
+    "less": {"zh": "{a}比{b}少{d}", "en": "{a} is {d} less than {b}"},
+    "same": {"zh": "{a}和{b}一样多", "en": "{a} and {b} are equal"},
+    "max": {"zh": "最多的是", "en": "Highest: "},
+    "min": {"zh": "最少的是", "en": "Lowest: "},
+    "approx": {"zh": "没法精确计算：{names}的数字文章只给了约数（{figures}），我不估算。",
+               "en": "This cannot be computed exactly: the article gives only an approximate figure for {names} ({figures}), and I won't estimate."},
+    "mixed": {"zh": "没法计算：这个问题把不同单位的数字放在一起（比如投资额和项目个数），不能相加或比较。",
+              "en": "This cannot be computed: it combines figures of different units (e.g. investment and project counts)."},
 }
 _KIND_NAMES = {
     "quarter": {"zh": "第{v}季度", "en": "Q{v}"},
@@ -40,13 +54,13 @@ def t(key: str, lang: str, **kw: object) -> str:
 
 
 def _unknown_name(kind: str, value: str, lang: str) -> str:
-    fmt = _KIND_NAMES.get(kind, {}).get(lang)
-    if not fmt:
+    pattern = _KIND_NAMES.get(kind, {}).get(lang)
+    if not pattern:
         return value
     if kind == "date":
         m, _, d = value.partition("-")
-        return fmt.format(m=m, d=d)
-    return fmt.format(v=value)
+        return pattern.format(m=m, d=d)
+    return pattern.format(v=value)
 
 
 class Composer:
@@ -83,6 +97,58 @@ class Composer:
                          paragraph=fact.source.paragraph, quote=fact.source.quote), "i"),))
         return lines
 
+    def _label(self, fact: Fact, lang: str) -> str:
+        return fact.series.label.get(lang, fact.id) if fact.series else fact.id
+
+    def _term(self, fact: Fact, lang: str) -> str:
+        """`一季度 582亿元`: a member's label with its figure as the article writes it."""
+        return f"{self._label(fact, lang)} {fact.figures[0].text}"
+
+    def _amount(self, text: str, val: Decimal, unit: str, lang: str) -> str:
+        """English readers get 亿元 in billions beside the article-style figure."""
+        if lang == "en" and unit == "亿元":
+            return f"{text} ({fmt(val / 10)} billion yuan)"
+        return text
+
+    def _computed_lines(self, c: Computation, lang: str) -> list[Line]:
+        unit = c.series.unit
+        if c.op in ("sum", "diff", "share"):
+            result = c.result if c.result is not None else Decimal(0)
+            shown = c.result_text if c.op == "share" else self._amount(c.result_text, abs(result), unit, lang)
+            lines: list[Line] = [((shown, "b"), (t("computed", lang), ""))]
+            terms = [self._term(f, lang) for f in c.members]
+            if c.op == "sum":
+                lines.append(((" + ".join(terms) + f" = {c.result_text}", ""),))
+            elif c.op == "diff":
+                a, b = (self._label(f, lang) for f in c.members)
+                key = "more" if result > 0 else "less" if result < 0 else "same"
+                lines.append(((f"{terms[0]} − {terms[1]} = {fmt(result)}{unit}", ""),))
+                lines.append(((t(key, lang, a=a, b=b, d=c.result_text), ""),))
+            else:
+                lines.append(((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),))
+        else:
+            if c.op == "order":
+                head: Line = ((" > ".join(self._term(f, lang) for f in c.winners), "b"),)
+                lines = [(*head, (t("compared", lang), ""))]
+            else:
+                winners = "、".join(self._term(f, lang) for f in c.winners)
+                lines = [((t(c.op, lang), ""), (winners, "b"), (t("compared", lang), ""))]
+                others = [self._term(f, lang) for f in c.members if f not in c.winners]
+                lines.append(((("其余：" if lang == "zh" else "Others: ") + ("；" if lang == "zh" else "; ").join(others), ""),))
+        if c.series.note.get(lang):
+            lines.append(((c.series.note[lang], ""),))
+        return lines
+
+    def _sources(self, facts: tuple[Fact, ...], lang: str) -> list[Line]:
+        seen: list[tuple[int, str]] = []
+        lines: list[Line] = []
+        for fact in facts:
+            key = (fact.source.paragraph, fact.source.quote)
+            if key not in seen:
+                seen.append(key)
+                lines.append(self._fact_lines(fact, lang)[-1])
+        return lines
+
     def _offer(self, lang: str, suggestions: tuple[str, ...]) -> list[Line]:
         if not suggestions:
             return []
@@ -109,8 +175,19 @@ class Composer:
                 lines += self._fact_lines(fact, lang)
             return Answer("fact", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
+        if m.kind == "computed" and m.computation:
+            lines = self._computed_lines(m.computation, lang) + self._sources(m.facts, lang)
+            return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
+                          sources=tuple(f.source for f in m.facts), **common)
         if m.kind in ("declined", "out_of_scope"):
-            if m.kind == "out_of_scope":
+            if m.computation and m.computation.refusal == "approx":
+                approx = [f for f in m.computation.members if f.figures[0].qualifier]
+                sep = "、" if lang == "zh" else ", "
+                head = t("approx", lang, names=sep.join(self._label(f, lang) for f in approx),
+                         figures=sep.join(f.figures[0].text for f in approx))
+            elif m.computation:
+                head = t("mixed", lang)
+            elif m.kind == "out_of_scope":
                 sep = "、" if lang == "zh" else ", "
                 what = sep.join(_unknown_name(k, v, lang) for k, v in m.unknown)
                 head = t("out_of_scope", lang, what=what)

@@ -51,21 +51,28 @@ class SlotReader:
                  for f in forms]
         self._names = re.compile("|".join(parts)) if parts else None
 
-    def read(self, text: str) -> Slots:
-        """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""
-        found: dict[str, set[str]] = {}
+    def positions(self, text: str) -> list[tuple[int, str, str]]:
+        """Every slot mention as (position, kind, value), in the order the text names them."""
+        found: list[tuple[int, str, str]] = []
         if self._names:
             for m in self._names.finditer(text):
                 kind, canonical = self._alias[m.group()]
-                found.setdefault(kind, set()).add(canonical)
-        if _FIRST_THREE.search(text):
-            found.setdefault("quarter", set()).add("1-3")
-        for m in _QUARTERS.finditer(_FIRST_THREE.sub(" ", text)):
-            found.setdefault("quarter", set()).update(re.findall(r"[1-9]", m.group(1)))
+                found.append((m.start(), kind, canonical))
+        for m in _FIRST_THREE.finditer(text):
+            found.append((m.start(), "quarter", "1-3"))
+        for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
+            found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
         for m in _DATE.finditer(text):
-            found.setdefault("date", set()).add(f"{int(m.group(1))}-{int(m.group(2))}")
+            found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
         for m in _YEAR.finditer(text):
-            found.setdefault("year", set()).add(m.group(1))
+            found.append((m.start(), "year", m.group(1)))
+        return sorted(found)
+
+    def read(self, text: str) -> Slots:
+        """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""
+        found: dict[str, set[str]] = {}
+        for _, kind, value in self.positions(text):
+            found.setdefault(kind, set()).add(value)
         return {kind: frozenset(values) for kind, values in found.items()}
 
 

@@ -1,0 +1,127 @@
+"""Questions that combine facts: sums, differences, shares, maxima and orderings.
+
+Only facts the curators declared comparable (a `series` in the YAML, one unit) are combined,
+and only on exact decimals. A computed figure is always labelled as computed; an input given
+only approximately (超过10亿元) or a question mixing units is declined, never estimated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.knowledge import Fact, Knowledge, Series
+from bot.slots import SlotReader
+
+# Operations by their wording, checked in this order (比…多 is a difference even with 一共 in it).
+_OPS: list[tuple[str, re.Pattern[str]]] = [
+    ("share", re.compile(r"占比|比例|比重|百分比|百分之几|占.{0,24}?(?:多少|几成|%)|"
+                         r"share|percentage|proportion|what percent|percent of")),
+    ("diff", re.compile(r"比.{1,24}?(?:多|少|高|低|大|小)|相差|差多少|差距|差了|差额|差值|"
+                        r"difference|more than|less than|fewer than|higher than|lower than|gap")),
+    ("order", re.compile(r"排序|排列|从高到低|从低到高|从多到少|从少到多|从大到小|从小到大|依次|"
+                         r"(?<![a-z])(?:rank|order|sort)")),
+    ("max", re.compile(r"最多|最高|最大|(?<![a-z])(?:most|highest|largest|biggest|greatest|top)(?![a-z])")),
+    ("min", re.compile(r"最少|最低|最小|(?<![a-z])(?:least|lowest|smallest|fewest)(?![a-z])")),
+    ("sum", re.compile(r"加起来|加在一起|加一起|一共|合计|总共|总和|总计|累计|之和|共计|相加|合起来|"
+                       r"(?<![a-z])(?:sum|total|altogether|combined|add up|added|in all|together)(?![a-z])")),
+]
+_AMOUNT = re.compile(r"投资|资金|多少钱|亿|invest|money|yuan")
+_COUNT = re.compile(r"个数|几个|多少个|项目数|数量|how many|number of")
+
+
+def operation(text: str) -> str | None:
+    """The combining operation a normalized question asks for, if any."""
+    for name, pattern in _OPS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def fmt(value: Decimal) -> str:
+    """Exact decimal, no exponent, no trailing zeros: 1738, 1228.41."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+@dataclass(frozen=True)
+class Computation:
+    op: str  # sum | diff | share | max | min | order
+    series: Series
+    members: tuple[Fact, ...]  # the inputs, in the order the question named them
+    result: Decimal | None  # sum, difference (signed), share in percent; None for max/min/order
+    winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
+    refusal: str = ""  # why it cannot be computed: approx | mixed
+
+    @property
+    def result_text(self) -> str:
+        """The computed figure as the article would write it: 1738亿元, 44亿元, 34.5%."""
+        if self.result is None:
+            return ""
+        if self.op == "share":
+            return f"{fmt(self.result.quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
+        return f"{fmt(abs(self.result))}{self.series.unit}"
+
+
+def value(fact: Fact) -> Decimal:
+    return fact.figures[0].value
+
+
+class Calculator:
+    """Finds the series and members a combining question names, and computes on them."""
+
+    def __init__(self, knowledge: Knowledge, reader: SlotReader, fact_slots: dict[str, dict[str, frozenset[str]]]):
+        self.knowledge = knowledge
+        self.reader = reader
+        self.members: dict[str, list[Fact]] = {}
+        for fact in knowledge.facts:
+            if fact.series and fact.series.id in knowledge.series:
+                self.members.setdefault(fact.series.id, []).append(fact)
+        self.fact_slots = fact_slots
+
+    def _named(self, text: str, members: list[Fact]) -> list[Fact]:
+        """Members the question names, in the order it names them (前3季度 names quarters 1-3)."""
+        out: list[Fact] = []
+        for _, kind, val in self.reader.positions(text):
+            vals = {"1", "2", "3"} if (kind, val) == ("quarter", "1-3") else {val}
+            for fact in members:
+                if self.fact_slots[fact.id].get(kind, frozenset()) & vals and fact not in out:
+                    out.append(fact)
+        return out
+
+    def compute(self, text: str, op: str, scores: dict[str, float], min_score: float) -> Computation | None:
+        """A computation when the question names ≥2 members of one series (or a whole series with
+        enough fuzzy evidence); None when the question is not a combining one after all."""
+        best: tuple[int, float, str, list[Fact]] | None = None
+        for sid, members in self.members.items():
+            named = self._named(text, members)
+            score = max(scores.get(f.id, 0.0) for f in members)
+            key = (len(named), score, sid, named)
+            if (len(named) >= 2 or score >= min_score) and (best is None or key[:2] > best[:2]):
+                best = key
+        if best is None:
+            return None
+        _, _, sid, named = best
+        series = self.knowledge.series[sid]
+        everyone = self.members[sid]
+        chosen = named if len(named) >= 2 or (op == "share" and named) else everyone
+        if op != "share" and len(chosen) < 2:
+            return None
+        if _AMOUNT.search(text) and _COUNT.search(text):
+            return Computation(op, series, tuple(chosen), None, refusal="mixed")
+        inputs = tuple(chosen) if op != "share" or len(named) >= 2 else tuple(dict.fromkeys([*named, *everyone]))
+        if any(f.figures[0].qualifier for f in inputs):
+            return Computation(op, series, inputs, None, refusal="approx")
+        if op == "sum":
+            return Computation(op, series, inputs, sum((value(f) for f in inputs), Decimal(0)))
+        if op == "diff":
+            return Computation(op, series, inputs[:2], value(inputs[0]) - value(inputs[1]))
+        if op == "share":
+            total = sum((value(f) for f in inputs), Decimal(0))
+            return Computation(op, series, inputs, value(inputs[0]) * 100 / total if total else None)
+        ranked = sorted(inputs, key=value, reverse=op != "min")
+        if op == "order":
+            return Computation(op, series, inputs, None, tuple(ranked))
+        top = value(ranked[0])
+        return Computation(op, series, inputs, None, tuple(f for f in ranked if value(f) == top))

@@ -1,0 +1,100 @@
+"""The command line as curators and scripts use it: ask, ask --json batches, check, errors."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str | bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=data, capture_output=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of knowledge/ and config.yaml that a test may break."""
+    shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge")
+    config = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(config.replace("var/misses.sqlite3", str(tmp_path / "misses.sqlite3")),
+                                          encoding="utf-8")
+    return tmp_path
+
+
+def test_ask_prints_the_figure_and_its_source() -> None:
+    out = run("ask", "余杭第三季度双集中总投资多少")
+    assert out.returncode == 0
+    text = out.stdout.decode()
+    assert "556亿元" in text and "582亿元" not in text and "600亿元" not in text
+    assert "第2段" in text
+
+
+def test_ask_json_fields() -> None:
+    out = run("ask", "--json", "How much did Yuhang's Q3 signing event bring in?")
+    data = json.loads(out.stdout)
+    assert data["answered"] is True
+    assert "556亿元" in data["text"]
+    assert data["fact_ids"] and 0 <= data["score"] <= 100
+    assert {"title", "paragraph", "quote"} <= set(data["sources"][0])
+    assert data["suggestions"] == []
+
+
+def test_ask_json_batch_gives_one_line_per_input_line() -> None:
+    lines = ["三季度双集中总投资多少", "", "   ", "😀😀", "x" * 20000, "西湖区三季度投资多少", "\x00\x07控制字符"]
+    raw = ("\n".join(lines) + "\n").encode() + b"\xff\xfe broken utf-8\n"
+    out = run("ask", "--json", stdin=raw)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert len(rows) == len(lines) + 1
+    assert rows[0]["answered"] and "556亿元" in rows[0]["text"]
+    assert not any(r["answered"] for r in rows[1:])
+    assert all(r["text"] for r in rows)
+
+
+def test_declined_question_offers_suggestions() -> None:
+    data = json.loads(run("ask", "--json", "余杭第四季度双集中总投资多少").stdout)
+    assert data["answered"] is False and data["fact_ids"] == []
+    assert 1 <= len(data["suggestions"]) <= 3
+    assert "4" in data["text"] and "亿元" not in data["text"].split("\n")[0]
+
+
+def test_check_is_clean() -> None:
+    out = run("check")
+    assert out.returncode == 0, out.stdout.decode()
+
+
+def test_yaml_syntax_error_names_file_and_line(project: Path) -> None:
+    facts = project / "knowledge" / "facts" / "yuhang-2020q3.yaml"
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    lines[9] = lines[9] + "  : : [unclosed"
+    facts.write_text("\n".join(lines), encoding="utf-8")
+    for args in (["check"], ["ask", "三季度投资"], ["console"]):
+        out = run("--config", str(project / "config.yaml"), *args, stdin="")
+        err = out.stderr.decode()
+        assert out.returncode == 2, args
+        assert "yuhang-2020q3.yaml:" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_check_reports_a_quote_not_in_the_article(project: Path) -> None:
+    facts = project / "knowledge" / "facts" / "yuhang-2020q3.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("总投资额达556亿元 。", "总投资额达566亿元 。", 1), encoding="utf-8")
+    out = run("--config", str(project / "config.yaml"), "check")
+    assert out.returncode == 1
+    assert "not in the article verbatim" in out.stdout.decode()
+
+
+def test_console_reads_a_pipe_and_quits() -> None:
+    out = run("console", stdin="/help\n三季度双集中总投资多少\n/topics\n/quit\n不会被读到\n")
+    text = out.stdout.decode()
+    assert out.returncode == 0
+    assert "556亿元" in text and "不会被读到" not in text

@@ -1,0 +1,75 @@
+"""Normalization: every way of writing the same question meets the same comparable form."""
+
+import pytest
+
+from bot.normalize import language, normalize
+from bot.slots import SlotReader, intents
+
+
+@pytest.mark.parametrize(
+    ("variants", "form"),
+    [
+        (["三季度", "3季度", "第三季度", "第3季度", "Q3", "q3", "３季度", "三季", "叁季度"], "3季度"),
+        (["third quarter", "3rd quarter", "third-quarter", "Q3", "quarter 3", "3Q"], "3季度"),
+        (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度"], "前3季度"),
+        (["九月二十九日", "9月29号", "9月29日", "Sept. 29th", "29 September", "september 29"], "9月29日"),
+    ],
+)
+def test_variants_meet(variants: list[str], form: str) -> None:
+    for v in variants:
+        assert normalize(v) == form, v
+
+
+def test_traditional_width_case_punctuation() -> None:
+    assert normalize("餘杭第三季度雙集中總投資多少？") == normalize("余杭第三季度双集中总投资多少?")
+    assert normalize("ＡＢＣ　１２３！") == "abc 123"
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("一千二百二十八点四一平方公里", "1228.41平方公里"),
+        ("近一千八百亿元", "近1800亿元"),
+        ("十八天", "18天"),
+        ("十余个项目", "10余个项目"),
+        ("二〇二〇年", "2020年"),
+        ("一二三季度", "1、2、3季度"),
+        ("第一家", "第1家"),
+    ],
+)
+def test_numerals_become_arabic(text: str, form: str) -> None:
+    assert normalize(text) == form
+
+
+@pytest.mark.parametrize("word", ["三足鼎立", "一共", "一半", "十分", "统一", "百强区"])
+def test_numeral_words_stay_words(word: str) -> None:
+    assert normalize(word) == word
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀😀", "\x00\x01\x02", "\ufffd\ufffd", "!!!???"])
+def test_nothing_left_is_empty(text: str) -> None:
+    assert normalize(text) == ""
+
+
+def test_language() -> None:
+    assert language("三季度投资") == "zh"
+    assert language("How much in Q3?") == "en"
+    assert language("Q3双集中") == "zh"
+
+
+def test_slots_read_quarters_dates_years_and_names() -> None:
+    reader = SlotReader({"zone": {"临平新城": ("临平新城", "linping new town")}})
+    assert reader.read(normalize("二季度比三季度多多少"))["quarter"] == {"2", "3"}
+    assert reader.read(normalize("前三季度"))["quarter"] == {"1-3"}
+    assert reader.read(normalize("一二三季度加起来"))["quarter"] == {"1", "2", "3"}
+    assert reader.read(normalize("9月29号签约"))["date"] == {"9-29"}
+    assert reader.read(normalize("2021年余杭"))["year"] == {"2021"}
+    assert "year" not in reader.read(normalize("近1800亿元"))
+    assert reader.read(normalize("What went to Linping New Town?"))["zone"] == {"临平新城"}
+    assert [v for _, _, v in reader.positions(normalize("三季度比一季度少多少"))] == ["3", "1"]
+
+
+def test_intents() -> None:
+    assert "count" in intents(normalize("签了几个项目"))
+    assert "amount" in intents(normalize("投资额多少亿"))
+    assert intents(normalize("双集中")) == frozenset()
