@@ -38,7 +38,8 @@ def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> list[Problem]:
 
 
 def _figure_problems(knowledge: Knowledge) -> list[Problem]:
-    """An answer must name only its own figures, or a reader takes a neighbour's for this one."""
+    """An answer and its quote must name only the fact's own figures, or a reader takes a
+    neighbour's figure for this one: quote the clause, not the whole sentence, where they differ."""
     problems = []
     owners: dict[str, set[str]] = {}
     for fact in knowledge.facts:
@@ -49,10 +50,11 @@ def _figure_problems(knowledge: Knowledge) -> list[Problem]:
         for text, ids in owners.items():
             if text in own or fact.id in ids:
                 continue
-            for lang, answer in fact.answer.items():
-                if figure_pattern(text).search(answer):
+            said_in = [*((f"{lang} answer", a) for lang, a in fact.answer.items()), ("quote", fact.source.quote)]
+            for where, said in said_in:
+                if figure_pattern(text).search(said):
                     problems.append(Problem(fact.path, fact.line,
-                                            f"{fact.id}: its {lang} answer names {text}, a figure of {', '.join(sorted(ids))}"))
+                                            f"{fact.id}: its {where} names {text}, a figure of {', '.join(sorted(ids))}"))
     return problems
 
 

@@ -90,24 +90,23 @@ class Calculator:
                     out.append(fact)
         return out
 
-    def compute(self, text: str, op: str, scores: dict[str, float], min_score: float) -> Computation | None:
-        """A computation when the question names ≥2 members of one series (or a whole series with
-        enough fuzzy evidence); None when the question is not a combining one after all."""
-        best: tuple[int, float, str, list[Fact]] | None = None
+    def compute(self, text: str, op: str, scores: dict[str, float]) -> Computation | None:
+        """A computation when the question names ≥2 members of one series, or names none but is
+        closest to a member of that series; None when it is not a combining question after all
+        (one member named: "三季度总投资" is a single fact even with 总 in it)."""
+        top = max(scores, key=scores.__getitem__, default=None)
+        best: tuple[int, str, list[Fact]] | None = None
         for sid, members in self.members.items():
             named = self._named(text, members)
-            score = max(scores.get(f.id, 0.0) for f in members)
-            key = (len(named), score, sid, named)
-            if (len(named) >= 2 or score >= min_score) and (best is None or key[:2] > best[:2]):
-                best = key
+            if len(named) >= 2 or (op == "share" and named) or (not named and any(f.id == top for f in members)):
+                if best is None or len(named) > best[0]:
+                    best = (len(named), sid, named)
         if best is None:
             return None
-        _, _, sid, named = best
+        _, sid, named = best
         series = self.knowledge.series[sid]
         everyone = self.members[sid]
-        chosen = named if len(named) >= 2 or (op == "share" and named) else everyone
-        if op != "share" and len(chosen) < 2:
-            return None
+        chosen = named or everyone
         if _AMOUNT.search(text) and _COUNT.search(text):
             return Computation(op, series, tuple(chosen), None, refusal="mixed")
         inputs = tuple(chosen) if op != "share" or len(named) >= 2 else tuple(dict.fromkeys([*named, *everyone]))

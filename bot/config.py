@@ -22,7 +22,6 @@ class MatchSettings:
     max_facts: int = 4
     suggestions: int = 3
     max_question_chars: int = 500
-    compute_threshold: float = 50
 
 
 @dataclass(frozen=True)

@@ -155,8 +155,7 @@ class Matcher:
                          unknown=unknown, slots=q_slots)
         op = operation(norm)
         if op:
-            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()},
-                                           s.compute_threshold)
+            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()})
             if comp and comp.refusal:
                 return Match("declined", text, norm, lang, comp.members, suggestions=self._suggest(ranked, lang),
                              best_fact=self._best_id(ranked), slots=q_slots, computation=comp)

@@ -24,7 +24,7 @@ _INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     name: (re.compile(pattern), frozenset(kinds))
     for name, pattern, kinds in [
         ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|how many|number of", ("count", "list")),
-        ("amount", r"多少钱|多少亿|多少资金|how much money|how much invest|worth|valu|投资额", ("amount",)),
+        ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|how much|worth|valu", ("amount",)),
         ("rank", r"第几|排名|排第|名次|哪一名|rank|position", ("rank",)),
         ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
         ("who", r"谁|哪位|什么人|who", ("person", "name")),
