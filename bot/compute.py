@@ -21,11 +21,12 @@ _OPS: list[tuple[str, re.Pattern[str]]] = [
     ("diff", re.compile(r"比.{1,24}?(?:多|少|高|低|大|小)|相差|差多少|差距|差了|差额|差值|"
                         r"difference|more than|less than|fewer than|higher than|lower than|gap")),
     ("order", re.compile(r"排序|排列|从高到低|从低到高|从多到少|从少到多|从大到小|从小到大|依次|"
-                         r"(?<![a-z])(?:rank|order|sort)")),
-    ("max", re.compile(r"最多|最高|最大|(?<![a-z])(?:most|highest|largest|biggest|greatest|top)(?![a-z])")),
+                         r"(?<![a-z])(?:rank|order|sort)(?:ed|ing)?\s+(?:the|them|all|by|from)")),
+    ("max", re.compile(r"最多|最高|最大|(?<![a-z])(?:most|highest|largest|biggest|greatest)(?![a-z])")),
     ("min", re.compile(r"最少|最低|最小|(?<![a-z])(?:least|lowest|smallest|fewest)(?![a-z])")),
     ("sum", re.compile(r"加起来|加在一起|加一起|一共|合计|总共|总和|总计|累计|之和|共计|相加|合起来|"
-                       r"(?<![a-z])(?:sum|total|altogether|combined|add up|added|in all|together)(?![a-z])")),
+                       r"(?<![a-z])(?:sum|altogether|combined|add up|added up|in all|together|all together|total of all|"
+                       r"in total)(?![a-z])")),
 ]
 _AMOUNT = re.compile(r"投资|资金|多少钱|亿|invest|money|yuan")
 _COUNT = re.compile(r"个数|几个|多少个|项目数|数量|how many|number of")
@@ -81,13 +82,14 @@ class Calculator:
         self.fact_slots = fact_slots
 
     def _named(self, text: str, members: list[Fact]) -> list[Fact]:
-        """Members the question names, in the order it names them (前3季度 names quarters 1-3)."""
+        """Members the question names, in the order it names them (前3季度 names quarters 1-3).
+        Only slots that tell members apart name one: 2020年 names no single quarter."""
         out: list[Fact] = []
         for _, kind, val in self.reader.positions(text):
             vals = {"1", "2", "3"} if (kind, val) == ("quarter", "1-3") else {val}
-            for fact in members:
-                if self.fact_slots[fact.id].get(kind, frozenset()) & vals and fact not in out:
-                    out.append(fact)
+            hits = [f for f in members if self.fact_slots[f.id].get(kind, frozenset()) & vals]
+            if len(hits) < len(members):
+                out += [f for f in hits if f not in out]
         return out
 
     def compute(self, text: str, op: str, scores: dict[str, float]) -> Computation | None:
@@ -98,7 +100,8 @@ class Calculator:
         best: tuple[int, str, list[Fact]] | None = None
         for sid, members in self.members.items():
             named = self._named(text, members)
-            if len(named) >= 2 or (op == "share" and named) or (not named and any(f.id == top for f in members)):
+            closest = any(f.id == top for f in members)
+            if len(named) >= 2 or (closest and (not named or op == "share")):
                 if best is None or len(named) > best[0]:
                     best = (len(named), sid, named)
         if best is None:

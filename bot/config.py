@@ -22,6 +22,7 @@ class MatchSettings:
     max_facts: int = 4
     suggestions: int = 3
     max_question_chars: int = 500
+    coverage_weight: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,23 @@ figure is there too, because a reader cannot tell which of the two is meant.
 
 from __future__ import annotations
 
+import json
+import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TextIO
 
 import yaml
+from rapidfuzz import fuzz, process
 
-from bot.answer import Answer
-from bot.knowledge import Knowledge
+from bot.answer import Answer, Line
+from bot.config import Config, EvalSettings
+from bot.knowledge import Fact, Knowledge
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 
@@ -41,9 +49,26 @@ def load_cases(path: Path | str = DEFAULT_SET) -> list[Case]:
     return cases
 
 
-def figure_texts(knowledge: Knowledge) -> list[str]:
-    """Every figure the fact base can put in a reply, longest first."""
-    return sorted({fig.text for f in knowledge.facts for fig in f.figures}, key=len, reverse=True)
+@dataclass(frozen=True)
+class Figures:
+    """What judging needs from the fact base: every figure text (longest first), each fact's own
+    figures and answers, and the documents' titles (a citation's title is not a figure)."""
+
+    texts: tuple[str, ...]
+    own: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+
+    def __iter__(self):  # a plain list of figure texts where one is expected
+        return iter(self.texts)
+
+
+def figure_texts(knowledge: Knowledge) -> Figures:
+    """Every figure the fact base can put in a reply, and whose it is."""
+    texts = sorted({fig.text for f in knowledge.facts for fig in f.figures}, key=len, reverse=True)
+    return Figures(tuple(texts), {f.id: tuple(fig.text for fig in f.figures) for f in knowledge.facts},
+                   {f.id: "\n".join(f.answer.values()) for f in knowledge.facts},
+                   tuple(d.title for d in knowledge.documents.values()))
 
 
 def wrong_figures(text: str, expect: Iterable[str], figures: Iterable[str]) -> list[str]:
@@ -62,19 +87,41 @@ def wrong_figures(text: str, expect: Iterable[str], figures: Iterable[str]) -> l
 class Outcome:
     case: Case
     answer: Answer
-    verdict: str  # right | wrong_figure | missed | declined_ok | answered_unanswerable
+    verdict: str  # right | wrong_figure | missed | declined_ok | answered_unanswerable | error (the bot raised)
     wrong: tuple[str, ...] = ()
 
 
-def judge(case: Case, answer: Answer, figures: list[str]) -> Outcome:
+def judge(case: Case, answer: Answer, figures: Figures | Iterable[str]) -> Outcome:
+    """Right, wrong figure, missed, or a right/wrong decline.
+
+    Allowed beside the expected strings: the other figures of a cited fact that itself holds
+    every expected string (its own context), and for computed answers the cited inputs, which
+    the derivation shows labelled. A computed answer whose first line lacks the expected result
+    stated a figure nobody expected: a wrong figure, not a miss.
+    """
+    if not isinstance(figures, Figures):
+        figures = Figures(tuple(figures))
     if not case.answerable:
         return Outcome(case, answer, "answered_unanswerable" if answer.answered else "declined_ok")
     if not answer.answered:
         return Outcome(case, answer, "missed")
-    wrong = wrong_figures(answer.text, case.expect, figures)
+    text = answer.text
+    for title in figures.titles:
+        text = text.replace(title, "")
+    allowed: set[str] = set()
+    for fid in answer.fact_ids:
+        own = figures.own.get(fid, ())
+        if answer.kind == "computed" or all(
+            e in figures.answers.get(fid, "") or any(e in f or f in e for f in own) for e in case.expect
+        ):
+            allowed.update(own)
+    wrong = [f for f in wrong_figures(text, case.expect, figures.texts) if f not in allowed]
+    headline = text.split("\n", 1)[0]
+    if answer.kind == "computed" and not all(e in headline for e in case.expect):
+        wrong.append(headline)
     if wrong:
         return Outcome(case, answer, "wrong_figure", tuple(wrong))
-    if all(e in answer.text for e in case.expect):
+    if all(e in text for e in case.expect):
         return Outcome(case, answer, "right")
     return Outcome(case, answer, "missed")
 
@@ -105,3 +152,262 @@ class Tally:
     @property
     def wrong_figures(self) -> int:
         return self.count("wrong_figure")
+
+
+# --------------------------------------------------------------------------------------------
+# The evaluation run behind `python -m bot eval`: the bot and a naive baseline, side by side.
+
+
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
+def language(text: str) -> str:
+    """The question's language as any bot can tell it: Chinese characters or not."""
+    return "zh" if _CJK.search(text) or not re.search("[A-Za-z]", text) else "en"
+
+
+class Baseline:
+    """What a typical FAQ bot does: lowercase the question, take rapidfuzz's best phrasing
+    (WRatio) above a fixed cutoff, and answer with that fact's answer text and figures."""
+
+    def __init__(self, knowledge: Knowledge, cutoff: float) -> None:
+        self.cutoff = cutoff
+        self.facts: list[Fact] = []
+        self.choices: list[str] = []
+        for fact in knowledge.facts:
+            for questions in fact.questions.values():
+                for q in questions:
+                    self.facts.append(fact)
+                    self.choices.append(q.lower())
+
+    def ask(self, question: str) -> Answer:
+        lang = language(question)
+        hit = process.extractOne(question.lower(), self.choices, scorer=fuzz.WRatio, score_cutoff=self.cutoff)
+        if hit is None:
+            return Answer("declined", lang, ((("", ""),),))
+        fact = self.facts[hit[2]]
+        lines: list[Line] = []
+        if fact.figures:
+            lines.append(((" / ".join(fig.text for fig in fact.figures), ""),))
+        lines.append(((fact.answer[lang], ""),))
+        return Answer("fact", lang, tuple(lines), fact_ids=(fact.id,), score=float(hit[1]), best_fact=fact.id)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0-100); 0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+@dataclass(frozen=True)
+class Group:
+    """One row of the per-tag / per-topic table."""
+
+    n: int
+    ok: int  # right answers + right declines
+    wrong: int  # answers carrying a wrong figure
+
+    @property
+    def ok_rate(self) -> float:
+        return self.ok / self.n if self.n else 1.0
+
+
+def _group(outcomes: Iterable[Outcome]) -> Group:
+    items = list(outcomes)
+    return Group(len(items), sum(o.verdict in ("right", "declined_ok") for o in items),
+                 sum(o.verdict == "wrong_figure" for o in items))
+
+
+@dataclass
+class Run:
+    """One contestant's outcomes on the set, in the set's order, with seconds per question."""
+
+    name: str
+    tally: Tally
+    seconds: list[float]
+
+    def latency_ms(self, p: float) -> float:
+        return percentile(self.seconds, p) * 1000
+
+    def summary(self) -> dict[str, object]:
+        t = self.tally
+        return {
+            "right": t.count("right"), "answerable": t.answerable, "answered_rate": round(t.answered_rate, 4),
+            "declined_ok": t.count("declined_ok"), "unanswerable": t.unanswerable,
+            "declined_rate": round(t.declined_rate, 4), "wrong_figures": t.wrong_figures,
+            "missed": t.count("missed"), "answered_unanswerable": t.count("answered_unanswerable"),
+            "errors": t.count("error"),
+            "latency_ms": {f"p{p}": round(self.latency_ms(p), 3) for p in (50, 95, 99)},
+        }
+
+
+LANG_TAGS = ("zh", "en")
+
+
+@dataclass
+class Report:
+    path: str
+    settings: EvalSettings
+    bot: Run
+    baseline: Run
+    topics: list[str]  # per case, in the set's order: topic of the fact(s) owning the expected figures
+
+    def below_thresholds(self) -> list[str]:
+        """Why the bot fails config.eval; empty when it passes."""
+        s, t = self.settings, self.bot.tally
+        out = []
+        if t.answered_rate < s.min_answered:
+            out.append(f"answered {t.answered_rate:.1%} < min_answered {s.min_answered:.0%}")
+        if t.declined_rate < s.min_declined:
+            out.append(f"declined {t.declined_rate:.1%} < min_declined {s.min_declined:.0%}")
+        if t.wrong_figures > s.max_wrong_figures:
+            out.append(f"wrong figures {t.wrong_figures} > max_wrong_figures {s.max_wrong_figures}")
+        return out
+
+    def groups(self, run: Run) -> dict[str, dict[str, Group]]:
+        """{'language': {...}, 'tag': {...}, 'topic': {...}} → Group, for one run."""
+        by: dict[str, dict[str, list[Outcome]]] = {"language": {}, "tag": {}, "topic": {}}
+        for outcome, topic in zip(run.tally.outcomes, self.topics, strict=True):
+            for tag in outcome.case.tags:
+                by["language" if tag in LANG_TAGS else "tag"].setdefault(tag, []).append(outcome)
+            by["topic"].setdefault(topic, []).append(outcome)
+        return {kind: {k: _group(v) for k, v in sorted(rows.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
+                for kind, rows in by.items()}
+
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.bot.tally.outcomes if o.verdict not in ("right", "declined_ok")]
+
+    def to_json(self) -> dict[str, object]:
+        s = self.settings
+        return {
+            "set": self.path,
+            "questions": len(self.bot.tally.outcomes),
+            "thresholds": {"min_answered": s.min_answered, "min_declined": s.min_declined,
+                           "max_wrong_figures": s.max_wrong_figures, "baseline_cutoff": s.baseline_cutoff},
+            "passed": not self.below_thresholds(),
+            "below_thresholds": self.below_thresholds(),
+            **{run.name: {**run.summary(),
+                          "groups": {kind: {k: {"n": g.n, "ok": g.ok, "wrong": g.wrong} for k, g in rows.items()}
+                                     for kind, rows in self.groups(run).items()}}
+               for run in (self.bot, self.baseline)},
+            "failures": [{"question": o.case.question, "verdict": o.verdict, "expect": list(o.case.expect),
+                          "tags": list(o.case.tags), "said": _first_line(o.answer), "fact_ids": list(o.answer.fact_ids),
+                          "wrong": list(o.wrong)} for o in self.failures()],
+        }
+
+
+def _first_line(answer: Answer) -> str:
+    return next((line for line in answer.text.split("\n") if line.strip()), "")
+
+
+def case_topic(case: Case, knowledge: Knowledge) -> str:
+    """The topic of the facts whose figures or answers hold the case's expected strings (all of
+    them if some fact has all, else any); `decline`, or `computed/other` when no fact has one."""
+    if not case.answerable:
+        return "decline"
+
+    def has(fact: Fact, expected: str) -> bool:
+        return (any(figure_in(fig.text, expected) or figure_in(expected, fig.text) for fig in fact.figures)
+                or any(figure_in(expected, text) for text in fact.answer.values()))
+
+    found = [f for f in knowledge.facts if all(has(f, e) for e in case.expect)]
+    found = found or [f for f in knowledge.facts if any(has(f, e) for e in case.expect)]
+    topics = Counter(f.topic for f in found)
+    return topics.most_common(1)[0][0] if topics else "computed/other"
+
+
+def figure_in(figure: str, text: str) -> bool:
+    """`figure` as a whole number inside `text` (60亿元 is not inside 600亿元)."""
+    return re.search(rf"(?<![\d.]){re.escape(figure)}", text) is not None
+
+
+def _timed(name: str, ask: Callable[[str], Answer], cases: list[Case], figures: list[str]) -> Run:
+    """Ask every case; a question that raises is an `error`, a failure whether it was answerable or not."""
+    tally, seconds = Tally(), []
+    for case in cases:
+        t0 = time.perf_counter()
+        try:
+            answer = ask(case.question)
+        except Exception as e:
+            seconds.append(time.perf_counter() - t0)
+            crash = Answer("error", language(case.question), (((f"{type(e).__name__}: {e}", ""),),))
+            tally.outcomes.append(Outcome(case, crash, "error"))
+            continue
+        seconds.append(time.perf_counter() - t0)
+        tally.outcomes.append(judge(case, answer, figures))
+    return Run(name, tally, seconds)
+
+
+def evaluate(config: Config, path: Path | str = DEFAULT_SET) -> Report:
+    """Run the set through the bot (misses logging off, no hot reload) and through the baseline."""
+    from bot.engine import Engine  # imported here: the baseline alone (benchmarks) stays light
+
+    cases = load_cases(path)
+    quiet = replace(config, misses=replace(config.misses, enabled=False))
+    engine = Engine(quiet, reload_interval=math.inf)
+    knowledge = engine.knowledge
+    figures = figure_texts(knowledge)
+    baseline = Baseline(knowledge, config.eval.baseline_cutoff)
+    bot_run = _timed("bot", lambda q: engine.ask(q, "eval"), cases, figures)
+    base_run = _timed("baseline", baseline.ask, cases, figures)
+    return Report(str(path), config.eval, bot_run, base_run, [case_topic(c, knowledge) for c in cases])
+
+
+def format_report(report: Report, max_failures: int = 40) -> str:
+    """The table a curator reads, then the failing questions (at most `max_failures` lines)."""
+    b, n = report.bot, report.baseline
+    tb, tn = b.tally, n.tally
+    out = [f"Evaluation set {report.path}: {len(tb.outcomes)} questions "
+           f"({tb.answerable} answerable, {tb.unanswerable} to decline)", ""]
+    out.append(f"{'':30}{'bot':>16}{'baseline':>16}{'diff':>9}")
+
+    def rate_row(label: str, verdict: str, total: int, rate_b: float, rate_n: float) -> str:
+        cb, cn = f"{tb.count(verdict)}/{total}", f"{tn.count(verdict)}/{total}"
+        return (f"{label:30}{f'{rate_b:6.1%} {cb:>8}':>16}{f'{rate_n:6.1%} {cn:>8}':>16}"
+                f"{(rate_b - rate_n) * 100:+8.1f}p")
+
+    out.append(rate_row("answered right", "right", tb.answerable, tb.answered_rate, tn.answered_rate))
+    out.append(rate_row("declined right", "declined_ok", tb.unanswerable, tb.declined_rate, tn.declined_rate))
+    for label, verdict in (("answers with a wrong figure", "wrong_figure"), ("answerable, not answered", "missed"),
+                           ("unanswerable, answered", "answered_unanswerable"), ("errors (the bot raised)", "error")):
+        out.append(f"{label:30}{tb.count(verdict):>16}{tn.count(verdict):>16}{tb.count(verdict) - tn.count(verdict):+9d}")
+    for p in (50, 95, 99):
+        lb, ln = b.latency_ms(p), n.latency_ms(p)
+        out.append(f"{f'latency p{p} (ms)':30}{lb:>16.3f}{ln:>16.3f}{lb - ln:+9.3f}")
+    gb, gn = report.groups(b), report.groups(n)
+    for kind, title in (("language", "per language"), ("tag", "per tag"), ("topic", "per topic")):
+        out += ["", f"{title:30}{'n':>5}{'bot ok':>9}{'base ok':>9}{'diff':>9}{'bot wrong':>11}{'base wrong':>11}"]
+        for key, g in gb[kind].items():
+            h = gn[kind][key]
+            out.append(f"{key[:30]:30}{g.n:>5}{g.ok_rate:>9.1%}{h.ok_rate:>9.1%}{(g.ok_rate - h.ok_rate) * 100:+8.1f}p"
+                       f"{g.wrong:>11}{h.wrong:>11}")
+    s = report.settings
+    below = report.below_thresholds()
+    out += ["", f"thresholds: answered ≥ {s.min_answered:.0%}, declined ≥ {s.min_declined:.0%}, "
+                f"wrong figures ≤ {s.max_wrong_figures}: " + ("PASS" if not below else "FAIL (" + "; ".join(below) + ")")]
+    failures = report.failures()
+    if failures:
+        out += ["", f"failing questions ({len(failures)}):"]
+        order = {"error": 0, "wrong_figure": 1, "answered_unanswerable": 2, "missed": 3}
+        for o in sorted(failures, key=lambda o: order.get(o.verdict, 3))[:max_failures]:
+            expect = ", ".join(o.case.expect) or "decline"
+            said = _first_line(o.answer)
+            ids = f" [{', '.join(o.answer.fact_ids)}]" if o.answer.fact_ids else f" [{o.answer.kind}]"
+            wrong = f" wrong: {', '.join(o.wrong)}" if o.wrong else ""
+            out.append(f"  {o.verdict:21} {o.case.question} | expect {expect} | said{ids} {said[:60]}{wrong}")
+        if len(failures) > max_failures:
+            out.append(f"  … and {len(failures) - max_failures} more (--json lists them all)")
+    return "\n".join(out)
+
+
+def run(config: Config, path: Path | str = DEFAULT_SET, as_json: bool = False, stdout: TextIO | None = None) -> int:
+    """`python -m bot eval`: print the report; 1 when the bot is below config.eval's thresholds."""
+    stdout = stdout or sys.stdout
+    report = evaluate(config, path)
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=stdout)
+    else:
+        print(format_report(report), file=stdout)
+    return 1 if report.below_thresholds() else 0

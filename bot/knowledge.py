@@ -48,6 +48,7 @@ class Document:
     title_en: str
     path: Path
     paragraphs: tuple[str, ...]
+    slots: dict[str, frozenset[str]] = field(default_factory=dict)  # defaults for its facts
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,10 @@ def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
         except (OSError, UnicodeDecodeError) as e:
             out.add(entry, f"cannot read {entry['file']}: {e}")
             continue
+        raw_slots = entry.get("slots") or {}
+        slots = {str(k): frozenset(_strings(v) or ()) for k, v in raw_slots.items()} if isinstance(raw_slots, dict) else {}
         docs[entry["id"]] = Document(entry["id"], entry["title"], str(entry.get("title_en", "")), file,
-                                     paragraphs(text))
+                                     paragraphs(text), slots)
     return docs, out.problems
 
 

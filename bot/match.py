@@ -8,6 +8,7 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ _EN_STOP = frozenset(
     "which how much many s yuhang yuhangs please tell me about its it that this there they their "
     "can you i know".split()
 )
+_LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
 _SMALLTALK = {
@@ -71,6 +73,17 @@ def scoring_form(normalized: str) -> str:
     return " ".join(w for w in words if w)
 
 
+def terms(form: str) -> set[str]:
+    """Words of a scoring form: English stems as they are, Chinese runs as character bigrams."""
+    out: set[str] = set()
+    for token in form.split():
+        if token.isascii() or len(token) == 1:
+            out.add(token)
+        else:
+            out.update(token[i : i + 2] for i in range(len(token) - 1))
+    return out
+
+
 def _similarity(a: str, b: str, **_: object) -> float:
     """Character ratio for Chinese; word-order-free ratios for English."""
     if a.isascii() and b.isascii():
@@ -100,29 +113,63 @@ class Matcher:
                         slots.setdefault(kind, set()).update(values)
                     self._phrasing_fact.append(i)
                     self._phrasing_lang.append(lang)
-                    self._forms.append(scoring_form(norm))
+                    self._forms.append(scoring_form(self.reader.canonical(norm)))
             for kind, values in fact.slots.items():
                 slots.setdefault(kind, set()).update(values)
+            doc = knowledge.documents.get(fact.source.doc)
+            for kind, values in (doc.slots if doc else {}).items():
+                slots.setdefault(kind, set(values))
             for kind, values in slots.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+        # How much of a question's informative wording a fact's phrasings explain, with rare
+        # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
+        # that character ratios miss.
+        self._terms: list[set[str]] = [set() for _ in self.facts]
+        for form, i in zip(self._forms, self._phrasing_fact, strict=True):
+            self._terms[i] |= terms(form)
+        df: dict[str, int] = {}
+        for ts in self._terms:
+            for term in ts:
+                df[term] = df.get(term, 0) + 1
+        n = len(self.facts)
+        self._idf = {term: math.log((n + 1) / (c + 1)) + 1 for term, c in df.items()}
+        self._idf_unseen = math.log(n + 1) + 1
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in _SMALLTALK.items() for p in phrases}
 
     def _fact_scores(self, form: str) -> dict[int, float]:
-        """Best phrasing score per fact."""
+        """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage."""
         best: dict[int, float] = {}
         for _, score, idx in process.extract(form, self._forms, scorer=_similarity, limit=None, score_cutoff=20):
             f = self._phrasing_fact[idx]
             if score > best.get(f, -1):
                 best[f] = score
+        q_terms = terms(form)
+        total = sum(self._idf.get(t, self._idf_unseen) for t in q_terms)
+        if total and self.settings.coverage_weight:
+            for i, f_terms in enumerate(self._terms):
+                shared = q_terms & f_terms
+                if shared:
+                    cov = 100 * self.settings.coverage_weight * sum(self._idf[t] for t in shared) / total
+                    if cov > best.get(i, -1):
+                        best[i] = cov
         return best
 
-    def _compatible(self, q: Slots, f: Slots) -> bool:
-        """Every slot the question names must be one the fact carries, when the fact has that kind."""
-        return all(not f.get(kind) or values <= f[kind] for kind, values in q.items())
+    def _compatible(self, q: Slots, fact: Fact, f: Slots) -> bool:
+        """Every slot the question names must be one the fact carries. A fact silent on a time
+        may still answer; one silent on a named zone, project, lab or person may not (临平新城三季度
+        投资多少 is not asking for the district's 556亿元). A total over several names (329亿元 for
+        three categories) answers only for all of them, not for one part."""
+        for kind, values in q.items():
+            if not f.get(kind):
+                if kind not in _LOOSE_KINDS:
+                    return False
+            elif not values <= f[kind] or (fact.asks in ("amount", "count") and len(f[kind]) > 1 and values != f[kind]):
+                return False
+        return True
 
     def _suggest(self, ranked: list[tuple[int, float]], lang: str) -> tuple[str, ...]:
         out = []
@@ -139,7 +186,7 @@ class Matcher:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
         norm = normalize(text)
         lang = language(norm)
-        form = scoring_form(norm)
+        form = scoring_form(self.reader.canonical(norm))
         if not re.search(r"[\w\u3400-\u9fff]", norm):
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
@@ -167,7 +214,7 @@ class Matcher:
         candidates: list[tuple[int, float, int]] = []
         for i, score in ranked:
             f_slots = self.fact_slots[i]
-            if not self._compatible(q_slots, f_slots):
+            if not self._compatible(q_slots, self.facts[i], f_slots):
                 continue
             if wanted and self.facts[i].asks not in wanted:
                 score -= s.intent_penalty

@@ -23,7 +23,7 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|�
 _INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     name: (re.compile(pattern), frozenset(kinds))
     for name, pattern, kinds in [
-        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|how many|number of", ("count", "list")),
+        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|多少人|几个人|how many|number of", ("count", "list")),
         ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|how much|worth|valu", ("amount",)),
         ("rank", r"第几|排名|排第|名次|哪一名|rank|position", ("rank",)),
         ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
@@ -67,6 +67,13 @@ class SlotReader:
         for m in _YEAR.finditer(text):
             found.append((m.start(), "year", m.group(1)))
         return sorted(found)
+
+    def canonical(self, text: str) -> str:
+        """The text with every vocabulary alias replaced by its canonical name, so that
+        "Tianxiaxiu", "网红城市" and "天下秀" score alike."""
+        if not self._names:
+            return text
+        return self._names.sub(lambda m: f" {self._alias[m.group()][1]} ", text)
 
     def read(self, text: str) -> Slots:
         """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""
