@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [console|ask|check|paragraphs|telegram]`.
+"""Command line: `python -m bot [console|ask|check|paragraphs|telegram|eval|misses]`.
 
 With no command it runs the Telegram bot when TELEGRAM_BOT_TOKEN is set, and the console chat
 otherwise, so a fresh checkout works out of the box.
@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     pg = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     pg.add_argument("doc", nargs="?", help="document id from knowledge/sources.yaml")
     sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    ev = sub.add_parser("eval", help="score the bot and a naive baseline on an evaluation set (exit 1 below config.eval)")
+    ev.add_argument("file", nargs="?", help="evaluation set (default tests/eval/questions.yaml)")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ms = sub.add_parser("misses", help="unanswered questions, grouped by similar wording, most frequent first")
+    ms.add_argument("--since", type=float, metavar="DAYS", help="only the last DAYS days")
+    ms.add_argument("--limit", type=int, default=20, metavar="N", help="at most N groups (default 20)")
     return p
 
 
@@ -55,6 +61,19 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             for i, text in enumerate(doc.paragraphs, 1):
                 print(f"{i:3} {text}")
+            return 0
+        if command == "eval":
+            from bot import evaluate
+
+            return evaluate.run(config, args.file or evaluate.DEFAULT_SET, args.json)
+        if command == "misses":
+            from bot.misses import MissLog
+
+            path = config.path(config.misses.path)
+            if not path.exists():
+                print(f"No unanswered questions logged yet ({path} does not exist).")
+                return 0
+            print(MissLog(path).report(args.since, args.limit))
             return 0
         if command == "telegram":
             from bot.telegram import run

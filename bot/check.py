@@ -55,6 +55,13 @@ def _figure_problems(knowledge: Knowledge) -> list[Problem]:
                 if figure_pattern(text).search(said):
                     problems.append(Problem(fact.path, fact.line,
                                             f"{fact.id}: its {where} names {text}, a figure of {', '.join(sorted(ids))}"))
+    for spec in knowledge.series.values():
+        for lang, note in spec.note.items():
+            for text, ids in owners.items():
+                if figure_pattern(text).search(note):
+                    problems.append(Problem(str(knowledge.facts[0].path if knowledge.facts else ""), 0,
+                                            f"series {spec.id}: its {lang} note names {text}, a figure of "
+                                            f"{', '.join(sorted(ids))}: name the other total in words"))
     return problems
 
 

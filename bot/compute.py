@@ -19,21 +19,25 @@ _OPS: list[tuple[str, re.Pattern[str]]] = [
     ("share", re.compile(r"占比|比例|比重|百分比|百分之几|占.{0,24}?(?:多少|几成|%)|"
                          r"share|percentage|proportion|what percent|percent of")),
     ("diff", re.compile(r"比.{1,24}?(?:多|少|高|低|大|小)|相差|差多少|差距|差了|差额|差值|"
-                        r"difference|more than|less than|fewer than|higher than|lower than|gap")),
+                        r"difference|differ|(?:more|less|fewer|higher|lower|bigger|smaller)\b.{0,60}?\bthan|gap|minus")),
     ("order", re.compile(r"排序|排列|从高到低|从低到高|从多到少|从少到多|从大到小|从小到大|依次|"
                          r"(?<![a-z])(?:rank|order|sort)(?:ed|ing)?\s+(?:the|them|all|by|from)")),
     ("max", re.compile(r"最多|最高|最大|(?<![a-z])(?:most|highest|largest|biggest|greatest)(?![a-z])")),
     ("min", re.compile(r"最少|最低|最小|(?<![a-z])(?:least|lowest|smallest|fewest)(?![a-z])")),
-    ("sum", re.compile(r"加起来|加在一起|加一起|一共|合计|总共|总和|总计|累计|之和|共计|相加|合起来|"
-                       r"(?<![a-z])(?:sum|altogether|combined|add up|added up|in all|together|all together|total of all|"
-                       r"in total)(?![a-z])")),
+    ("sum", re.compile(r"加起来|加在一起|加一起|加上|一共|合计|总共|总和|总计|累计|之和|共计|相加|合起来|\+|"
+                       r"(?<![a-z])(?:sum|plus|altogether|combined|add up|added up|in all|together|all together|"
+                       r"total of|in total)(?![a-z])")),
+    # "total" alone usually means one fact's total ("Q3 total investment"): it sums only members
+    # the question names, never a whole series
+    ("sum?", re.compile(r"(?<![a-z])totals?(?![a-z])|总额")),
 ]
 _AMOUNT = re.compile(r"投资|资金|多少钱|亿|invest|money|yuan")
 _COUNT = re.compile(r"个数|几个|多少个|项目数|数量|how many|number of")
+SERIES_MARGIN = 10  # a whole series is combined only when it is this close to the best single fact
 
 
 def operation(text: str) -> str | None:
-    """The combining operation a normalized question asks for, if any."""
+    """The combining operation a normalized question asks for, if any ("sum?" for a weak sum)."""
     for name, pattern in _OPS:
         if pattern.search(text):
             return name
@@ -92,27 +96,39 @@ class Calculator:
                 out += [f for f in hits if f not in out]
         return out
 
-    def compute(self, text: str, op: str, scores: dict[str, float]) -> Computation | None:
-        """A computation when the question names ≥2 members of one series, or names none but is
-        closest to a member of that series; None when it is not a combining question after all
-        (one member named: "三季度总投资" is a single fact even with 总 in it)."""
-        top = max(scores, key=scores.__getitem__, default=None)
-        best: tuple[int, str, list[Fact]] | None = None
+    def compute(self, text: str, op: str, scores: dict[str, float], series_scores: dict[str, float],
+                floor: float) -> Computation | None:
+        """A computation when the question names ≥2 members of one series (or, for a share, one),
+        or names none with a clear operation word and that series is about as close as the best
+        single fact; None when it is not a combining question after all ("三季度总投资" is one
+        fact even with 总 in it)."""
+        weak = op.endswith("?")
+        op = op.rstrip("?")
+        if op in ("sum", "diff", "share") and _AMOUNT.search(text) and _COUNT.search(text):
+            series = next(iter(self.knowledge.series.values()))
+            return Computation(op, series, (), None, refusal="mixed")
+        top = max(scores.values(), default=0.0)
+        best: tuple[int, float, str, list[Fact]] | None = None
         for sid, members in self.members.items():
             named = self._named(text, members)
-            closest = any(f.id == top for f in members)
-            if len(named) >= 2 or (closest and (not named or op == "share")):
-                if best is None or len(named) > best[0]:
-                    best = (len(named), sid, named)
+            near = max(series_scores.get(sid, 0.0), *(scores.get(f.id, 0.0) for f in members))
+            whole = not named and not weak and near >= max(floor, top - SERIES_MARGIN)
+            if (len(named) >= 2 or (op == "share" and named) or whole) and (
+                best is None or (len(named), near) > best[:2]
+            ):
+                best = (len(named), near, sid, named)
         if best is None:
             return None
-        _, sid, named = best
+        _, _, sid, named = best
         series = self.knowledge.series[sid]
         everyone = self.members[sid]
         chosen = named or everyone
-        if _AMOUNT.search(text) and _COUNT.search(text):
-            return Computation(op, series, tuple(chosen), None, refusal="mixed")
-        inputs = tuple(chosen) if op != "share" or len(named) >= 2 else tuple(dict.fromkeys([*named, *everyone]))
+        money, count = bool(_AMOUNT.search(text)), bool(_COUNT.search(text))
+        if (money and "元" not in series.unit) or (count and "元" in series.unit):
+            return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
+        if op == "share" and len(named) == 1:  # one member's share of the whole series
+            chosen = named + [f for f in everyone if f is not named[0]]
+        inputs = tuple(chosen)
         if any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, None, refusal="approx")
         if op == "sum":

@@ -46,22 +46,25 @@ class Engine:
         self.misses = MissLog(self.config.path(settings.path)) if settings.enabled else None
 
     def _install(self, knowledge: Knowledge) -> None:
-        self.knowledge = knowledge
-        self.matcher = Matcher(knowledge, self.config.match)
-        self.composer = Composer(knowledge, self.config.match.max_question_chars)
+        matcher = Matcher(knowledge, self.config.match)  # built first: a failure leaves the old base whole
+        composer = Composer(knowledge, self.config.match.max_question_chars)
+        self.knowledge, self.matcher, self.composer = knowledge, matcher, composer
         for problem in knowledge.problems:
             log.warning("fact base problem: %s", problem)
 
     def reload(self) -> tuple[bool, str]:
         """Load knowledge/ again. Returns (changed, message); a broken base is not installed."""
-        self._stamp = _stamp(self.config.knowledge)
         try:
+            self._stamp = _stamp(self.config.knowledge)
             knowledge = load(self.config.knowledge)
+            if knowledge.problems:
+                return self._refuse([str(p) for p in knowledge.problems])
+            self._install(knowledge)
         except KnowledgeError as e:
             return self._refuse([str(e)])
-        if knowledge.problems:
-            return self._refuse([str(p) for p in knowledge.problems])
-        self._install(knowledge)
+        except Exception as e:  # a shape load() does not expect (`figures: 5`) must not reach the users
+            log.exception("fact base not loadable")
+            return self._refuse([f"{self.config.knowledge}: cannot load: {type(e).__name__}: {e}"])
         self.last_error = None
         log.info("fact base reloaded: %d facts", len(knowledge.facts))
         return True, f"reloaded: {len(knowledge.facts)} facts"

@@ -95,7 +95,7 @@ def judge(case: Case, answer: Answer, figures: Figures | Iterable[str]) -> Outco
     """Right, wrong figure, missed, or a right/wrong decline.
 
     Allowed beside the expected strings: the other figures of a cited fact that itself holds
-    every expected string (its own context), and for computed answers the cited inputs, which
+    an expected string (its own context; a fact holding none of them is a neighbour), and for computed answers the cited inputs, which
     the derivation shows labelled. A computed answer whose first line lacks the expected result
     stated a figure nobody expected: a wrong figure, not a miss.
     """
@@ -111,7 +111,7 @@ def judge(case: Case, answer: Answer, figures: Figures | Iterable[str]) -> Outco
     allowed: set[str] = set()
     for fid in answer.fact_ids:
         own = figures.own.get(fid, ())
-        if answer.kind == "computed" or all(
+        if answer.kind == "computed" or any(
             e in figures.answers.get(fid, "") or any(e in f or f in e for f in own) for e in case.expect
         ):
             allowed.update(own)

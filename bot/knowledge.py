@@ -81,6 +81,7 @@ class Series:
     name: dict[str, str]
     unit: str
     note: dict[str, str] = field(default_factory=dict)  # what a computed total must not be confused with
+    questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # asking about the whole series
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Fact:
     source: Source
     slots: dict[str, frozenset[str]] = field(default_factory=dict)
     series: SeriesRef | None = None
+    total_of: frozenset[str] = frozenset()  # slot kinds whose values this figure adds up
     path: str = ""
     line: int = 0
 
@@ -311,12 +313,16 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     if isinstance(raw.get("series"), dict):
         label = raw["series"].get("label")
         series = SeriesRef(str(raw["series"].get("id")), dict(label) if isinstance(label, dict) else {})
+    total_of = _strings(raw.get("total_of") or [])
+    if total_of is None:
+        out.add(raw, f"{fid}: `total_of` is a list of slot kinds, e.g. [category]")
+        total_of = []
     if len(out.problems) > problems_before:
         return None
     title = doc.title if doc else ""
     return Fact(fid, str(raw.get("topic")), str(asks), questions, answer, figures,
-                Source(title, int(paragraph), quote, str(src.get("doc"))), slots, series, out.path,
-                raw.line)
+                Source(title, int(paragraph), quote, str(src.get("doc"))), slots, series,
+                frozenset(total_of), out.path, raw.line)
 
 
 def load(root: Path | str) -> Knowledge:
@@ -349,8 +355,10 @@ def load(root: Path | str) -> Knowledge:
                 out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
                 continue
             note = spec.get("note") if isinstance(spec.get("note"), dict) else {}
+            qs = spec.get("questions") if isinstance(spec.get("questions"), dict) else {}
             series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]),
-                                      {lang: str(note[lang]) for lang in LANGS if lang in note})
+                                      {lang: str(note[lang]) for lang in LANGS if lang in note},
+                                      {lang: tuple(_strings(qs.get(lang)) or ()) for lang in LANGS})
         for raw in data["facts"]:
             fact = _fact(raw, out, docs)
             if fact:

@@ -31,6 +31,7 @@ _EN_STOP = frozenset(
     "can you i know".split()
 )
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
+_TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
 _SMALLTALK = {
@@ -135,10 +136,35 @@ class Matcher:
         n = len(self.facts)
         self._idf = {term: math.log((n + 1) / (c + 1)) + 1 for term, c in df.items()}
         self._idf_unseen = math.log(n + 1) + 1
+        # English words the fact base knows, to mend typos (thrid → third, digitl → digital)
+        # before slots are read: a misspelt quarter must not fall back to "any quarter".
+        self._lexicon = sorted({w for q in self._questions() for w in re.findall(r"[a-z]{4,}", normalize(q))}
+                               | {w for kind in knowledge.vocabulary.values() for aliases in kind.values()
+                                  for a in aliases for w in re.findall(r"[a-z]{4,}", a.lower())}
+                               | {"first", "second", "third", "fourth", "quarter", "quarters"})
+        self._lexicon_set = frozenset(self._lexicon)
+        self._series_forms = [(sid, scoring_form(self.reader.canonical(normalize(q))))
+                              for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in _SMALLTALK.items() for p in phrases}
+
+    def _questions(self) -> list[str]:
+        return [q for fact in self.facts for qs in fact.questions.values() for q in qs]
+
+    def _mend(self, norm: str) -> str:
+        """Replace unknown English words by the closest known one (ratio ≥ 80), then normalize
+        again so that a mended "third quarter" becomes 3季度."""
+        def fix(m: re.Match[str]) -> str:
+            word = m.group()
+            if word in self._lexicon_set:
+                return word
+            found = process.extractOne(word, self._lexicon, scorer=fuzz.ratio, score_cutoff=80)
+            return found[0] if found else word
+
+        mended = re.sub(r"(?<![a-z])[a-z]{4,}(?![a-z])", fix, norm)
+        return normalize(mended) if mended != norm else norm
 
     def _fact_scores(self, form: str) -> dict[int, float]:
         """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage."""
@@ -161,13 +187,16 @@ class Matcher:
     def _compatible(self, q: Slots, fact: Fact, f: Slots) -> bool:
         """Every slot the question names must be one the fact carries. A fact silent on a time
         may still answer; one silent on a named zone, project, lab or person may not (临平新城三季度
-        投资多少 is not asking for the district's 556亿元). A total over several names (329亿元 for
-        three categories) answers only for all of them, not for one part."""
+        投资多少 is not asking for the district's 556亿元). A total over several names (`total_of`:
+        329亿元 for three categories) answers only for all of them, not for one part. An aspect
+        (前移) must be named by both or by neither."""
+        if any(kind in f and kind not in q for kind in _TWO_WAY_KINDS):
+            return False
         for kind, values in q.items():
             if not f.get(kind):
                 if kind not in _LOOSE_KINDS:
                     return False
-            elif not values <= f[kind] or (fact.asks in ("amount", "count") and len(f[kind]) > 1 and values != f[kind]):
+            elif not values <= f[kind] or (kind in fact.total_of and values != f[kind]):
                 return False
         return True
 
@@ -184,8 +213,8 @@ class Matcher:
             return Match("empty", text)
         if len(text) > s.max_question_chars:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
-        norm = normalize(text)
-        lang = language(norm)
+        norm = self._mend(normalize(text))
+        lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = scoring_form(self.reader.canonical(norm))
         if not re.search(r"[\w\u3400-\u9fff]", norm):
             return Match("noise", text, norm, lang)
@@ -202,7 +231,11 @@ class Matcher:
                          unknown=unknown, slots=q_slots)
         op = operation(norm)
         if op:
-            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()})
+            series_scores: dict[str, float] = {}
+            for sid, sform in self._series_forms:
+                series_scores[sid] = max(series_scores.get(sid, 0.0), _similarity(form, sform))
+            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()},
+                                           series_scores, s.threshold - 15)
             if comp and comp.refusal:
                 return Match("declined", text, norm, lang, comp.members, suggestions=self._suggest(ranked, lang),
                              best_fact=self._best_id(ranked), slots=q_slots, computation=comp)

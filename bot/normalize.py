@@ -41,6 +41,10 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
+    (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
+                rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),
+     lambda m: " " + "、".join(f"{_ENGLISH_ORDINAL[w]}季度" for w in re.findall(r"[a-z0-9]+", m.group(1))
+                               if w in _ENGLISH_ORDINAL) + " "),
     (re.compile(rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
      lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
     (re.compile(rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
@@ -106,7 +110,7 @@ def _clean(text: str) -> str:
     for i, c in enumerate(text):
         cat = unicodedata.category(c)
         keep_dot = c == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-        if cat[0] in "PSCZ" and c not in "%-~" and not keep_dot:
+        if cat[0] in "PSCZ" and c not in "%-~+" and not keep_dot:
             chars.append(" ")
         else:
             chars.append(c)
@@ -121,6 +125,7 @@ def normalize(text: str) -> str:
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)  # type: ignore[arg-type]
     text = re.sub(r"[-~]", " ", text)
+    text = re.sub(r"\s*\+\s*", "+", text)
     text = re.sub(r"\s+", " ", text).strip()
     return _SPACE_NEAR_CJK.sub("", text)
 

@@ -23,12 +23,14 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|�
 _INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     name: (re.compile(pattern), frozenset(kinds))
     for name, pattern, kinds in [
-        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|多少人|几个人|how many|number of", ("count", "list")),
-        ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|how much|worth|valu", ("amount",)),
-        ("rank", r"第几|排名|排第|名次|哪一名|rank|position", ("rank",)),
+        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|多少人|几个人|how many|number of", ("count",)),
+        ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|投资总额|总投资|how much|worth|valu|total investment",
+                   ("amount",)),
+        ("rank", r"第几|排名|排第|名次|哪一名|rank|position|stand", ("rank",)),
         ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
-        ("who", r"谁|哪位|什么人|who", ("person", "name")),
+        ("who", r"谁|哪位|(?<!为)什么人|who", ("person", "name")),
         ("where", r"哪里|哪儿|在哪|哪个区域|哪个地方|where", ("place", "list")),
+        ("which", r"哪些|哪几|(?<![a-z])(?:which|name the|list)(?![a-z])", ("list", "name", "place", "person", "text")),
         ("area", r"面积|多大|平方公里|how big|how large|area|square", ("area",)),
         ("duration", r"多少天|几天|多久|多长时间|how long|how many days", ("duration",)),
     ]

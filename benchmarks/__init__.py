@@ -1,0 +1,1 @@
+"""Performance measurements of the bot against a naive rapidfuzz FAQ baseline: `python -m benchmarks`."""

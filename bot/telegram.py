@@ -1,0 +1,721 @@
+"""The Telegram front end: python-telegram-bot's Application around one Engine.
+
+The only module that imports `telegram`. Handlers are registered in `build_application`, the
+token comes from the environment, and `run` chooses long polling or a webhook:
+
+    TELEGRAM_BOT_TOKEN       the bot's token from @BotFather (required)
+    TELEGRAM_API_BASE_URL    another Bot API server, e.g. http://127.0.0.1:8081/bot (token appended)
+    WEBHOOK_URL              webhook mode when set: Telegram posts updates to this https URL
+    WEBHOOK_SECRET           required in webhook mode: Telegram sends it in a header with every update
+    PORT                     webhook mode: the port to listen on (default 8443)
+
+Everything a user typed reaches Telegram through `Answer.html()` or `chunks.escape`, so it is
+always escaped; long replies are split on line boundaries by `bot.chunks`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+    User,
+)
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.answer import Answer, Line
+from bot.chunks import answer_chunks, escape, text_chunks
+from bot.config import Config
+from bot.engine import Engine
+from bot.knowledge import Fact
+from bot.ratelimit import SlidingWindowLimiter
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+INLINE_CHANNEL = "telegram-inline"
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+DEFAULT_WEBHOOK_PORT = 8443
+TOPIC_PAGE = 8  # question buttons per page of a topic
+INLINE_CACHE_SECONDS = 60  # short: the fact base may be reloaded at any time
+NO_TOKEN = ("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), "
+            "then run: TELEGRAM_BOT_TOKEN=<its token> python -m bot")
+NO_SECRET = ("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to 1-256 characters "
+             "of A-Z a-z 0-9 _ - (Telegram sends it with every update), or unset WEBHOOK_URL to use polling")
+
+_T: dict[str, dict[str, str]] = {
+    "usage": {
+        "zh": "在群里：发消息时 @{bot} 并写上问题，或直接回复我的消息。\n在任何聊天里：输入 @{bot} 加空格和问题（内联模式），把答案发给对方。",
+        "en": "In groups: mention @{bot} with your question, or reply to one of my messages.\n"
+              "In any chat: type @{bot}, a space and your question (inline mode) to send the answer there.",
+    },
+    "commands": {"zh": "命令：/topics 按话题浏览问题 · /source 出处与引用方式 · /help 帮助",
+                 "en": "Commands: /topics browse questions by topic · /source where answers come from · /help"},
+    "topics_head": {"zh": "选择一个话题：", "en": "Choose a topic:"},
+    "no_topics": {"zh": "知识库里还没有话题。", "en": "The fact base has no topics yet."},
+    "topic_head": {"zh": "{label}：点一个问题查看答案", "en": "{label}: tap a question to see its answer"},
+    "back": {"zh": "« 全部话题", "en": "« All topics"},
+    "prev": {"zh": "‹ 上一页", "en": "‹ Previous"},
+    "next": {"zh": "下一页 ›", "en": "More ›"},
+    "source": {
+        "zh": "所有答案都来自文章《{title}》{title_en}。\n"
+              "引用时请写文章标题和段落号，例如：《{title}》第{paragraph}段。每个答案末尾都注明了段落和原文。\n"
+              "文章本身没有注明作者、出版方、网址或日期。",
+        "en": "Every answer comes from the article 《{title}》{title_en}.\n"
+              "To cite an answer, give the article's title and the paragraph number, e.g. 《{title}》, "
+              "paragraph {paragraph}. Each answer ends with its paragraph and the original words.\n"
+              "The article itself names no author, publisher, URL or date.",
+    },
+    "hint": {"zh": "我只能回答文字问题，请直接输入问题，例如：{example}",
+             "en": "I can only answer text questions: please type one, for example: {example}"},
+    "slow": {"zh": "您提问太快了，请一分钟后再问。",
+             "en": "You are asking faster than I can answer: please wait a minute, then ask again."},
+    "admins_only": {"zh": "抱歉，这个命令只供机器人的维护者使用。",
+                    "en": "Sorry, this command is only for the bot's maintainers."},
+    "misses_off": {"zh": "未答问题记录已在 config.yaml 中关闭。",
+                   "en": "The log of unanswered questions is turned off in config.yaml."},
+    "misses_missing": {"zh": "这个版本还不能汇总未答问题。", "en": "This version cannot summarize unanswered questions yet."},
+    "gone": {"zh": "这个问题已不在知识库里，请用 /topics 查看现有的问题。",
+             "en": "That question is no longer in the fact base; see /topics for the current ones."},
+    "unknown_command": {"zh": "我不认识这个命令。发送 /help 查看用法。", "en": "I don't know that command. Send /help to see what I can do."},
+    "error": {"zh": "抱歉，出了点问题，请稍后再试。", "en": "Sorry, something went wrong. Please try again in a moment."},
+    "asked": {"zh": "问：", "en": "Q: "},
+    "cmd_help": {"zh": "这个机器人知道什么、怎么用", "en": "What I know and how to ask"},
+    "cmd_topics": {"zh": "按话题浏览问题", "en": "Browse questions by topic"},
+    "cmd_source": {"zh": "答案的出处和引用方式", "en": "Where answers come from, how to cite"},
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    return _T[key][lang].format(**kw)
+
+
+def user_lang(user: User | None) -> str:
+    """English for users whose Telegram language is English, Chinese for everyone else."""
+    code = (user.language_code or "") if user else ""
+    return "en" if code.lower().startswith("en") else "zh"
+
+
+# ---------------------------------------------------------------------------------------------
+# Logging: the token never reaches a log line.
+
+
+class TokenFilter(logging.Filter):
+    """Replaces secrets (the bot token, the webhook secret) with "<token>" in every record."""
+
+    def __init__(self, *secrets: str) -> None:
+        super().__init__()
+        forms = {form for s in secrets if s for form in (s, quote(s, safe=""))}
+        self.secrets = sorted(forms, key=len, reverse=True)
+
+    def scrub(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "<token>")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: keep the raw parts, scrubbed
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = self.scrub(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.scrub(record.stack_info)
+        return True
+
+
+def configure_logging(*secrets: str) -> TokenFilter:
+    """httpx/httpcore quiet (their INFO lines carry the request URL, token included), and a
+    TokenFilter on every root handler. Returns the filter (tests remove it again)."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    token_filter = TokenFilter(*secrets)
+    for handler in root.handlers:
+        handler.addFilter(token_filter)
+    return token_filter
+
+
+def remove_log_filter(token_filter: TokenFilter) -> None:
+    for handler in logging.getLogger().handlers:
+        handler.removeFilter(token_filter)
+
+
+# ---------------------------------------------------------------------------------------------
+# Callback data: at most 64 bytes, so buttons carry short keys, never question text.
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,40}")
+
+
+def short_id(ident: str) -> str:
+    """An id as it goes into callback data: itself when short and plain, else a stable digest."""
+    if _PLAIN_ID.fullmatch(ident):
+        return ident
+    return "#" + hashlib.blake2b(ident.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def find_by_short_id(key: str, idents: Iterable[str]) -> str | None:
+    for ident in idents:
+        if short_id(ident) == key:
+            return ident
+    return None
+
+
+def question_key(fact: Fact, lang: str, index: int) -> str:
+    return f"q|{lang}|{index}|{short_id(fact.id)}"
+
+
+def topic_key(topic_id: str, page: int = 0) -> str:
+    return f"t|{short_id(topic_id)}|{page}"
+
+
+TOPICS_KEY = "T"
+
+R = TypeVar("R")
+
+
+# ---------------------------------------------------------------------------------------------
+# The bot.
+
+
+def _text_of(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:
+    if message.text is not None:
+        return message.text, message.entities
+    return message.caption or "", message.caption_entities
+
+
+def _is_bot_mention(entity: MessageEntity, text: str, bot_id: int, username: str) -> bool:
+    if entity.type == MessageEntity.TEXT_MENTION:
+        return bool(entity.user and entity.user.id == bot_id)
+    return entity.type == MessageEntity.MENTION and text.lower() == f"@{username}".lower()
+
+
+def strip_bot_mentions(text: str, entities: Iterable[MessageEntity], bot_id: int, username: str) -> tuple[str, bool]:
+    """The text without mentions of this bot (entity offsets are UTF-16), and whether it had one."""
+    data = text.encode("utf-16-le")
+    found = False
+    for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
+        start, end = entity.offset * 2, (entity.offset + entity.length) * 2
+        if _is_bot_mention(entity, data[start:end].decode("utf-16-le", errors="replace"), bot_id, username):
+            data = data[:start] + " ".encode("utf-16-le") + data[end:]
+            found = True
+    return " ".join(data.decode("utf-16-le", errors="replace").split()), found
+
+
+def _plain(html_text: str) -> str:
+    """Our own HTML back to text: the fallback when Telegram refuses the HTML."""
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))
+
+
+def _first_lines(text: str) -> tuple[str, str]:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = lines[0] if lines else ""
+    rest = " ".join(lines[1:])
+    return (title[:97] + "…" if len(title) > 100 else title), (rest[:197] + "…" if len(rest) > 200 else rest)
+
+
+class TelegramBot:
+    """The handlers, holding one Engine and the per-chat limiter."""
+
+    def __init__(self, engine: Engine, config: Config) -> None:
+        self.engine = engine
+        self.settings = config.telegram
+        self.limiter = SlidingWindowLimiter(self.settings.questions_per_minute)
+        # Inline queries arrive while a user types, so they get more room; over it they get no results.
+        self.inline_limiter = SlidingWindowLimiter(3 * self.settings.questions_per_minute)
+        self._lock: asyncio.Lock | None = None
+
+    # -- the core, off the event loop, one call at a time -------------------------------------
+
+    async def _call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            return await asyncio.to_thread(fn, *args, **kwargs)
+
+    async def ask(self, question: str, channel: str = CHANNEL) -> Answer:
+        return await self._call(self.engine.ask, question, channel)
+
+    # -- sending --------------------------------------------------------------------------------
+
+    async def send_html(self, bot: Any, chat_id: int, text: str, *, markup: InlineKeyboardMarkup | None = None,
+                        reply_to: int | None = None, thread: int | None = None) -> Message:
+        """One HTML message; when Telegram cannot parse it (a bug of ours), the same words as plain text."""
+        kwargs: dict[str, Any] = {
+            "chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML, "reply_markup": markup,
+            "link_preview_options": LinkPreviewOptions(is_disabled=True), "message_thread_id": thread,
+        }
+        if reply_to is not None:
+            kwargs["reply_parameters"] = ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+        try:
+            return await bot.send_message(**kwargs)
+        except BadRequest as e:
+            if "parse entities" not in str(e).lower():
+                raise
+            log.error("Telegram refused our HTML (%s); sending it as plain text", e)
+            kwargs.update(text=_plain(text), parse_mode=None)
+            return await bot.send_message(**kwargs)
+
+    async def send_chunks(self, bot: Any, chat_id: int, chunks: list[str], *,
+                          markup: InlineKeyboardMarkup | None = None, reply_to: int | None = None,
+                          thread: int | None = None) -> None:
+        """Messages in order; the reply goes on the first, the buttons on the last."""
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+            await self.send_html(bot, chat_id, chunk, markup=markup if last else None,
+                                 reply_to=reply_to if i == 0 else None, thread=thread)
+
+    async def typing(self, bot: Any, chat_id: int, thread: int | None = None) -> None:
+        try:
+            await bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING, message_thread_id=thread)
+        except TelegramError as e:  # the answer matters, the dots do not
+            log.debug("chat action failed: %s", e)
+
+    async def send_answer(self, bot: Any, chat_id: int, answer: Answer, *, reply_to: int | None = None,
+                          thread: int | None = None) -> None:
+        await self.send_chunks(bot, chat_id, answer_chunks(answer), markup=self.suggestion_markup(answer),
+                               reply_to=reply_to, thread=thread)
+
+    # -- keys and keyboards -----------------------------------------------------------------------
+
+    def _question_key_for(self, question: str, lang: str) -> str | None:
+        for fact in self.engine.knowledge.facts:
+            questions = fact.questions.get(lang, ())
+            if question in questions:
+                return question_key(fact, lang, questions.index(question))
+        return None
+
+    def question_buttons(self, questions: Iterable[str], lang: str) -> list[list[InlineKeyboardButton]]:
+        rows = []
+        for question in questions:
+            key = self._question_key_for(question, lang)
+            if key:
+                rows.append([InlineKeyboardButton(question, callback_data=key)])
+        return rows
+
+    def suggestion_markup(self, answer: Answer) -> InlineKeyboardMarkup | None:
+        rows = self.question_buttons(answer.suggestions[:3], answer.lang)
+        return InlineKeyboardMarkup(rows) if rows else None
+
+    def resolve_question(self, key: str) -> str | None:
+        """`zh|0|fact-id` → that fact's question (the first one when the index is gone)."""
+        parts = key.split("|")
+        if len(parts) != 3 or parts[0] not in ("zh", "en") or not parts[1].isdigit():
+            return None
+        lang, index, fid = parts[0], int(parts[1]), parts[2]
+        knowledge = self.engine.knowledge
+        fact_id = find_by_short_id(fid, knowledge.by_id) if fid.startswith("#") else fid
+        fact = knowledge.by_id.get(fact_id or "")
+        if fact is None:
+            return None
+        questions = fact.questions.get(lang) or next(iter(fact.questions.values()), ())
+        if not questions:
+            return None
+        return questions[index] if index < len(questions) else questions[0]
+
+    def topics_view(self, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+        topics = self.engine.composer.topics(lang)
+        if not topics:
+            return escape(t("no_topics", lang)), None
+        rows = [[InlineKeyboardButton(f"{label} ({len(facts)})", callback_data=topic_key(tid))]
+                for tid, label, facts in topics]
+        return escape(t("topics_head", lang)), InlineKeyboardMarkup(rows)
+
+    def topic_view(self, key: str, lang: str) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        short, _, page_text = key.partition("|")
+        topics = self.engine.composer.topics(lang)
+        found = [(tid, label, facts) for tid, label, facts in topics if short_id(tid) == short]
+        if not found:
+            return None
+        tid, label, facts = found[0]
+        pages = max(1, -(-len(facts) // TOPIC_PAGE))
+        page = min(int(page_text) if page_text.isdigit() else 0, pages - 1)
+        rows = []
+        for fact in facts[page * TOPIC_PAGE:(page + 1) * TOPIC_PAGE]:
+            questions = fact.questions.get(lang) or next(iter(fact.questions.values()), ())
+            if questions:
+                rows.append([InlineKeyboardButton(questions[0], callback_data=question_key(fact, lang, 0))])
+        nav = []
+        if page > 0:
+            nav.append(InlineKeyboardButton(t("prev", lang), callback_data=topic_key(tid, page - 1)))
+        if page < pages - 1:
+            nav.append(InlineKeyboardButton(t("next", lang), callback_data=topic_key(tid, page + 1)))
+        if nav:
+            rows.append(nav)
+        rows.append([InlineKeyboardButton(t("back", lang), callback_data=TOPICS_KEY)])
+        return escape(t("topic_head", lang, label=label)), InlineKeyboardMarkup(rows)
+
+    # -- who may ask ----------------------------------------------------------------------------
+
+    async def admit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """The per-chat inbound limit: True to answer; the first refusal says so, later ones are silent."""
+        chat = update.effective_chat
+        if chat is None:
+            return True
+        verdict = self.limiter.check(chat.id)
+        if verdict == "ok":
+            return True
+        if verdict == "warn":
+            log.info("chat %s is over %d questions a minute", chat.id, self.settings.questions_per_minute)
+            message = update.effective_message
+            await self.send_html(context.bot, chat.id, escape(t("slow", user_lang(update.effective_user))),
+                                 thread=message.message_thread_id if message and message.is_topic_message else None)
+        return False
+
+    def is_admin(self, update: Update) -> bool:
+        user = update.effective_user
+        return bool(user and user.id in self.settings.admins)
+
+    @staticmethod
+    def _thread(message: Message | None) -> int | None:
+        return message.message_thread_id if message is not None and message.is_topic_message else None
+
+    # -- handlers -------------------------------------------------------------------------------
+
+    async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start and /help: what the bot knows, examples, how to use it in groups and inline."""
+        if not await self.admit(update, context):
+            return
+        lang = user_lang(update.effective_user)
+        composer = self.engine.composer
+        extra: list[Line] = [(), *(((line, ""),) for line in t("usage", lang, bot=context.bot.username).split("\n")),
+                             ((t("commands", lang), ""),)]
+        answer = Answer("smalltalk", lang, (*composer.help_lines(lang), *extra))
+        rows = self.question_buttons(composer.examples.get(lang, []), lang)
+        message = update.effective_message
+        await self.send_chunks(context.bot, update.effective_chat.id, answer_chunks(answer),
+                               markup=InlineKeyboardMarkup(rows) if rows else None, thread=self._thread(message))
+
+    async def on_topics(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self.admit(update, context):
+            return
+        text, markup = self.topics_view(user_lang(update.effective_user))
+        await self.send_html(context.bot, update.effective_chat.id, text, markup=markup,
+                             thread=self._thread(update.effective_message))
+
+    async def on_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self.admit(update, context):
+            return
+        lang = user_lang(update.effective_user)
+        knowledge = self.engine.knowledge
+        paragraph = knowledge.facts[0].source.paragraph if knowledge.facts else 1
+        parts = []
+        for doc in knowledge.documents.values():
+            title_en = (f"（{doc.title_en}）" if lang == "zh" else f" (“{doc.title_en}”)") if doc.title_en else ""
+            parts.append(t("source", lang, title=doc.title, title_en=title_en, paragraph=paragraph))
+        await self.send_chunks(context.bot, update.effective_chat.id, text_chunks("\n\n".join(parts)),
+                               thread=self._thread(update.effective_message))
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A question: in private chats always; in groups only when addressed to the bot."""
+        message = update.effective_message
+        chat = update.effective_chat
+        bot = context.bot
+        if message.via_bot and message.via_bot.id == bot.id:
+            return  # one of our own inline answers, sent by a user: not a question
+        text, entities = _text_of(message)
+        question, mentioned = strip_bot_mentions(text, entities, bot.id, bot.username or "")
+        private = chat.type == ChatType.PRIVATE
+        if not private and not (mentioned or self._replies_to_bot(message, bot.id)):
+            return
+        if not await self.admit(update, context):
+            return
+        thread = self._thread(message)
+        await self.typing(bot, chat.id, thread)
+        answer = await self.ask(question)
+        await self.send_answer(bot, chat.id, answer, reply_to=None if private else message.message_id, thread=thread)
+
+    @staticmethod
+    def _replies_to_bot(message: Message, bot_id: int) -> bool:
+        reply = message.reply_to_message
+        return bool(reply and reply.from_user and reply.from_user.id == bot_id)
+
+    async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice, files…: a one-line hint to type the question."""
+        message = update.effective_message
+        chat = update.effective_chat
+        bot = context.bot
+        if chat.type != ChatType.PRIVATE:
+            text, entities = _text_of(message)
+            _, mentioned = strip_bot_mentions(text, entities, bot.id, bot.username or "")
+            if not (mentioned or self._replies_to_bot(message, bot.id)):
+                return
+        if not await self.admit(update, context):
+            return
+        lang = user_lang(update.effective_user)
+        examples = self.engine.composer.examples.get(lang) or [""]
+        await self.send_html(bot, chat.id, escape(t("hint", lang, example=examples[0])),
+                             reply_to=None if chat.type == ChatType.PRIVATE else message.message_id,
+                             thread=self._thread(message))
+
+    async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self.admit(update, context):
+            return
+        await self.send_html(context.bot, update.effective_chat.id,
+                             escape(t("unknown_command", user_lang(update.effective_user))))
+
+    async def on_reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        lang = user_lang(update.effective_user)
+        chat_id = update.effective_chat.id
+        if not self.is_admin(update):
+            await self.send_html(context.bot, chat_id, escape(t("admins_only", lang)))
+            return
+        _, message = await self._call(self.engine.reload)
+        await self.send_chunks(context.bot, chat_id, text_chunks(message), thread=self._thread(update.effective_message))
+
+    async def on_misses(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        lang = user_lang(update.effective_user)
+        chat_id = update.effective_chat.id
+        if not self.is_admin(update):
+            await self.send_html(context.bot, chat_id, escape(t("admins_only", lang)))
+            return
+        misses = self.engine.misses
+        if misses is None:
+            await self.send_html(context.bot, chat_id, escape(t("misses_off", lang)))
+            return
+        report = getattr(misses, "report", None)
+        if report is None:
+            await self.send_html(context.bot, chat_id, escape(t("misses_missing", lang)))
+            return
+        text = await self._call(report, since_days=None, limit=20)
+        await self.send_chunks(context.bot, chat_id, text_chunks(text, wrap=("<pre>", "</pre>")),
+                               thread=self._thread(update.effective_message))
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Inline-keyboard presses: a topic (edit the list in place) or a question (answer it)."""
+        query = update.callback_query
+        lang = user_lang(query.from_user)
+        kind, _, rest = (query.data or "").partition("|")
+        message = query.message
+        if kind == "q":
+            question = self.resolve_question(rest)
+            if question is None:
+                await query.answer(t("gone", lang))
+                return
+            if message is None:  # a button on an inline message: there is no chat to answer in
+                await query.answer()
+                return
+            chat_id = message.chat.id
+            if self.limiter.check(chat_id) != "ok":
+                await query.answer(t("slow", lang))  # a toast, not another message in the chat
+                return
+            await query.answer()
+            thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
+            await self.typing(context.bot, chat_id, thread)
+            answer = await self.ask(question)
+            asked: Line = ((t("asked", answer.lang) + question, "q"),)
+            await self.send_answer(context.bot, chat_id, replace(answer, lines=(asked, *answer.lines)), thread=thread)
+            return
+        if kind == "t" or query.data == TOPICS_KEY:
+            view = self.topics_view(lang) if query.data == TOPICS_KEY else self.topic_view(rest, lang)
+            if view is None:
+                await query.answer(t("gone", lang))
+                return
+            await query.answer()
+            text, markup = view
+            try:
+                await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            except BadRequest as e:
+                if "not modified" in str(e).lower():
+                    return
+                if message is None:
+                    raise
+                log.info("could not edit the topic list (%s); sending a new one", e)
+                await self.send_html(context.bot, message.chat.id, text, markup=markup)
+            return
+        await query.answer(t("gone", lang))
+
+    async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """@bot question in any chat: the answer, or the suggestions of a declined question."""
+        query = update.inline_query
+        lang = user_lang(query.from_user)
+        if self.inline_limiter.check(query.from_user.id) != "ok":
+            await query.answer([], cache_time=5, is_personal=True)
+            return
+        limit = max(1, self.settings.inline_results)
+        text = query.query.strip()
+        results: list[InlineQueryResultArticle] = []
+        if not text:
+            for example in self.engine.composer.examples.get(lang, [])[:limit]:
+                answer = await self.ask(example, INLINE_CHANNEL)
+                if answer.answered:
+                    results.append(self._article(len(results), example, _first_lines(answer.text)[0], answer))
+        else:
+            answer = await self.ask(text, INLINE_CHANNEL)
+            if answer.answered:
+                title, description = _first_lines(answer.text)
+                results.append(self._article(0, title, description, answer))
+            elif answer.suggestions:
+                for suggestion in answer.suggestions[:limit]:
+                    suggested = await self.ask(suggestion, INLINE_CHANNEL)
+                    if suggested.answered:
+                        results.append(self._article(len(results), suggestion, _first_lines(suggested.text)[0],
+                                                     suggested))
+            if not results:
+                title, description = _first_lines(answer.text)
+                results.append(self._article(0, title, description, answer))
+        await query.answer(results[:limit], cache_time=INLINE_CACHE_SECONDS, is_personal=not text)
+
+    @staticmethod
+    def _article(index: int, title: str, description: str, answer: Answer) -> InlineQueryResultArticle:
+        chunks = answer_chunks(answer)
+        body = chunks[0] if chunks else escape(answer.text or title)
+        digest = hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
+        return InlineQueryResultArticle(
+            id=f"{index}-{digest}",
+            title=title or "…",
+            description=description or None,
+            input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML,
+                                                          link_preview_options=LinkPreviewOptions(is_disabled=True)),
+        )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log and carry on: nothing a user or the network does stops the bot."""
+        err = context.error
+        if isinstance(err, RetryAfter):
+            log.warning("Telegram asked to slow down (%s); one reply was dropped", err)
+            return
+        if isinstance(err, Forbidden):
+            log.info("not allowed to write to a chat (the bot was blocked or removed): %s", err)
+            return
+        if isinstance(err, BadRequest) and "query is too old" in str(err).lower():
+            log.info("a button or inline query expired before it was answered: %s", err)
+            return
+        if isinstance(err, Conflict):
+            log.error("another instance is using this token (%s); stop the other one", err)
+            return
+        if isinstance(err, NetworkError) and not isinstance(err, BadRequest):
+            log.warning("network trouble, carrying on: %s: %s", type(err).__name__, err)
+            return
+        log.error("error while handling an update", exc_info=err)
+        if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+            try:
+                await self.send_html(context.bot, update.effective_chat.id,
+                                     escape(t("error", user_lang(update.effective_user))))
+            except Exception as e:  # the apology is best effort
+                log.debug("could not apologize: %s", e)
+
+    async def post_init(self, application: Application) -> None:
+        """Announce the commands in both languages (the menu beside the text field)."""
+        bot = application.bot
+        log.info("running as @%s with %d facts", bot.username, len(self.engine.knowledge.facts))
+        try:
+            for lang, code in (("zh", None), ("en", "en")):
+                commands = [BotCommand(name, t(f"cmd_{name}", lang)) for name in ("help", "topics", "source")]
+                await bot.set_my_commands(commands, language_code=code)
+        except TelegramError as e:
+            log.warning("could not set the command menu: %s", e)
+
+
+def _file_url(base_url: str) -> str:
+    """http://host/bot → http://host/file/bot, as the Bot API lays out file downloads."""
+    head, sep, tail = base_url.rpartition("/bot")
+    return f"{head}/file/bot{tail}" if sep else base_url
+
+
+def build_application(token: str, config: Config, engine: Engine | None = None, *, base_url: str | None = None,
+                      base_file_url: str | None = None) -> Application:
+    """The Application with every handler registered: the one place the bot is put together."""
+    front = TelegramBot(engine or Engine(config), config)
+    builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3)).post_init(front.post_init)
+    if base_url:
+        builder = builder.base_url(base_url).base_file_url(base_file_url or _file_url(base_url))
+    application = builder.build()
+    application.bot_data["front"] = front
+
+    new = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
+    application.add_handler(CommandHandler(["start", "help"], front.on_help, filters=new))
+    application.add_handler(CommandHandler("topics", front.on_topics, filters=new))
+    application.add_handler(CommandHandler("source", front.on_source, filters=new))
+    application.add_handler(CommandHandler("reload", front.on_reload, filters=new))
+    application.add_handler(CommandHandler("misses", front.on_misses, filters=new))
+    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, front.on_text))
+    application.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE, front.on_unknown_command))
+    application.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, front.on_media))
+    application.add_handler(CallbackQueryHandler(front.on_button))
+    application.add_handler(InlineQueryHandler(front.on_inline))
+    application.add_error_handler(front.on_error)
+    return application
+
+
+def run(config: Config, environ: Mapping[str, str] | None = None) -> int:
+    """`python -m bot telegram`: long polling, or a webhook when WEBHOOK_URL is set. Exit code."""
+    env = os.environ if environ is None else environ
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    webhook_url = env.get("WEBHOOK_URL", "").strip()
+    secret = env.get("WEBHOOK_SECRET", "").strip()
+    port = DEFAULT_WEBHOOK_PORT
+    if webhook_url:
+        if not secret:
+            print(NO_SECRET, file=sys.stderr)
+            return 2
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            print("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram's rule)", file=sys.stderr)
+            return 2
+        try:
+            port = int(env.get("PORT") or DEFAULT_WEBHOOK_PORT)
+        except ValueError:
+            print(f"PORT must be a number, not {env.get('PORT')!r}", file=sys.stderr)
+            return 2
+    configure_logging(token, secret)
+    engine = Engine(config)  # a broken fact base raises KnowledgeError: __main__ prints it, exit 2
+    application = build_application(token, config, engine, base_url=env.get("TELEGRAM_API_BASE_URL") or None,
+                                    base_file_url=env.get("TELEGRAM_API_BASE_FILE_URL") or None)
+    try:
+        if webhook_url:
+            log.info("webhook mode: listening on port %d for %s", port, webhook_url)
+            application.run_webhook(listen="0.0.0.0", port=port, url_path=urlsplit(webhook_url).path.lstrip("/"),
+                                    webhook_url=webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
+                                    bootstrap_retries=-1)
+        else:
+            log.info("long polling mode")
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    except InvalidToken:
+        log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather (/mybots → API Token)")
+        return 2
+    except Exception:
+        log.exception("the Telegram bot stopped")
+        return 1
+    log.info("stopped")
+    return 0

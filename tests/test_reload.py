@@ -1,0 +1,175 @@
+"""Hot reload: curators edit knowledge/ under a running bot; good edits are picked up, broken ones
+are refused with file:line and the last good fact base keeps answering."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FACTS, edit
+
+from bot import console
+from bot.engine import Engine
+
+QUESTION = "天下秀网红城市项目投资多少"
+OLD = "天下秀网红城市项目将带来60亿元投资额。"
+NEW = "天下秀网红城市这一个项目就将带来60亿元投资额。"
+
+
+def facts_file(knowledge: Path) -> Path:
+    return knowledge / "facts" / "mini.yaml"
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_good_edit_is_picked_up(mini_engine: Engine, mini_knowledge: Path) -> None:
+    assert OLD in mini_engine.ask(QUESTION).text
+    edit(facts_file(mini_knowledge), MINI_FACTS.replace(OLD, NEW))
+    answer = mini_engine.ask(QUESTION)
+    assert NEW in answer.text and OLD not in answer.text
+    assert mini_engine.last_error is None
+
+
+def test_new_fact_is_answered_after_an_edit(mini_engine: Engine, mini_knowledge: Path) -> None:
+    question = "余杭坐拥几个省级实验室"
+    extra = MINI_FACTS + """
+  - id: yuhang-labs
+    topic: labs
+    asks: count
+    questions:
+      zh: [余杭坐拥几个省级实验室, 余杭有哪几个省级实验室]
+      en: ["How many of the provincial laboratories are in Yuhang?"]
+    answer:
+      zh: 余杭坐拥其三：之江实验室、良渚实验室、湖畔实验室。
+      en: "Yuhang has three of them: Zhejiang Lab, Liangzhu Lab and Hupan Lab."
+    figures:
+      - {text: 其三, value: 3, unit: 个}
+    source:
+      doc: yuhang-2020q3
+      paragraph: 20
+      quote: 余杭坐拥其三:之江实验室、良渚实验室、湖畔实验室
+"""
+    edit(facts_file(mini_knowledge), extra)
+    answer = mini_engine.ask(question)
+    assert mini_engine.last_error is None
+    assert answer.fact_ids[:1] == ("yuhang-labs",)
+    assert "湖畔实验室" in answer.text
+
+
+def _yaml_syntax(text: str) -> str:
+    broken = text.replace("      zh: 天下秀网红城市项目将带来60亿元投资额。",
+                          "      zh: 天下秀网红城市项目将带来60亿元投资额。\n    - oops: [unclosed")
+    return broken
+
+
+def _quote_not_in_article(text: str) -> str:
+    return text.replace("quote: 仅天下秀网红城市这一项就将带来了60亿元投资额",
+                        "quote: 仅天下秀网红城市这一项就将带来了66亿元投资额")
+
+
+def _duplicate_id(text: str) -> str:
+    return text.replace("  - id: provincial-labs-count", "  - id: q2-total")
+
+
+def _wrong_shape(text: str) -> str:
+    """A shape the loader does not expect (a number where a list goes) must not crash the bot."""
+    return text.replace("    figures:\n      - {text: 60亿元, value: 60, unit: 亿元}", "    figures: 5")
+
+
+BROKEN = {
+    "yaml-syntax": _yaml_syntax,
+    "quote-not-in-article": _quote_not_in_article,
+    "duplicate-id": _duplicate_id,
+    "wrong-shape": _wrong_shape,
+}
+
+
+def _reported_line(kind: str, broken: str, error: str, path: Path) -> None:
+    """The curator is sent to the right line."""
+    lines = broken.splitlines()
+    if kind == "yaml-syntax":
+        expected = {line_of(broken, "oops: [unclosed")}
+    elif kind == "quote-not-in-article":
+        start = line_of(broken, "- id: tianxiaxiu-investment")
+        expected = set(range(start + lines[start:].index("    source:") + 1, line_of(broken, "66亿元投资额") + 1))
+    else:
+        ids = [i for i, ln in enumerate(lines, 1) if ln == "  - id: q2-total"]
+        expected = {ids[1]}
+        assert f"first at line {ids[0]}" in error
+    found = {int(n) for n in re.findall(rf"{re.escape(str(path))}:(\d+):", error)}
+    assert found and found <= expected, (found, expected, error)
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_broken_edit_is_refused_then_fixed(kind: str, mini_engine: Engine, mini_knowledge: Path) -> None:
+    path = facts_file(mini_knowledge)
+    broken = BROKEN[kind](MINI_FACTS)
+    assert broken != MINI_FACTS
+    before = mini_engine.ask(QUESTION)
+
+    edit(path, broken.replace(OLD, NEW))  # the good part of the edit must not be served either
+    during = mini_engine.ask(QUESTION)
+    error = mini_engine.last_error
+    assert error, "a broken edit must be reported"
+    if kind == "wrong-shape":  # the loader cannot say where; it names the folder and the error
+        assert str(mini_knowledge) in error and "TypeError" in error
+    else:
+        _reported_line(kind, broken, error, path)
+    assert during.text == before.text  # still the last good fact base
+    assert mini_engine.ask("余杭二季度双集中总投资多少").fact_ids == ("q2-total",)
+
+    ok, message = mini_engine.reload()  # asking by hand (Telegram /reload) says the same
+    assert not ok and "still serving" in message
+
+    edit(path, MINI_FACTS.replace(OLD, NEW))
+    fixed = mini_engine.ask(QUESTION)
+    assert mini_engine.last_error is None
+    assert NEW in fixed.text
+
+
+def test_an_edit_to_another_file_is_watched_too(mini_engine: Engine, mini_knowledge: Path) -> None:
+    (mini_knowledge / "facts" / "more.yaml").write_text("facts: [", encoding="utf-8")
+    mini_engine.ask(QUESTION)
+    assert mini_engine.last_error and "more.yaml:1:" in mini_engine.last_error
+    (mini_knowledge / "facts" / "more.yaml").unlink()
+    mini_engine.ask(QUESTION)
+    assert mini_engine.last_error is None
+
+
+def test_refresh_waits_for_its_interval(mini_knowledge: Path, make_config) -> None:
+    engine = Engine(make_config(mini_knowledge), reload_interval=3600)
+    edit(facts_file(mini_knowledge), MINI_FACTS.replace(OLD, NEW))
+    assert OLD in engine.ask(QUESTION).text  # not checked again within the hour
+    assert engine.reload()[0]
+    assert NEW in engine.ask(QUESTION).text
+
+
+class _EditingInput(io.StringIO):
+    """Console input that lets a curator save an edit after the first question was answered."""
+
+    def __init__(self, lines: list[str], on_line: dict[int, object]) -> None:
+        super().__init__()
+        self.lines, self.on_line, self.read = lines, on_line, 0
+
+    def readline(self, *_: object) -> str:
+        if self.read in self.on_line:
+            self.on_line[self.read]()  # type: ignore[operator]
+        if self.read >= len(self.lines):
+            return ""
+        self.read += 1
+        return self.lines[self.read - 1] + "\n"
+
+
+def test_console_picks_up_an_edit_between_two_questions(mini_engine: Engine, mini_knowledge: Path) -> None:
+    stdin = _EditingInput([QUESTION, QUESTION, "/quit"],
+                          {1: lambda: edit(facts_file(mini_knowledge), MINI_FACTS.replace(OLD, NEW))})
+    stdout = io.StringIO()
+    assert console.chat(mini_engine, stdin, stdout) == 0
+    first, second = stdout.getvalue().split("\n\n")[:2]
+    assert OLD in first and NEW not in first
+    assert NEW in second and OLD not in second

@@ -1,0 +1,135 @@
+"""`python -m bot` as a real process: start-up checks, long polling and webhook mode against the
+fake Bot API server, and a clean exit 0 on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from fake_telegram import TOKEN, FakeTelegram, write_bot_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+USER = FakeTelegram.user(1001, "zh")
+
+
+def bot_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT")}
+    env.update(NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost", PYTHONUNBUFFERED="1", **extra)
+    return env
+
+
+def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def stop(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, str]:
+    """Send `sig` and return (exit code, everything it printed); fail when it takes over 5 s."""
+    sent = time.monotonic()
+    proc.send_signal(sig)
+    try:
+        out, err = proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"did not stop within 5 s of signal {sig}:\n{err[-3000:]}")
+    assert time.monotonic() - sent < 5
+    return proc.returncode, out + err
+
+
+@pytest.fixture
+def fake():
+    with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+def config_path(tmp_path: Path) -> Path:
+    return write_bot_dir(tmp_path / "bot")
+
+
+def test_without_a_token_it_says_how_to_get_one_and_exits_2():
+    proc = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=bot_env(), text=True,
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    assert len(lines) == 1 and "@BotFather" in lines[0] and "TELEGRAM_BOT_TOKEN" in lines[0]
+
+
+def test_webhook_mode_refuses_to_start_without_a_secret():
+    env = bot_env(TELEGRAM_BOT_TOKEN=TOKEN, WEBHOOK_URL="https://example.org/hook")
+    proc = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, text=True,
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    assert len(lines) == 1 and "WEBHOOK_SECRET" in lines[0]
+    assert TOKEN not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_polling_answers_and_stops_cleanly_on_a_signal(fake, config_path, sig):
+    env = bot_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url)
+    proc = start(["--config", str(config_path)], env)  # no command + a token: the Telegram bot
+    try:
+        fake.push_text("三季度双集中总投资多少", user=USER)
+        [answer] = fake.wait_for(lambda: fake.sent(USER["id"]), timeout=30)
+    finally:
+        code, output = stop(proc, sig)
+    assert "<b>556亿元</b>" in answer["html"]
+    assert code == 0, output[-3000:]
+    assert TOKEN not in output
+    assert fake.calls_of("deleteWebhook")  # polling starts by clearing any webhook
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _post(url: str, body: dict, secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers, method="POST")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as e:
+        return e.code
+    except OSError:  # not listening yet
+        return 0
+
+
+def test_webhook_mode_checks_the_secret_answers_and_stops_cleanly(fake, config_path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    env = bot_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, WEBHOOK_URL=url,
+                  WEBHOOK_SECRET="s3cret-Token_1", PORT=str(port))
+    proc = start(["--config", str(config_path), "telegram"], env)
+    try:
+        fake.wait_for(lambda: fake.calls_of("setWebhook"), timeout=30)
+        assert fake.webhook["url"] == url and fake.webhook["secret_token"] == "s3cret-Token_1"
+        update = {"update_id": 1, "message": fake.message("三季度双集中总投资多少", user=USER)}
+        status = fake.wait_for(lambda: _post(url, update, "wrong") or None, timeout=10)
+        assert status == 403
+        assert _post(url, update, None) == 403
+        assert fake.sent() == []
+        assert _post(url, update, "s3cret-Token_1") == 200
+        [answer] = fake.wait_for(lambda: fake.sent(USER["id"]), timeout=10)
+    finally:
+        code, output = stop(proc)
+    assert "556亿元" in answer["text"]
+    assert code == 0, output[-3000:]
+    assert TOKEN not in output and "s3cret-Token_1" not in output
