@@ -21,6 +21,10 @@ from bot.reply import Composer
 
 log = logging.getLogger(__name__)
 
+# Channels whose questions are not misses: inline queries arrive while people type, so
+# half-typed questions would flood the log; evaluation runs are not users.
+UNLOGGED_CHANNELS = frozenset({"telegram-inline", "eval"})
+
 
 def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
     """What changes when a curator saves a file under knowledge/."""
@@ -92,7 +96,7 @@ class Engine:
         """Answer one question from whichever front end; log it when it went unanswered."""
         self.refresh()
         answer = self.composer.compose(self.matcher.match(question))
-        if self.misses and self._is_miss(answer):
+        if self.misses and channel not in UNLOGGED_CHANNELS and self._is_miss(answer):
             try:
                 self.misses.record(answer, channel)
             except sqlite3.Error as e:  # a full disk must not stop the answers

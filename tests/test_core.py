@@ -1,0 +1,127 @@
+"""The core on the real fact base: neighbours never swapped, combined questions computed
+exactly and labelled, bad input answered plainly, never a crash."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.compute import fmt
+from bot.engine import Engine
+from bot.evaluate import figure_texts, wrong_figures
+
+NEIGHBOURS = [
+    ("余杭第三季度双集中总投资多少", "556亿元"),
+    ("一季度双集中总投资多少", "582亿元"),
+    ("第二季度双集中总投资是多少", "600亿元"),
+    ("餘杭Q3雙集中總投資", "556亿元"),
+    ("How much was invested in the second quarter double concentration event?", "600亿元"),
+    ("三季度制造业优质项目有几个", "20个"),
+    ("三季度数字经济优质项目有几个", "21个"),
+    ("人才配套类优质项目几个", "17个"),
+    ("天下秀网红城市项目投资多少", "60亿元"),
+    ("直播产业链企业落地了多少家", "超过60家"),
+    ("9月29日集中签约了多少个项目", "58个"),
+]
+
+
+@pytest.mark.parametrize(("question", "figure"), NEIGHBOURS)
+def test_neighbouring_facts_are_never_swapped(engine: Engine, question: str, figure: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer.text
+    assert figure in answer.text
+    others = [f for f in figure_texts(engine.knowledge) if f != figure]
+    body = answer.text.replace(engine.composer.title, "")
+    assert wrong_figures(body, [figure], others) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["余杭第四季度双集中总投资多少", "2021年余杭双集中总投资多少", "西湖区三季度双集中总投资多少",
+     "阿里巴巴创新中心估值多少", "余杭GDP多少", "今天天气怎么样", "What was Yuhang's Q4 investment?"],
+)
+def test_questions_the_article_does_not_answer_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and answer.fact_ids == ()
+    assert 1 <= len(answer.suggestions) <= 3
+    assert "亿元" not in answer.text.split("\n")[0]
+
+
+def test_no_quarter_gets_all_three_quarters(engine: Engine) -> None:
+    answer = engine.ask("双集中总投资多少")
+    assert all(f in answer.text for f in ("582亿元", "600亿元", "556亿元"))
+    assert len(answer.fact_ids) == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "result", "inputs"),
+    [
+        ("一二三季度双集中加起来一共多少", "1738亿元", 3),
+        ("二季度比三季度多多少", "44亿元", 2),
+        ("制造业和数字经济优质项目一共几个", "41个", 2),
+        ("Which quarter had the most double concentration investment?", "600亿元", 3),
+        ("二季度占一二三季度合计的比例", "34.5%", 3),
+        ("天下秀比碳纤维项目多投资多少", "30亿元", 2),
+    ],
+)
+def test_combined_questions_are_computed_and_labelled(engine: Engine, question: str, result: str, inputs: int) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed", answer.text
+    headline = answer.text.split("\n")[0]
+    assert result in headline
+    assert "计算" in headline or "comput" in headline or "比较" in headline or "compar" in headline
+    assert len(answer.fact_ids) == inputs == len(answer.sources)
+
+
+def test_sums_are_exact_decimals() -> None:
+    assert fmt(Decimal("1228.41") + Decimal("0.59")) == "1229"
+    assert fmt(Decimal("0.1") + Decimal("0.2")) == "0.3"
+    assert fmt(Decimal("582") + Decimal("600") + Decimal("556")) == "1738"
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("天下秀和本松项目投资加起来多少", "超过了10亿元"),  # an approximate input is not estimated
+        ("三季度双集中总投资加上签约项目个数是多少", "单位"),  # mixed units
+        ("一二三四季度双集中加起来多少", "第4季度"),  # a missing quarter
+    ],
+)
+def test_combinations_that_cannot_be_computed_are_declined(engine: Engine, question: str, words: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert words in answer.text
+
+
+@pytest.mark.parametrize("message", ["你好", "谢谢", "你能回答什么", "hello", "what can you do"])
+def test_smalltalk_gets_a_short_reply(engine: Engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.kind == "smalltalk" and not answer.answered and answer.text
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("", "empty"), ("   \n\t", "empty"), ("😀🎉👍", "noise"), ("\x00\x01\x02\x7f", "noise"),
+     ("x" * 20000, "too_long"), ("\ufffd\ufffd\ufffd", "noise")],
+)
+def test_bad_input_gets_a_clear_reply(engine: Engine, message: str, kind: str) -> None:
+    answer = engine.ask(message)
+    assert answer.kind == kind and not answer.answered
+    assert answer.text.strip()
+
+
+def test_english_question_gets_english_answer_with_the_articles_figure(engine: Engine) -> None:
+    answer = engine.ask("How much was invested in Yuhang's Q3 double-concentration event?")
+    assert answer.lang == "en"
+    assert "556亿元" in answer.text and "billion" in answer.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300) | st.binary(max_size=200).map(lambda b: b.decode("utf-8", "replace")))
+def test_any_text_gets_a_reply_and_no_crash(engine: Engine, text: str) -> None:
+    answer = engine.ask(text)
+    assert answer.text.strip()
+    assert answer.answered == bool(answer.fact_ids)
+    if answer.answered:
+        assert answer.sources
