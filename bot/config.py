@@ -23,6 +23,7 @@ class MatchSettings:
     suggestions: int = 3
     max_question_chars: int = 500
     coverage_weight: float = 1.0
+    fuzzy_candidates: int = 200  # facts fuzzy-scored per question on a large base (prefiltered by shared words)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -85,11 +86,30 @@ def terms(form: str) -> set[str]:
     return out
 
 
-def _similarity(a: str, b: str, **_: object) -> float:
+def similarity(a: str, b: str, **_: object) -> float:
     """Character ratio for Chinese; word-order-free ratios for English."""
     if a.isascii() and b.isascii():
         return (fuzz.token_sort_ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
     return fuzz.ratio(a, b)
+
+
+def _fuzzy(form: str, choices: list[str]) -> list[tuple[int, float]]:
+    """(index, similarity) for every choice scoring ≥ 20: `similarity` in bulk, in C."""
+    out = {i: score for _, score, i in process.extract(form, choices, scorer=fuzz.ratio, limit=None,
+                                                       score_cutoff=20)}
+    if form.isascii():
+        ascii_idx = [i for i, c in enumerate(choices) if c.isascii()]
+        ascii_choices = [choices[i] for i in ascii_idx]
+        sort = process.extract(form, ascii_choices, scorer=fuzz.token_sort_ratio, limit=None)
+        token_set = {i: sc for _, sc, i in process.extract(form, ascii_choices, scorer=fuzz.token_set_ratio,
+                                                          limit=None)}
+        for _, sc, i in sort:
+            score = (sc + token_set[i]) / 2
+            if score >= 20:
+                out[ascii_idx[i]] = score
+            else:
+                out.pop(ascii_idx[i], None)
+    return list(out.items())
 
 
 class Matcher:
@@ -126,15 +146,17 @@ class Matcher:
         # How much of a question's informative wording a fact's phrasings explain, with rare
         # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
         # that character ratios miss.
-        self._terms: list[set[str]] = [set() for _ in self.facts]
-        for form, i in zip(self._forms, self._phrasing_fact, strict=True):
-            self._terms[i] |= terms(form)
-        df: dict[str, int] = {}
-        for ts in self._terms:
+        self._fact_phrasings: list[list[int]] = [[] for _ in self.facts]
+        self._postings: dict[str, list[int]] = {}
+        fact_terms: list[set[str]] = [set() for _ in self.facts]
+        for p, (form, i) in enumerate(zip(self._forms, self._phrasing_fact, strict=True)):
+            self._fact_phrasings[i].append(p)
+            fact_terms[i] |= terms(form)
+        for i, ts in enumerate(fact_terms):
             for term in ts:
-                df[term] = df.get(term, 0) + 1
+                self._postings.setdefault(term, []).append(i)
         n = len(self.facts)
-        self._idf = {term: math.log((n + 1) / (c + 1)) + 1 for term, c in df.items()}
+        self._idf = {term: math.log((n + 1) / (len(fs) + 1)) + 1 for term, fs in self._postings.items()}
         self._idf_unseen = math.log(n + 1) + 1
         # English words the fact base knows, to mend typos (thrid → third, digitl → digital)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
@@ -167,21 +189,31 @@ class Matcher:
         return normalize(mended) if mended != norm else norm
 
     def _fact_scores(self, form: str) -> dict[int, float]:
-        """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage."""
-        best: dict[int, float] = {}
-        for _, score, idx in process.extract(form, self._forms, scorer=_similarity, limit=None, score_cutoff=20):
-            f = self._phrasing_fact[idx]
-            if score > best.get(f, -1):
-                best[f] = score
+        """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage.
+
+        Coverage comes from an inverted index; fuzzy scores only for the facts that share most
+        words with the question (all of them on a small base), in rapidfuzz's C scorers."""
         q_terms = terms(form)
         total = sum(self._idf.get(t, self._idf_unseen) for t in q_terms)
+        shared: dict[int, float] = {}
+        for t in q_terms:
+            weight = self._idf.get(t)
+            if weight is not None:
+                for i in self._postings[t]:
+                    shared[i] = shared.get(i, 0.0) + weight
+        candidates = (range(len(self.facts)) if len(self.facts) <= self.settings.fuzzy_candidates
+                      else heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__))
+        idx = [p for i in candidates for p in self._fact_phrasings[i]]
+        best: dict[int, float] = {}
+        for p, score in _fuzzy(form, [self._forms[p] for p in idx]):
+            f = self._phrasing_fact[idx[p]]
+            if score > best.get(f, -1):
+                best[f] = score
         if total and self.settings.coverage_weight:
-            for i, f_terms in enumerate(self._terms):
-                shared = q_terms & f_terms
-                if shared:
-                    cov = 100 * self.settings.coverage_weight * sum(self._idf[t] for t in shared) / total
-                    if cov > best.get(i, -1):
-                        best[i] = cov
+            for i, weight in shared.items():
+                cov = 100 * self.settings.coverage_weight * weight / total
+                if cov > best.get(i, -1):
+                    best[i] = cov
         return best
 
     def _compatible(self, q: Slots, fact: Fact, f: Slots) -> bool:
@@ -233,7 +265,7 @@ class Matcher:
         if op:
             series_scores: dict[str, float] = {}
             for sid, sform in self._series_forms:
-                series_scores[sid] = max(series_scores.get(sid, 0.0), _similarity(form, sform))
+                series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(form, sform))
             comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()},
                                            series_scores, s.threshold - 15)
             if comp and comp.refusal:
