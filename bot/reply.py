@@ -71,8 +71,12 @@ class Composer:
         self.max_question_chars = max_question_chars
         doc = next(iter(knowledge.documents.values()), None)
         self.title = doc.title if doc else ""
-        self.examples = {lang: [f.questions[lang][0] for f in knowledge.facts[:3] if f.questions.get(lang)]
-                         for lang in ("zh", "en")}
+        firsts = {}  # one fact with a figure per topic, so examples show the range of topics
+        for f in knowledge.facts:
+            if f.figures and f.topic not in firsts:
+                firsts[f.topic] = f
+        picks = list(firsts.values())[:3] or list(knowledge.facts[:3])
+        self.examples = {lang: [f.questions[lang][0] for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
         """(topic id, label, facts) for every topic that has facts, in the fact base's order."""
@@ -135,7 +139,7 @@ class Composer:
                 lines = [((t(c.op, lang), ""), (winners, "b"), (t("compared", lang), ""))]
                 others = [self._term(f, lang) for f in c.members if f not in c.winners]
                 lines.append(((("其余：" if lang == "zh" else "Others: ") + ("；" if lang == "zh" else "; ").join(others), ""),))
-        if c.series.note.get(lang):
+        if c.op == "sum" and c.series.note.get(lang):  # a computed total beside the article's own totals
             lines.append(((c.series.note[lang], ""),))
         return lines
 
