@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-ASKS = ("amount", "count", "rank", "date", "place", "person", "list", "area", "duration", "year",
+ASKS = ("amount", "count", "share", "rank", "date", "place", "person", "list", "area", "duration", "year",
         "name", "text")
 LANGS = ("zh", "en")
 QUALIFIERS = ("近", "超过", "余", "多")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.compute import Calculator, Computation, operation
 from bot.config import MatchSettings
@@ -30,6 +31,14 @@ _EN_STOP = frozenset(
     "a an the of in on at to for from by with and or is are was were be been did does do what "
     "which how much many s yuhang yuhangs please tell me about its it that this there they their "
     "can you i know".split()
+)
+# Words the bot's own rules read (quarters, operations, question words): typo mending must never
+# turn one of them into a fact-base word ("lowest" into "latest").
+_KNOWN_WORDS = frozenset(
+    "first second third fourth quarter quarters most least highest lowest largest smallest biggest "
+    "greatest fewest difference differ more less fewer higher lower bigger smaller than minus plus "
+    "combined altogether together total totals share percentage proportion percent rank ranked order "
+    "sort when where which what whom whose many much long days area".split()
 )
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
@@ -163,7 +172,7 @@ class Matcher:
         self._lexicon = sorted({w for q in self._questions() for w in re.findall(r"[a-z]{4,}", normalize(q))}
                                | {w for kind in knowledge.vocabulary.values() for aliases in kind.values()
                                   for a in aliases for w in re.findall(r"[a-z]{4,}", a.lower())}
-                               | {"first", "second", "third", "fourth", "quarter", "quarters"})
+                               | _KNOWN_WORDS)
         self._lexicon_set = frozenset(self._lexicon)
         self._series_forms = [(sid, scoring_form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
@@ -176,13 +185,14 @@ class Matcher:
         return [q for fact in self.facts for qs in fact.questions.values() for q in qs]
 
     def _mend(self, norm: str) -> str:
-        """Replace unknown English words by the closest known one (ratio ≥ 80), then normalize
-        again so that a mended "third quarter" becomes 3季度."""
+        """Replace an unknown English word by a known one a single edit or swap away (thrid →
+        third, not promotion → proportion), then normalize again so that a mended "third quarter"
+        becomes 3季度."""
         def fix(m: re.Match[str]) -> str:
             word = m.group()
             if word in self._lexicon_set:
                 return word
-            found = process.extractOne(word, self._lexicon, scorer=fuzz.ratio, score_cutoff=80)
+            found = process.extractOne(word, self._lexicon, scorer=OSA.distance, score_cutoff=1)
             return found[0] if found else word
 
         mended = re.sub(r"(?<![a-z])[a-z]{4,}(?![a-z])", fix, norm)

@@ -27,6 +27,7 @@ _INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
         ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|多少人|几个人|how many|number of", ("count",)),
         ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|投资总额|总投资|估值|how much|worth|valu|total investment",
                    ("amount",)),
+        ("share", r"比例|占比|几成|百分之|what share|what proportion|what percent|how much of", ("share",)),
         ("rank", r"第几|排名|排第|名次|哪一名|rank|position|stand", ("rank",)),
         ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
         ("who", r"谁|哪位|(?<!为)什么人|who", ("person", "name")),
