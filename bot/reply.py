@@ -75,7 +75,8 @@ class Composer:
         for f in knowledge.facts:
             if f.figures and f.topic not in firsts:
                 firsts[f.topic] = f
-        picks = list(firsts.values())[:3] or list(knowledge.facts[:3])
+        picks = list(firsts.values())[:3]
+        picks += [f for f in knowledge.facts if f not in picks][: 3 - len(picks)]
         self.examples = {lang: [f.questions[lang][0] for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:

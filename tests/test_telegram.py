@@ -88,8 +88,9 @@ def test_start_and_help_say_what_the_bot_knows_in_the_users_language(fake, confi
         en = (await fake.await_for(lambda: fake.sent(EN["id"])))[0]
         assert "前三季度近1800亿元项目落地" in zh["text"] and "项目投资额" in zh["text"]
         assert f"@{BOT_USERNAME}" in zh["text"] and "/topics" in zh["text"] and "回复我的消息" in zh["text"]
-        assert [b["text"] for b in buttons(zh)] == ["余杭一季度双集中总投资多少", "余杭二季度双集中总投资多少",
-                                                   "余杭三季度双集中总投资多少"]
+        # examples: one per topic first, then filled up to three from the rest
+        assert [b["text"] for b in buttons(zh)] == ["余杭一季度双集中总投资多少", "浙江着重建设几个省级实验室",
+                                                   "余杭二季度双集中总投资多少"]
         assert "I answer questions" in en["text"] and "Investment totals" in en["text"]
         assert "In groups" in en["text"] and f"type @{BOT_USERNAME}" in en["text"]
         assert all(len(b["callback_data"].encode()) <= 64 for b in buttons(en))
@@ -254,7 +255,9 @@ def test_inline_mode_answers_suggests_and_gives_examples(fake, config):
         assert all("亿元</b>" in r["input_message_content"]["message_text"] for r in suggested)
         examples = empty.params["results"]
         assert 1 <= len(examples) <= 5
-        assert all(r["title"].startswith("How much was invested") for r in examples)
+        # English examples (the user's language), each already answered with its figure
+        assert all(r["title"].isascii() and r["title"].endswith("?") for r in examples)
+        assert all("</b>" in r["input_message_content"]["message_text"] for r in examples)
         no_refusals(fake)
 
     run_bot(fake, config, scenario)
