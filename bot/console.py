@@ -7,12 +7,14 @@ flushed, so thousands of questions go through one process and a pipe never stall
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import TextIO
 
 from bot.answer import Answer
 from bot.engine import Engine
 
+log = logging.getLogger(__name__)
 PROMPT = "问> "
 _QUIT = {"/quit", "/exit", "/q", "quit", "exit"}
 
@@ -49,7 +51,7 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
             print("\n".join("".join(t for t, _ in ln) for ln in engine.composer.help_lines("zh")), file=stdout)
             print("命令：/topics 话题  /help 帮助  /quit 退出", file=stdout)
         else:
-            print(engine.ask(question, "console").text, file=stdout)
+            print(_safe_ask(engine, question).text, file=stdout)
         print(file=stdout, flush=True)
     if interactive:
         print("再见！", file=stdout)
@@ -68,6 +70,15 @@ def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sy
         return 0
     for raw in sys.stdin.buffer:
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        answer = engine.ask(line, "console")
+        answer = _safe_ask(engine, line)
         print(_json_line(answer) if as_json else answer.text.replace("\n", " | "), file=stdout, flush=True)
     return 0
+
+
+def _safe_ask(engine: Engine, question: str) -> Answer:
+    """One bad question must not end a batch of thousands: log it, answer with an apology."""
+    try:
+        return engine.ask(question, "console")
+    except Exception:
+        log.exception("failed to answer %r", question[:200])
+        return Answer("error", "zh", ((("出错了，这个问题没能回答。/ Sorry, this question failed.", ""),),))

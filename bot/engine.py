@@ -57,12 +57,15 @@ class Engine:
             log.warning("fact base problem: %s", problem)
 
     def reload(self) -> tuple[bool, str]:
-        """Load knowledge/ again. Returns (changed, message); a broken base is not installed."""
+        """Load knowledge/ again. Returns (changed, message); a base with new problems is not
+        installed and the last good one keeps serving."""
         try:
             self._stamp = _stamp(self.config.knowledge)
             knowledge = load(self.config.knowledge)
-            if knowledge.problems:
-                return self._refuse([str(p) for p in knowledge.problems])
+            known = {p.message for p in self.knowledge.problems}
+            new = [str(p) for p in knowledge.problems if p.message not in known]
+            if new:  # problems the served base already had (and warned about) do not block a good edit
+                return self._refuse(new)
             self._install(knowledge)
         except KnowledgeError as e:
             return self._refuse([str(e)])

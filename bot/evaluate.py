@@ -117,11 +117,11 @@ def judge(case: Case, answer: Answer, figures: Figures | Iterable[str]) -> Outco
             allowed.update(own)
     wrong = [f for f in wrong_figures(text, case.expect, figures.texts) if f not in allowed]
     headline = text.split("\n", 1)[0]
-    if answer.kind == "computed" and not all(e in headline for e in case.expect):
+    if answer.kind == "computed" and not all(figure_in(e, headline) for e in case.expect):
         wrong.append(headline)
     if wrong:
         return Outcome(case, answer, "wrong_figure", tuple(wrong))
-    if all(e in text for e in case.expect):
+    if all(figure_in(e, text) for e in case.expect):  # 60亿元 is not found inside 160亿元
         return Outcome(case, answer, "right")
     return Outcome(case, answer, "missed")
 

@@ -346,6 +346,8 @@ def load(root: Path | str) -> Knowledge:
         out = _Collector(path)
         if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
             raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping with a `facts:` list")
+        if not isinstance(data.get("topics") or {}, dict) or not isinstance(data.get("series") or {}, dict):
+            raise KnowledgeError(path, data.line, "`topics:` and `series:` map ids to their labels")
         for tid, label in (data.get("topics") or {}).items():
             if not isinstance(label, dict) or not all(isinstance(label.get(lang), str) for lang in LANGS):
                 out.add(data.get("topics"), f"topic {tid}: needs zh and en labels")
@@ -360,7 +362,12 @@ def load(root: Path | str) -> Knowledge:
                                       {lang: str(note[lang]) for lang in LANGS if lang in note},
                                       {lang: tuple(_strings(qs.get(lang)) or ()) for lang in LANGS})
         for raw in data["facts"]:
-            fact = _fact(raw, out, docs)
+            try:
+                fact = _fact(raw, out, docs)
+            except (TypeError, AttributeError, ValueError) as e:  # a field of the wrong shape (`figures: 5`)
+                out.add(raw, f"{raw.get('id', 'a fact') if isinstance(raw, dict) else 'a fact'}: "
+                             f"a field has the wrong shape ({e})")
+                continue
             if fact:
                 facts.append(fact)
         problems += out.problems
