@@ -104,21 +104,19 @@ def similarity(a: str, b: str, **_: object) -> float:
 
 def _fuzzy(form: str, choices: list[str]) -> list[tuple[int, float]]:
     """(index, similarity) for every choice scoring ≥ 20: `similarity` in bulk, in C."""
-    out = {i: score for _, score, i in process.extract(form, choices, scorer=fuzz.ratio, limit=None,
-                                                       score_cutoff=20)}
-    if form.isascii():
-        ascii_idx = [i for i, c in enumerate(choices) if c.isascii()]
-        ascii_choices = [choices[i] for i in ascii_idx]
-        sort = process.extract(form, ascii_choices, scorer=fuzz.token_sort_ratio, limit=None)
-        token_set = {i: sc for _, sc, i in process.extract(form, ascii_choices, scorer=fuzz.token_set_ratio,
-                                                          limit=None)}
-        for _, sc, i in sort:
-            score = (sc + token_set[i]) / 2
-            if score >= 20:
-                out[ascii_idx[i]] = score
-            else:
-                out.pop(ascii_idx[i], None)
-    return list(out.items())
+    if not form.isascii():
+        return [(i, sc) for _, sc, i in process.extract(form, choices, scorer=fuzz.ratio, limit=None, score_cutoff=20)]
+    latin = [i for i, c in enumerate(choices) if c.isascii()]
+    other = [i for i, c in enumerate(choices) if not c.isascii()]
+    out = [(other[i], sc) for _, sc, i in process.extract(form, [choices[i] for i in other], scorer=fuzz.ratio,
+                                                         limit=None, score_cutoff=20)]
+    latin_choices = [choices[i] for i in latin]
+    token_set = {i: sc for _, sc, i in process.extract(form, latin_choices, scorer=fuzz.token_set_ratio, limit=None)}
+    for _, sc, i in process.extract(form, latin_choices, scorer=fuzz.token_sort_ratio, limit=None):
+        score = (sc + token_set[i]) / 2
+        if score >= 20:
+            out.append((latin[i], score))
+    return out
 
 
 class Matcher:
@@ -164,6 +162,9 @@ class Matcher:
         for i, ts in enumerate(fact_terms):
             for term in ts:
                 self._postings.setdefault(term, []).append(i)
+        self._posting_sets: dict[str, frozenset[int]] = {}
+        self._index = {f.id: i for i, f in enumerate(self.facts)}
+        self._all_phrasings = list(range(len(self._forms)))
         n = len(self.facts)
         self._idf = {term: math.log((n + 1) / (len(fs) + 1)) + 1 for term, fs in self._postings.items()}
         self._idf_unseen = math.log(n + 1) + 1
@@ -198,6 +199,12 @@ class Matcher:
         mended = re.sub(r"(?<![a-z])[a-z]{4,}(?![a-z])", fix, norm)
         return normalize(mended) if mended != norm else norm
 
+    def _posting_set(self, term: str) -> frozenset[int]:
+        found = self._posting_sets.get(term)
+        if found is None:
+            found = self._posting_sets[term] = frozenset(self._postings[term])
+        return found
+
     def _fact_scores(self, form: str) -> dict[int, float]:
         """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage.
 
@@ -206,16 +213,27 @@ class Matcher:
         q_terms = terms(form)
         total = sum(self._idf.get(t, self._idf_unseen) for t in q_terms)
         shared: dict[int, float] = {}
-        for t in q_terms:
-            weight = self._idf.get(t)
-            if weight is not None:
-                for i in self._postings[t]:
+        wide = 2 * self.settings.fuzzy_candidates
+        for t in sorted((t for t in q_terms if t in self._idf), key=lambda t: len(self._postings[t])):
+            weight, postings = self._idf[t], self._postings[t]
+            if len(shared) >= wide and len(postings) > wide:
+                # a common word (多少, project) on a large base: only add it to facts already found
+                # by rarer words, instead of touching most of the base
+                members = self._posting_set(t)
+                for i in shared:
+                    if i in members:
+                        shared[i] += weight
+            else:
+                for i in postings:
                     shared[i] = shared.get(i, 0.0) + weight
-        candidates = (range(len(self.facts)) if len(self.facts) <= self.settings.fuzzy_candidates
-                      else heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__))
-        idx = [p for i in candidates for p in self._fact_phrasings[i]]
+        if len(self.facts) <= self.settings.fuzzy_candidates:
+            idx, choices = self._all_phrasings, self._forms
+        else:
+            top = heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__)
+            idx = [p for i in top for p in self._fact_phrasings[i]]
+            choices = [self._forms[p] for p in idx]
         best: dict[int, float] = {}
-        for p, score in _fuzzy(form, [self._forms[p] for p in idx]):
+        for p, score in _fuzzy(form, choices):
             f = self._phrasing_fact[idx[p]]
             if score > best.get(f, -1):
                 best[f] = score
@@ -264,7 +282,7 @@ class Matcher:
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         q_slots = self.reader.read(norm)
         scores = self._fact_scores(form)
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = heapq.nlargest(s.fuzzy_candidates, scores.items(), key=lambda kv: kv[1])
         unknown = tuple(sorted((kind, v) for kind, values in q_slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
         if unknown:
@@ -276,18 +294,20 @@ class Matcher:
             series_scores: dict[str, float] = {}
             for sid, sform in self._series_forms:
                 series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(form, sform))
-            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in scores.items()},
+            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in ranked},
                                            series_scores, s.threshold - 15)
             if comp and comp.refusal:
                 return Match("declined", text, norm, lang, comp.members, suggestions=self._suggest(ranked, lang),
                              best_fact=self._best_id(ranked), slots=q_slots, computation=comp)
             if comp:
-                top = max(scores.get(i, 0.0) for i, f in enumerate(self.facts) if f in comp.members)
+                top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
                 return Match("computed", text, norm, lang, comp.members, round(max(top, s.threshold), 1),
                              best_fact=comp.members[0].id, slots=q_slots, computation=comp)
         wanted = intents(norm)
         candidates: list[tuple[int, float, int]] = []
         for i, score in ranked:
+            if score < s.threshold:  # penalties only lower a score: it could never be answered
+                break
             f_slots = self.fact_slots[i]
             if not self._compatible(q_slots, self.facts[i], f_slots):
                 continue
