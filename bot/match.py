@@ -42,6 +42,8 @@ _KNOWN_WORDS = frozenset(
 )
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
+_LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
+_HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
 _SMALLTALK = {
@@ -102,21 +104,28 @@ def similarity(a: str, b: str, **_: object) -> float:
     return fuzz.ratio(a, b)
 
 
-def _fuzzy(form: str, choices: list[str]) -> list[tuple[int, float]]:
-    """(index, similarity) for every choice scoring ≥ 20: `similarity` in bulk, in C."""
-    if not form.isascii():
-        return [(i, sc) for _, sc, i in process.extract(form, choices, scorer=fuzz.ratio, limit=None, score_cutoff=20)]
-    latin = [i for i, c in enumerate(choices) if c.isascii()]
-    other = [i for i, c in enumerate(choices) if not c.isascii()]
-    out = [(other[i], sc) for _, sc, i in process.extract(form, [choices[i] for i in other], scorer=fuzz.ratio,
-                                                         limit=None, score_cutoff=20)]
-    latin_choices = [choices[i] for i in latin]
-    token_set = {i: sc for _, sc, i in process.extract(form, latin_choices, scorer=fuzz.token_set_ratio, limit=None)}
-    for _, sc, i in process.extract(form, latin_choices, scorer=fuzz.token_sort_ratio, limit=None):
-        score = (sc + token_set[i]) / 2
-        if score >= 20:
-            out.append((latin[i], score))
-    return out
+class _Choices:
+    """Phrasing forms split by script once, so that each question is scored only against the
+    forms that can resemble it: Chinese by character ratio, English by word-order-free ratios."""
+
+    def __init__(self, forms: list[str]) -> None:
+        self.latin_idx = [i for i, f in enumerate(forms) if f.isascii()]
+        self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
+        self.latin = [forms[i] for i in self.latin_idx]
+        self.other = [forms[i] for i in self.other_idx]
+
+    def scores(self, form: str) -> list[tuple[int, float]]:
+        """(index, similarity) for every form scoring ≥ 20: `similarity` in bulk, in C."""
+        out = [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self.other, scorer=fuzz.ratio,
+                                                                       limit=None, score_cutoff=40)]
+        if form.isascii():
+            token_set = {i: sc for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_set_ratio,
+                                                              limit=None)}
+            for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_sort_ratio, limit=None):
+                score = (sc + token_set[i]) / 2
+                if score >= 20:
+                    out.append((self.latin_idx[i], score))
+        return out
 
 
 class Matcher:
@@ -165,6 +174,7 @@ class Matcher:
         self._posting_sets: dict[str, frozenset[int]] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         self._all_phrasings = list(range(len(self._forms)))
+        self._choices = _Choices(self._forms)
         n = len(self.facts)
         self._idf = {term: math.log((n + 1) / (len(fs) + 1)) + 1 for term, fs in self._postings.items()}
         self._idf_unseen = math.log(n + 1) + 1
@@ -196,7 +206,7 @@ class Matcher:
             found = process.extractOne(word, self._lexicon, scorer=OSA.distance, score_cutoff=1)
             return found[0] if found else word
 
-        mended = re.sub(r"(?<![a-z])[a-z]{4,}(?![a-z])", fix, norm)
+        mended = _LONG_WORD.sub(fix, norm)
         return normalize(mended) if mended != norm else norm
 
     def _posting_set(self, term: str) -> frozenset[int]:
@@ -227,13 +237,13 @@ class Matcher:
                 for i in postings:
                     shared[i] = shared.get(i, 0.0) + weight
         if len(self.facts) <= self.settings.fuzzy_candidates:
-            idx, choices = self._all_phrasings, self._forms
+            idx, choices = self._all_phrasings, self._choices
         else:
             top = heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__)
             idx = [p for i in top for p in self._fact_phrasings[i]]
-            choices = [self._forms[p] for p in idx]
+            choices = _Choices([self._forms[p] for p in idx])
         best: dict[int, float] = {}
-        for p, score in _fuzzy(form, choices):
+        for p, score in choices.scores(form):
             f = self._phrasing_fact[idx[p]]
             if score > best.get(f, -1):
                 best[f] = score
@@ -276,7 +286,7 @@ class Matcher:
         norm = self._mend(normalize(text))
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = scoring_form(self.reader.canonical(norm))
-        if not re.search(r"[\w\u3400-\u9fff]", norm):
+        if not _HAS_WORD.search(norm):
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))

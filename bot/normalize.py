@@ -61,6 +61,8 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
 
 _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
+_DASH, _PLUS, _SPACES = re.compile(r"[-~]"), re.compile(r"\s*\+\s*"), re.compile(r"\s+")
+_HAS_CJK, _HAS_LATIN = re.compile(f"[{_CJK}]"), re.compile("[A-Za-z]")
 _SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})")
 
 
@@ -104,19 +106,25 @@ def _arabic_numerals(text: str) -> str:
     return "".join(out)
 
 
+class _Blanks(dict):
+    """str.translate table: punctuation, symbols, control and space characters become spaces
+    (each character's category looked up once); % - ~ + and . carry meaning and stay."""
+
+    def __missing__(self, char: int) -> str | int:
+        c = chr(char)
+        self[char] = " " if unicodedata.category(c)[0] in "PSCZ" and c not in "%-~+." else char
+        return self[char]
+
+
+_BLANKS = _Blanks()
+_STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
+
+
 def _clean(text: str) -> str:
     """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _T2S.convert(text).translate(_FINANCIAL)
-    chars = []
-    for i, c in enumerate(text):
-        cat = unicodedata.category(c)
-        keep_dot = c == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-        if cat[0] in "PSCZ" and c not in "%-~+" and not keep_dot:
-            chars.append(" ")
-        else:
-            chars.append(c)
-    return "".join(chars)
+    text = _T2S.convert(text).translate(_FINANCIAL).translate(_BLANKS)
+    return _STRAY_DOT.sub(" ", text)
 
 
 @lru_cache(maxsize=65536)
@@ -126,14 +134,14 @@ def normalize(text: str) -> str:
     text = _arabic_numerals(_clean(text))
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)  # type: ignore[arg-type]
-    text = re.sub(r"[-~]", " ", text)
-    text = re.sub(r"\s*\+\s*", "+", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _DASH.sub(" ", text)
+    text = _PLUS.sub("+", text)
+    text = _SPACES.sub(" ", text).strip()
     return _SPACE_NEAR_CJK.sub("", text)
 
 
 def language(text: str) -> str:
     """'zh' when the text has Chinese characters, 'en' when it has Latin letters only."""
-    if re.search(f"[{_CJK}]", text):
+    if _HAS_CJK.search(text):
         return "zh"
-    return "en" if re.search("[A-Za-z]", text) else "zh"
+    return "en" if _HAS_LATIN.search(text) else "zh"
