@@ -13,9 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
 from bot.answer import Answer
+from bot.match import similarity as text_similarity
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS misses (
@@ -116,13 +117,6 @@ class MissLog:
         return format_groups(self.groups(since_days), since_days, limit)
 
 
-def _similarity(a: str, b: str, **_: object) -> float:
-    """Word-order-free for English, character ratio for Chinese (as the matcher scores)."""
-    if a.isascii() and b.isascii():
-        return fuzz.token_set_ratio(a, b)
-    return fuzz.ratio(a, b)
-
-
 def group_misses(misses: list[Miss], similarity: float = SIMILAR) -> list[MissGroup]:
     """Greedy grouping: each wording, most frequent first, joins the first group whose leading
     wording is at least `similarity` alike, or leads a new group."""
@@ -132,7 +126,7 @@ def group_misses(misses: list[Miss], similarity: float = SIMILAR) -> list[MissGr
     leaders: list[str] = []
     members: list[list[str]] = []
     for text in sorted(by_text, key=lambda t: (-len(by_text[t]), t)):
-        hit = process.extractOne(text, leaders, scorer=_similarity, score_cutoff=similarity) if leaders else None
+        hit = process.extractOne(text, leaders, scorer=text_similarity, score_cutoff=similarity) if leaders else None
         if hit is None:
             leaders.append(text)
             members.append([text])
