@@ -46,14 +46,13 @@ def operation(text: str) -> str | None:
 
 def fmt(value: Decimal) -> str:
     """Exact decimal, no exponent, no trailing zeros: 1738, 1228.41."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 @dataclass(frozen=True)
 class Computation:
     op: str  # sum | diff | share | max | min | order
-    series: Series
+    series: Series | None  # None only for a refusal that concerns no one series (mixed units)
     members: tuple[Fact, ...]  # the inputs, in the order the question named them
     result: Decimal | None  # sum, difference (signed), share in percent; None for max/min/order
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
@@ -62,7 +61,7 @@ class Computation:
     @property
     def result_text(self) -> str:
         """The computed figure as the article would write it: 1738亿元, 44亿元, 34.5%."""
-        if self.result is None:
+        if self.result is None or self.series is None:
             return ""
         if self.op == "share":
             return f"{fmt(self.result.quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
@@ -105,8 +104,7 @@ class Calculator:
         weak = op.endswith("?")
         op = op.rstrip("?")
         if op in ("sum", "diff", "share") and _AMOUNT.search(text) and _COUNT.search(text):
-            series = next(iter(self.knowledge.series.values()))
-            return Computation(op, series, (), None, refusal="mixed")
+            return Computation(op, None, (), None, refusal="mixed")
         top = max(scores.values(), default=0.0)
         best: tuple[int, float, str, list[Fact]] | None = None
         for sid, members in self.members.items():

@@ -40,6 +40,7 @@ _KNOWN_WORDS = frozenset(
     "combined altogether together total totals share percentage proportion percent rank ranked order "
     "sort when where which what whom whose many much long days area".split()
 )
+_MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -58,7 +59,7 @@ _SMALLTALK = {
 class Match:
     """The matcher's verdict on one question; `reply` turns it into words."""
 
-    kind: str  # fact | declined | out_of_scope | smalltalk | empty | noise | too_long
+    kind: str  # fact | computed | declined | out_of_scope | smalltalk | empty | noise | too_long
     question: str
     normalized: str = ""
     lang: str = "zh"
@@ -115,15 +116,15 @@ class _Choices:
         self.other = [forms[i] for i in self.other_idx]
 
     def scores(self, form: str) -> list[tuple[int, float]]:
-        """(index, similarity) for every form scoring ≥ 20: `similarity` in bulk, in C."""
+        """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
         out = [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self.other, scorer=fuzz.ratio,
-                                                                       limit=None, score_cutoff=40)]
+                                                                       limit=None, score_cutoff=_MIN_FUZZY)]
         if form.isascii():
             token_set = {i: sc for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_set_ratio,
                                                               limit=None)}
             for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_sort_ratio, limit=None):
                 score = (sc + token_set[i]) / 2
-                if score >= 20:
+                if score >= _MIN_FUZZY:
                     out.append((self.latin_idx[i], score))
         return out
 
@@ -137,19 +138,17 @@ class Matcher:
         self.reader = SlotReader(knowledge.vocabulary)
         self.facts = knowledge.facts
         self._phrasing_fact: list[int] = []
-        self._phrasing_lang: list[str] = []
         self._forms: list[str] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
         for i, fact in enumerate(self.facts):
             slots: dict[str, set[str]] = {}
-            for lang, questions in fact.questions.items():
+            for questions in fact.questions.values():
                 for q in questions:
                     norm = normalize(q)
                     for kind, values in self.reader.read(norm).items():
                         slots.setdefault(kind, set()).update(values)
                     self._phrasing_fact.append(i)
-                    self._phrasing_lang.append(lang)
                     self._forms.append(scoring_form(self.reader.canonical(norm)))
             for kind, values in fact.slots.items():
                 slots.setdefault(kind, set()).update(values)
@@ -180,7 +179,8 @@ class Matcher:
         self._idf_unseen = math.log(n + 1) + 1
         # English words the fact base knows, to mend typos (thrid → third, digitl → digital)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
-        self._lexicon = sorted({w for q in self._questions() for w in re.findall(r"[a-z]{4,}", normalize(q))}
+        self._lexicon = sorted({w for f in self.facts for qs in f.questions.values() for q in qs
+                                for w in re.findall(r"[a-z]{4,}", normalize(q))}
                                | {w for kind in knowledge.vocabulary.values() for aliases in kind.values()
                                   for a in aliases for w in re.findall(r"[a-z]{4,}", a.lower())}
                                | _KNOWN_WORDS)
@@ -191,9 +191,6 @@ class Matcher:
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in _SMALLTALK.items() for p in phrases}
-
-    def _questions(self) -> list[str]:
-        return [q for fact in self.facts for qs in fact.questions.values() for q in qs]
 
     def _mend(self, norm: str) -> str:
         """Replace an unknown English word by a known one a single edit or swap away (thrid →

@@ -116,7 +116,9 @@ class Composer:
         return text
 
     def _computed_lines(self, c: Computation, lang: str) -> list[Line]:
-        unit = c.series.unit
+        series = c.series
+        assert series is not None  # only refusals have no series, and they are declines
+        unit = series.unit
         if c.op in ("sum", "diff", "share"):
             result = c.result if c.result is not None else Decimal(0)
             shown = c.result_text if c.op == "share" else self._amount(c.result_text, abs(result), unit, lang)
@@ -140,8 +142,8 @@ class Composer:
                 lines = [((t(c.op, lang), ""), (winners, "b"), (t("compared", lang), ""))]
                 others = [self._term(f, lang) for f in c.members if f not in c.winners]
                 lines.append(((("其余：" if lang == "zh" else "Others: ") + ("；" if lang == "zh" else "; ").join(others), ""),))
-        if c.op == "sum" and c.series.note.get(lang):  # a computed total beside the article's own totals
-            lines.append(((c.series.note[lang], ""),))
+        if c.op == "sum" and series.note.get(lang):  # a computed total beside the article's own totals
+            lines.append(((series.note[lang], ""),))
         return lines
 
     def _sources(self, facts: tuple[Fact, ...], lang: str) -> list[Line]:
