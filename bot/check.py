@@ -6,16 +6,9 @@ by that fact, and no answer may carry another fact's figure.
 
 from __future__ import annotations
 
-import re
-
 from bot.config import Config
-from bot.knowledge import Knowledge, Problem, load
+from bot.knowledge import Knowledge, Problem, figure_in, load
 from bot.match import Matcher
-
-
-def figure_pattern(text: str) -> re.Pattern[str]:
-    """A figure as a whole number: 60亿元 must not be found inside 600亿元."""
-    return re.compile(rf"(?<![\d.]){re.escape(text)}")
 
 
 def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> list[Problem]:
@@ -52,13 +45,13 @@ def _figure_problems(knowledge: Knowledge) -> list[Problem]:
                 continue
             said_in = [*((f"{lang} answer", a) for lang, a in fact.answer.items()), ("quote", fact.source.quote)]
             for where, said in said_in:
-                if figure_pattern(text).search(said):
+                if figure_in(text, said):
                     problems.append(Problem(fact.path, fact.line,
                                             f"{fact.id}: its {where} names {text}, a figure of {', '.join(sorted(ids))}"))
     for spec in knowledge.series.values():
         for lang, note in spec.note.items():
             for text, ids in owners.items():
-                if figure_pattern(text).search(note):
+                if figure_in(text, note):
                     problems.append(Problem(str(knowledge.facts[0].path if knowledge.facts else ""), 0,
                                             f"series {spec.id}: its {lang} note names {text}, a figure of "
                                             f"{', '.join(sorted(ids))}: name the other total in words"))

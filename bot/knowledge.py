@@ -21,6 +21,11 @@ LANGS = ("zh", "en")
 QUALIFIERS = ("近", "超过", "余", "多")
 
 
+def figure_in(figure: str, text: str) -> bool:
+    """`figure` as a whole number inside `text`: 60亿元 is not found inside 600亿元 or 160亿元."""
+    return re.search(rf"(?<![\d.]){re.escape(figure)}", text) is not None
+
+
 class KnowledgeError(Exception):
     """A fact base that cannot be loaded at all (YAML syntax, missing file, wrong shape)."""
 

@@ -97,10 +97,13 @@ class Composer:
                 spans.append((fig.text, "b"))
             lines.append(tuple(spans))
         lines.append(((fact.answer[lang], ""),))
-        doc = self.knowledge.documents.get(fact.source.doc)
-        lines.append(((t("source", lang, title=fact.source.title, title_en=doc.title_en if doc else "",
-                         paragraph=fact.source.paragraph, quote=fact.source.quote), "i"),))
+        lines.append(self._source_line(fact, lang))
         return lines
+
+    def _source_line(self, fact: Fact, lang: str) -> Line:
+        doc = self.knowledge.documents.get(fact.source.doc)
+        return ((t("source", lang, title=fact.source.title, title_en=doc.title_en if doc else "",
+                   paragraph=fact.source.paragraph, quote=fact.source.quote), "i"),)
 
     def _label(self, fact: Fact, lang: str) -> str:
         return fact.series.label.get(lang, fact.id) if fact.series else fact.id
@@ -147,13 +150,11 @@ class Composer:
         return lines
 
     def _sources(self, facts: tuple[Fact, ...], lang: str) -> list[Line]:
-        seen: list[tuple[int, str]] = []
         lines: list[Line] = []
         for fact in facts:
-            key = (fact.source.paragraph, fact.source.quote)
-            if key not in seen:
-                seen.append(key)
-                lines.append(self._fact_lines(fact, lang)[-1])
+            line = self._source_line(fact, lang)
+            if line not in lines:  # two inputs quoting the same clause are cited once
+                lines.append(line)
         return lines
 
     def _offer(self, lang: str, suggestions: tuple[str, ...]) -> list[Line]:

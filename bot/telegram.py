@@ -104,7 +104,6 @@ _T: dict[str, dict[str, str]] = {
                     "en": "Sorry, this command is only for the bot's maintainers."},
     "misses_off": {"zh": "未答问题记录已在 config.yaml 中关闭。",
                    "en": "The log of unanswered questions is turned off in config.yaml."},
-    "misses_missing": {"zh": "这个版本还不能汇总未答问题。", "en": "This version cannot summarize unanswered questions yet."},
     "gone": {"zh": "这个问题已不在知识库里，请用 /topics 查看现有的问题。",
              "en": "That question is no longer in the fact base; see /topics for the current ones."},
     "unknown_command": {"zh": "我不认识这个命令。发送 /help 查看用法。", "en": "I don't know that command. Send /help to see what I can do."},
@@ -511,11 +510,7 @@ class TelegramBot:
         if misses is None:
             await self.send_html(context.bot, chat_id, escape(t("misses_off", lang)))
             return
-        report = getattr(misses, "report", None)
-        if report is None:
-            await self.send_html(context.bot, chat_id, escape(t("misses_missing", lang)))
-            return
-        text = await self._call(report, since_days=None, limit=20)
+        text = await self._call(misses.report, since_days=None, limit=20)
         await self.send_chunks(context.bot, chat_id, text_chunks(text, wrap=("<pre>", "</pre>")),
                                thread=self._thread(update.effective_message))
 
