@@ -114,9 +114,6 @@ class Knowledge:
     vocabulary: dict[str, dict[str, tuple[str, ...]]]  # kind -> canonical -> aliases
     problems: tuple[Problem, ...] = ()
 
-    def fact(self, fact_id: str) -> Fact:
-        return self.by_id[fact_id]
-
     @cached_property
     def by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
