@@ -38,7 +38,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to Chinese
 _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first three quarters, in any of its forms → 前3季度
-    (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+    (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
@@ -118,11 +118,16 @@ class _Blanks(dict):
 
 _BLANKS = _Blanks()
 _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
+# 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
+# 2.5亿 or 3.5% keeps its dot: a date has a one- or two-digit month and no unit after it.
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./-]\s*)?(1[0-2]|0?[1-9])\s*[./-]\s*(3[01]|[12]\d|0?[1-9])"
+                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|%))")
 
 
 def _clean(text: str) -> str:
     """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    text = _NUMERIC_DATE.sub(lambda m: f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日", text)
     text = _T2S.convert(text).translate(_FINANCIAL).translate(_BLANKS)
     return _STRAY_DOT.sub(" ", text)
 

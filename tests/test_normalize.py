@@ -12,7 +12,8 @@ from bot.slots import SlotReader, intents
         (["三季度", "3季度", "第三季度", "第3季度", "Q3", "q3", "３季度", "三季", "叁季度"], "3季度"),
         (["third quarter", "3rd quarter", "third-quarter", "Q3", "quarter 3", "3Q"], "3季度"),
         (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度"], "前3季度"),
-        (["九月二十九日", "9月29号", "9月29日", "Sept. 29th", "29 September", "september 29"], "9月29日"),
+        (["九月二十九日", "9月29号", "9月29日", "Sept. 29th", "29 September", "september 29",
+          "9.29", "9/29", "9-29", "09/29"], "9月29日"),
     ],
 )
 def test_variants_meet(variants: list[str], form: str) -> None:
@@ -35,6 +36,9 @@ def test_traditional_width_case_punctuation() -> None:
         ("二〇二〇年", "2020年"),
         ("一二三季度", "1、2、3季度"),
         ("第一家", "第1家"),
+        ("1228.41平方公里", "1228.41平方公里"),
+        ("2.5亿元", "2.5亿元"),
+        ("q1-q3", "前3季度"),
     ],
 )
 def test_numerals_become_arabic(text: str, form: str) -> None:
