@@ -108,11 +108,12 @@ def _arabic_numerals(text: str) -> str:
 
 class _Blanks(dict):
     """str.translate table: punctuation, symbols, control and space characters become spaces
-    (each character's category looked up once); % - ~ + and . carry meaning and stay."""
+    (each character's category looked up once); % ~ + and . carry meaning and stay, dashes become -."""
 
     def __missing__(self, char: int) -> str | int:
         c = chr(char)
-        self[char] = " " if unicodedata.category(c)[0] in "PSCZ" and c not in "%-~+." else char
+        category = unicodedata.category(c)
+        self[char] = "-" if category == "Pd" else " " if category[0] in "PSCZ" and c not in "%~+." else char
         return self[char]
 
 
@@ -120,7 +121,7 @@ _BLANKS = _Blanks()
 _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿 or 3.5% keeps its dot: a date has a one- or two-digit month and no unit after it.
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./-]\s*)?(1[0-2]|0?[1-9])\s*[./-]\s*(3[01]|[12]\d|0?[1-9])"
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
                            r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|%))")
 
 
