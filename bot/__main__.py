@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the bot and a naive baseline on an evaluation set (exit 1 below config.eval)")
     ev.add_argument("file", nargs="?", help="evaluation set (default tests/eval/questions.yaml)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--homophones", type=int, default=0, metavar="N",
+                    help="ask N one-character homophone typos of each Chinese question instead")
+    ev.add_argument("--seed", type=int, default=20200929, help="random seed of --homophones")
     ms = sub.add_parser("misses", help="unanswered questions, grouped by similar wording, most frequent first")
     ms.add_argument("--since", type=float, metavar="DAYS", help="only the last DAYS days")
     ms.add_argument("--limit", type=int, default=20, metavar="N", help="at most N groups (default 20)")
@@ -65,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "eval":
             from bot import evaluate
 
-            return evaluate.run(config, args.file or evaluate.DEFAULT_SET, args.json)
+            return evaluate.run(config, args.file or evaluate.DEFAULT_SET, args.json,
+                                homophones=args.homophones, seed=args.seed)
         if command == "misses":
             from bot.misses import MissLog
 

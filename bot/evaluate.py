@@ -49,6 +49,21 @@ def load_cases(path: Path | str = DEFAULT_SET) -> list[Case]:
     return cases
 
 
+def with_homophones(cases: list[Case], n: int, seed: int) -> list[Case]:
+    """Each Chinese question's `n` one-character homophone typos (the same expectation, tag
+    `homophone`), in place of the originals: what pinyin input does to a question."""
+    import random
+
+    from bot.typos import variants
+
+    rng = random.Random(seed)
+    out = []
+    for case in cases:
+        if "zh" in case.tags or re.search(r"[\u4e00-\u9fff]", case.question):
+            out += [replace(case, question=q, tags=(*case.tags, "homophone")) for q in variants(case.question, n, rng)]
+    return out
+
+
 @dataclass(frozen=True)
 class Figures:
     """What judging needs from the fact base: every figure text (longest first), each fact's own
@@ -336,11 +351,14 @@ def _timed(name: str, ask: Callable[[str], Answer], cases: list[Case], figures: 
     return Run(name, tally, seconds)
 
 
-def evaluate(config: Config, path: Path | str = DEFAULT_SET) -> Report:
-    """Run the set through the bot (misses logging off, no hot reload) and through the baseline."""
+def evaluate(config: Config, path: Path | str = DEFAULT_SET, homophones: int = 0, seed: int = 20200929) -> Report:
+    """Run the set through the bot (misses logging off, no hot reload) and through the baseline;
+    with `homophones`, that many one-character typos of each Chinese question instead."""
     from bot.engine import Engine  # imported here: the baseline alone (benchmarks) stays light
 
     cases = load_cases(path)
+    if homophones:
+        cases = with_homophones(cases, homophones, seed)
     quiet = replace(config, misses=replace(config.misses, enabled=False))
     engine = Engine(quiet, reload_interval=math.inf)
     knowledge = engine.knowledge
@@ -398,10 +416,11 @@ def format_report(report: Report, max_failures: int = 40) -> str:
     return "\n".join(out)
 
 
-def run(config: Config, path: Path | str = DEFAULT_SET, as_json: bool = False, stdout: TextIO | None = None) -> int:
+def run(config: Config, path: Path | str = DEFAULT_SET, as_json: bool = False, stdout: TextIO | None = None,
+        homophones: int = 0, seed: int = 20200929) -> int:
     """`python -m bot eval`: print the report; 1 when the bot is below config.eval's thresholds."""
     stdout = stdout or sys.stdout
-    report = evaluate(config, path)
+    report = evaluate(config, path, homophones, seed)
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=stdout)
     else:

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.compute import Calculator, Computation, operation
 from bot.config import MatchSettings
 from bot.knowledge import Fact, Knowledge
+from bot.mend import Mender
 from bot.normalize import language, normalize
 from bot.slots import SlotReader, Slots, intents
 
@@ -43,7 +43,6 @@ _KNOWN_WORDS = frozenset(
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
-_LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
@@ -82,7 +81,7 @@ def _en_stem(word: str) -> str:
 
 def scoring_form(normalized: str) -> str:
     """The normalized text without filler: what fuzzy scores compare."""
-    text = _ZH_FILLER.sub("", normalized)
+    text = _ZH_FILLER.sub("", normalized).replace("、", " ")
     words = [_en_stem(w) for w in _WORD.findall(text) if w not in _EN_STOP]
     return " ".join(w for w in words if w)
 
@@ -177,34 +176,20 @@ class Matcher:
         n = len(self.facts)
         self._idf = {term: math.log((n + 1) / (len(fs) + 1)) + 1 for term, fs in self._postings.items()}
         self._idf_unseen = math.log(n + 1) + 1
-        # English words the fact base knows, to mend typos (thrid → third, digitl → digital)
+        # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
-        self._lexicon = sorted({w for f in self.facts for qs in f.questions.values() for q in qs
-                                for w in re.findall(r"[a-z]{4,}", normalize(q))}
-                               | {w for kind in knowledge.vocabulary.values() for aliases in kind.values()
-                                  for a in aliases for w in re.findall(r"[a-z]{4,}", a.lower())}
-                               | _KNOWN_WORDS)
-        self._lexicon_set = frozenset(self._lexicon)
+        texts = [q for f in self.facts for qs in f.questions.values() for q in qs]
+        texts += [f.answer.get("zh", "") for f in self.facts] + [f.source.quote for f in self.facts]
+        texts += [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
+        texts += [p for doc in knowledge.documents.values() for p in doc.paragraphs]
+        texts += [p.replace("_", " ") for phrases in _SMALLTALK.values() for p in phrases]
+        self.mender = Mender(texts, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))} | _KNOWN_WORDS)
         self._series_forms = [(sid, scoring_form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in _SMALLTALK.items() for p in phrases}
-
-    def _mend(self, norm: str) -> str:
-        """Replace an unknown English word by a known one a single edit or swap away (thrid →
-        third, not promotion → proportion), then normalize again so that a mended "third quarter"
-        becomes 3季度."""
-        def fix(m: re.Match[str]) -> str:
-            word = m.group()
-            if word in self._lexicon_set:
-                return word
-            found = process.extractOne(word, self._lexicon, scorer=OSA.distance, score_cutoff=1)
-            return found[0] if found else word
-
-        mended = _LONG_WORD.sub(fix, norm)
-        return normalize(mended) if mended != norm else norm
 
     def _posting_set(self, term: str) -> frozenset[int]:
         found = self._posting_sets.get(term)
@@ -280,7 +265,7 @@ class Matcher:
             return Match("empty", text)
         if len(text) > s.max_question_chars:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
-        norm = self._mend(normalize(text))
+        norm = self.mender.mend(normalize(text))
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = scoring_form(self.reader.canonical(norm))
         if not _HAS_WORD.search(norm):

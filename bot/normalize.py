@@ -63,7 +63,8 @@ _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
 _DASH, _PLUS, _SPACES = re.compile(r"[-~]"), re.compile(r"\s*\+\s*"), re.compile(r"\s+")
 _HAS_CJK, _HAS_LATIN = re.compile(f"[{_CJK}]"), re.compile("[A-Za-z]")
-_SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})")
+# a space between Chinese runs goes; one between two numbers stays (1 2 3季度 is three quarters)
+_SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})(?<!\d\s)|(?<={_DENSE})\s+(?=[{_CJK}.%、])")
 
 
 def _numeral(run: str, before: str, after: str) -> str:
@@ -108,12 +109,13 @@ def _arabic_numerals(text: str) -> str:
 
 class _Blanks(dict):
     """str.translate table: punctuation, symbols, control and space characters become spaces
-    (each character's category looked up once); % ~ + and . carry meaning and stay, dashes become -."""
+    (each character's category looked up once); % ~ + . and 、 carry meaning and stay, dashes
+    become -."""
 
     def __missing__(self, char: int) -> str | int:
         c = chr(char)
         category = unicodedata.category(c)
-        self[char] = "-" if category == "Pd" else " " if category[0] in "PSCZ" and c not in "%~+." else char
+        self[char] = "-" if category == "Pd" else " " if category[0] in "PSCZ" and c not in "%~+.、" else char
         return self[char]
 
 

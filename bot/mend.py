@@ -1,0 +1,107 @@
+"""Mend typos before slots are read: same-sound Chinese characters and one-edit English words.
+
+Pinyin input offers every character of a sound, so 向目 for 项目, 鱼杭 for 余杭 and 一激度 for 一季度
+are the typos people make. A character is mended only where nothing known covers it (it forms no
+word of the fact base, the article or common Chinese with its neighbours) and exactly one known
+word of the fact base or the article reads
+the same with that one character swapped: 签约 never becomes anything, and a mended quarter can
+only become the quarter that was typed (digits are never mended, so 2鸡度 becomes 2季度 and never
+another quarter's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.normalize import normalize
+from bot.tables import readings, word_weights
+
+_LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
+_RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
+
+
+class Mender:
+    """Knows the words of one fact base (and its articles) and mends questions towards them."""
+
+    def __init__(self, texts: Iterable[str], english: Iterable[str]) -> None:
+        sounds = readings()
+        self.known: Counter[str] = Counter()
+        for text in texts:
+            for run in _RUN.findall(normalize(text)):
+                for n in _SIZES:
+                    self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
+        # (word with one character blanked, a reading of that character) → the known words
+        self._by_sound: dict[tuple[str, str], list[str]] = {}
+        for word in self.known:
+            for i, char in enumerate(word):
+                if char in sounds:  # by its main reading: 比 is read pi only in old texts
+                    self._by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
+        self.common = word_weights()  # a common word (比例, 合计) is what was meant, not a typo
+        self.english = sorted(set(english))
+        self._english_set = frozenset(self.english)
+
+    def mend(self, norm: str) -> str:
+        """The normalized question with typos mended, normalized again when anything changed (a
+        mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
+        mended = _LONG_WORD.sub(self._english_word, norm)
+        if _CJK.search(mended):
+            mended = _RUN.sub(lambda m: self._chinese_run(m.group()), mended)
+        return normalize(mended) if mended != norm else norm
+
+    def _english_word(self, m: re.Match[str]) -> str:
+        """An unknown English word becomes a known one a single edit or swap away (thrid → third,
+        not promotion → proportion)."""
+        word = m.group()
+        if word in self._english_set:
+            return word
+        found = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
+        return found[0] if found else word
+
+    def _covered(self, run: str) -> list[bool]:
+        """Which characters are part of a known word of two or more characters."""
+        covered = [False] * len(run)
+        for n in _SIZES:
+            for i in range(len(run) - n + 1):
+                if run[i : i + n] in self.known or run[i : i + n] in self.common:
+                    covered[i : i + n] = [True] * n
+        return covered
+
+    def _chinese_run(self, run: str) -> str:
+        if len(run) < 2:
+            return run
+        sounds = readings()
+        chars = list(run)
+        covered = self._covered(run)
+        for i, char in enumerate(run):
+            if covered[i] or not _CJK.match(char) or char not in sounds:
+                continue
+            fix = self._best(chars, i, sounds[char])
+            if fix:
+                chars[i] = fix
+                covered = self._covered("".join(chars))
+        return "".join(chars)
+
+    def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...]) -> str | None:
+        """The replacement for chars[i]: from the longest window around it in which exactly one
+        known word reads the same."""
+        for n in _SIZES:
+            found: Counter[str] = Counter()
+            for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
+                window = chars[start : start + n]
+                j = i - start
+                pattern = "".join(window[:j]) + "?" + "".join(window[j + 1 :])
+                for sound in char_sounds:
+                    for word in self._by_sound.get((pattern, sound), ()):
+                        found[word[j]] += self.known[word]
+            if found:
+                ranked = found.most_common(2)
+                tie = len(ranked) == 2 and ranked[1][1] == ranked[0][1]
+                return None if tie else ranked[0][0]  # a tie between two characters: leave it as typed
+        return None

@@ -1,0 +1,64 @@
+"""Typo mending: same-sound characters and one-edit English words become what the fact base
+says, and nothing that is already a word changes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.mend import Mender
+from bot.normalize import normalize
+from bot.tables import PINYIN, WORDS, pinyin_table, readings, word_weights, words_table
+from bot.typos import homophones, variants
+
+TEXTS = ["余杭第三季度双集中总投资多少", "天下秀网红城市项目投资额", "之江实验室", "碳纤维航空结构件项目",
+         "余杭前移5位", "制造业优质项目有20个", "余杭区面积"]
+
+
+@pytest.fixture(scope="module")
+def mender() -> Mender:
+    return Mender(TEXTS, ["third", "quarter", "investment"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("一激度双集中总头资多少", "1季度双集中总投资多少"),
+        ("2鸡度双集中总投资多少", "2季度双集中总投资多少"),
+        ("天下秀网红城市项目头滋多少", "天下秀网红城市项目投资多少"),
+        ("痰纤维项目", "碳纤维项目"),
+        ("余杭嵌移了几位", "余杭前移了几位"),
+        ("鱼杭面积", "余杭面积"),
+        ("织江实验室在哪", "之江实验室在哪"),
+        ("thrid quarter investmnt", "3季度 investment"),
+    ],
+)
+def test_typos_are_mended(mender: Mender, typed: str, meant: str) -> None:
+    assert mender.mend(normalize(typed)) == normalize(meant)
+
+
+@pytest.mark.parametrize("text", ["签约的项目有几个", "制造业比人才配套类多几个", "创始人是谁", "比例是多少", "三季度合计"])
+def test_words_are_left_alone(mender: Mender, text: str) -> None:
+    assert mender.mend(normalize(text)) == normalize(text)
+
+
+def test_a_digit_is_never_mended_into_another_quarter(mender: Mender) -> None:
+    assert "1季度" not in mender.mend(normalize("2鸡度双集中"))
+
+
+def test_homophone_variants_change_one_character_to_a_same_sound_one() -> None:
+    q = "之江实验室在哪里"
+    out = variants(q, 3, random.Random(7))
+    assert len(out) == 3 and len(set(out)) == 3
+    for typo in out:
+        diff = [(a, b) for a, b in zip(q, typo, strict=True) if a != b]
+        assert len(diff) == 1
+        a, b = diff[0]
+        assert b in homophones(a) and readings()[a][0] == readings()[b][0]
+
+
+def test_generated_tables_match_their_sources() -> None:
+    assert PINYIN.read_text(encoding="utf-8") == pinyin_table()
+    assert WORDS.read_text(encoding="utf-8") == words_table()
+    assert word_weights()["创始人"] > word_weights()["问题"]
