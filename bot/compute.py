@@ -7,41 +7,13 @@ only approximately (超过10亿元) or a question mixing units is declined, neve
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.knowledge import Fact, Knowledge, Series
 from bot.slots import SlotReader
 
-# Operations by their wording, checked in this order (比…多 is a difference even with 一共 in it).
-_OPS: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"占比|比例|比重|百分比|百分之几|占.{0,24}?(?:多少|几成|%)|"
-                         r"share|percentage|proportion|what percent|percent of")),
-    ("diff", re.compile(r"比.{1,24}?(?:多|少|高|低|大|小)|相差|差多少|差距|差了|差额|差值|"
-                        r"difference|differ|(?:more|less|fewer|higher|lower|bigger|smaller)\b.{0,60}?\bthan|gap|minus")),
-    ("order", re.compile(r"排序|排列|从高到低|从低到高|从多到少|从少到多|从大到小|从小到大|依次|"
-                         r"(?<![a-z])(?:rank|order|sort)(?:ed|ing)?\s+(?:the|them|all|by|from)")),
-    ("max", re.compile(r"最多|最高|最大|(?<![a-z])(?:most|highest|largest|biggest|greatest)(?![a-z])")),
-    ("min", re.compile(r"最少|最低|最小|(?<![a-z])(?:least|lowest|smallest|fewest)(?![a-z])")),
-    ("sum", re.compile(r"加起来|加在一起|加一起|加上|一共|合计|总共|总和|总计|累计|之和|共计|相加|合起来|\+|"
-                       r"(?<![a-z])(?:sum|plus|altogether|combined|add up|added up|in all|together|all together|"
-                       r"total of|in total)(?![a-z])")),
-    # "total" alone usually means one fact's total ("Q3 total investment"): it sums only members
-    # the question names, never a whole series
-    ("sum?", re.compile(r"(?<![a-z])totals?(?![a-z])|总额")),
-]
-_AMOUNT = re.compile(r"投资|资金|多少钱|亿|invest|money|yuan")
-_COUNT = re.compile(r"个数|几个|多少个|项目数|数量|how many|number of")
 SERIES_MARGIN = 10  # a whole series is combined only when it is this close to the best single fact
-
-
-def operation(text: str) -> str | None:
-    """The combining operation a normalized question asks for, if any ("sum?" for a weak sum)."""
-    for name, pattern in _OPS:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def fmt(value: Decimal) -> str:
@@ -77,6 +49,7 @@ class Calculator:
 
     def __init__(self, knowledge: Knowledge, reader: SlotReader, fact_slots: dict[str, dict[str, frozenset[str]]]):
         self.knowledge = knowledge
+        self.lexicon = knowledge.lexicon
         self.reader = reader
         self.members: dict[str, list[Fact]] = {}
         for fact in knowledge.facts:
@@ -103,7 +76,8 @@ class Calculator:
         fact even with 总 in it)."""
         weak = op.endswith("?")
         op = op.rstrip("?")
-        if op in ("sum", "diff", "share") and _AMOUNT.search(text) and _COUNT.search(text):
+        money, count = self.lexicon.quantity(text, "amount"), self.lexicon.quantity(text, "count")
+        if op in ("sum", "diff", "share") and money and count:
             return Computation(op, None, (), None, refusal="mixed")
         top = max(scores.values(), default=0.0)
         best: tuple[int, float, str, list[Fact]] | None = None
@@ -121,7 +95,6 @@ class Calculator:
         series = self.knowledge.series[sid]
         everyone = self.members[sid]
         chosen = named or everyone
-        money, count = bool(_AMOUNT.search(text)), bool(_COUNT.search(text))
         if (money and "元" not in series.unit) or (count and "元" in series.unit):
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
         if op == "share" and len(named) == 1:  # one member's share of the whole series

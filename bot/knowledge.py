@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from bot.lexicon import Lexicon, LexiconError, load_lexicon
+
 ASKS = ("amount", "count", "share", "rank", "date", "place", "person", "list", "area", "duration", "year",
         "name", "text")
 LANGS = ("zh", "en")
@@ -113,6 +115,7 @@ class Knowledge:
     facts: tuple[Fact, ...]
     vocabulary: dict[str, dict[str, tuple[str, ...]]]  # kind -> canonical -> aliases
     problems: tuple[Problem, ...] = ()
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
     @cached_property
     def by_id(self) -> dict[str, Fact]:
@@ -347,6 +350,10 @@ def load(root: Path | str) -> Knowledge:
     docs, problems = _load_documents(root)
     vocabulary, vocab_problems = _load_vocabulary(root)
     problems += vocab_problems
+    try:
+        lexicon = load_lexicon(root / "lexicon.yaml")
+    except LexiconError as e:
+        raise KnowledgeError(root / "lexicon.yaml", e.line, str(e)) from None
     topics: dict[str, dict[str, str]] = {}
     series: dict[str, Series] = {}
     facts: list[Fact] = []
@@ -400,4 +407,4 @@ def load(root: Path | str) -> Knowledge:
                 problems.append(Problem(fact.path, fact.line,
                                         f"{fact.id}: a member of series {spec.id} needs exactly one figure in {spec.unit}"))
         kept.append(fact)
-    return Knowledge(docs, topics, series, tuple(kept), vocabulary, tuple(problems))
+    return Knowledge(docs, topics, series, tuple(kept), vocabulary, tuple(problems), lexicon)

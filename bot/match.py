@@ -15,44 +15,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.compute import Calculator, Computation, operation
+from bot.compute import Calculator, Computation
 from bot.config import MatchSettings
 from bot.knowledge import Fact, Knowledge
+from bot.lexicon import Lexicon, pattern
 from bot.mend import Mender
 from bot.normalize import language, normalize
-from bot.slots import SlotReader, Slots, intents
+from bot.slots import SlotReader, Slots
 
-# Words that say nothing about which fact is meant; dropping them from both sides before
-# scoring lets the distinguishing words weigh more.
-_ZH_FILLER = re.compile(
-    r"请问|我想知道|想知道|告诉我|你知道|一下|余杭区|余杭的|余杭|的|了|吗|呢|啊|吧|呀|是|有|都|这个|那个|总共|一共"
-)
-_EN_STOP = frozenset(
-    "a an the of in on at to for from by with and or is are was were be been did does do what "
-    "which how much many s yuhang yuhangs please tell me about its it that this there they their "
-    "can you i know".split()
-)
-# Words the bot's own rules read (quarters, operations, question words): typo mending must never
-# turn one of them into a fact-base word ("lowest" into "latest").
-_KNOWN_WORDS = frozenset(
-    "first second third fourth quarter quarters most least highest lowest largest smallest biggest "
-    "greatest fewest difference differ more less fewer higher lower bigger smaller than minus plus "
-    "combined altogether together total totals share percentage proportion percent rank ranked order "
-    "sort when where which what whom whose many much long days area".split()
-)
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
-
-_SMALLTALK = {
-    "greeting": "你好 您好 嗨 哈喽 哈罗 在吗 在不在 早上好 晚上好 下午好 hi hello hey hiya yo good_morning".split(),
-    "thanks": "谢谢 多谢 谢了 感谢 谢谢你 thanks thank_you thx ty cheers 好的 ok okay 明白了".split(),
-    "help": ("你能回答什么 你会什么 你知道什么 能问什么 可以问什么 你能做什么 帮助 怎么用 help "
-             "what_can_you_do what_can_i_ask what_do_you_know how_do_i_use_this start").split(),
-}
-
 
 @dataclass(frozen=True)
 class Match:
@@ -79,11 +54,28 @@ def _en_stem(word: str) -> str:
     return word
 
 
-def scoring_form(normalized: str) -> str:
-    """The normalized text without filler: what fuzzy scores compare."""
-    text = _ZH_FILLER.sub("", normalized).replace("、", " ")
-    words = [_en_stem(w) for w in _WORD.findall(text) if w not in _EN_STOP]
-    return " ".join(w for w in words if w)
+class Wording:
+    """The lexicon's filler, compiled: what a question says besides which fact it means."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        zh = [w for w in lexicon.filler.get("zh", ()) if not w.isascii()]
+        self._filler = pattern(zh)
+        self._stop = frozenset(lexicon.filler.get("en", ()))
+        synonyms = lexicon.synonym_map
+        self._synonyms = pattern(synonyms) if synonyms else None
+        self._synonym_of = synonyms
+
+    def synonyms(self, normalized: str) -> str:
+        """Every synonym written as its group's first word (位次 → 排名)."""
+        if not self._synonyms:
+            return normalized
+        return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
+
+    def form(self, normalized: str) -> str:
+        """The normalized text without filler: what fuzzy scores compare."""
+        text = self._filler.sub("", normalized).replace("、", " ")
+        words = [_en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
+        return " ".join(w for w in words if w)
 
 
 def terms(form: str) -> set[str]:
@@ -135,6 +127,8 @@ class Matcher:
         self.knowledge = knowledge
         self.settings = settings
         self.reader = SlotReader(knowledge.vocabulary)
+        self.lexicon = knowledge.lexicon
+        self.wording = Wording(knowledge.lexicon)
         self.facts = knowledge.facts
         self._phrasing_fact: list[int] = []
         self._forms: list[str] = []
@@ -144,11 +138,11 @@ class Matcher:
             slots: dict[str, set[str]] = {}
             for questions in fact.questions.values():
                 for q in questions:
-                    norm = normalize(q)
+                    norm = self.wording.synonyms(normalize(q))
                     for kind, values in self.reader.read(norm).items():
                         slots.setdefault(kind, set()).update(values)
                     self._phrasing_fact.append(i)
-                    self._forms.append(scoring_form(self.reader.canonical(norm)))
+                    self._forms.append(self.wording.form(self.reader.canonical(norm)))
             for kind, values in fact.slots.items():
                 slots.setdefault(kind, set()).update(values)
             doc = knowledge.documents.get(fact.source.doc)
@@ -182,14 +176,14 @@ class Matcher:
         texts += [f.answer.get("zh", "") for f in self.facts] + [f.source.quote for f in self.facts]
         texts += [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
         texts += [p for doc in knowledge.documents.values() for p in doc.paragraphs]
-        texts += [p.replace("_", " ") for phrases in _SMALLTALK.values() for p in phrases]
-        self.mender = Mender(texts, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))} | _KNOWN_WORDS)
-        self._series_forms = [(sid, scoring_form(self.reader.canonical(normalize(q))))
+        texts += knowledge.lexicon.words
+        self.mender = Mender(texts, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))})
+        self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
-        self._smalltalk = {scoring_form(normalize(p.replace("_", " "))): kind
-                           for kind, phrases in _SMALLTALK.items() for p in phrases}
+        self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
+                           for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
 
     def _posting_set(self, term: str) -> frozenset[int]:
         found = self._posting_sets.get(term)
@@ -265,9 +259,9 @@ class Matcher:
             return Match("empty", text)
         if len(text) > s.max_question_chars:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
-        norm = self.mender.mend(normalize(text))
+        norm = self.wording.synonyms(self.mender.mend(normalize(text)))
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
-        form = scoring_form(self.reader.canonical(norm))
+        form = self.wording.form(self.reader.canonical(norm))
         if not _HAS_WORD.search(norm):
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
@@ -281,7 +275,7 @@ class Matcher:
             return Match("out_of_scope", text, norm, lang, score=ranked[0][1] if ranked else 0,
                          suggestions=self._suggest(ranked, lang), best_fact=self._best_id(ranked),
                          unknown=unknown, slots=q_slots)
-        op = operation(norm)
+        op = self.lexicon.operation(norm)
         if op:
             series_scores: dict[str, float] = {}
             for sid, sform in self._series_forms:
@@ -295,7 +289,7 @@ class Matcher:
                 top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
                 return Match("computed", text, norm, lang, comp.members, round(max(top, s.threshold), 1),
                              best_fact=comp.members[0].id, slots=q_slots, computation=comp)
-        wanted = intents(norm)
+        wanted = self.lexicon.intents(norm)
         candidates: list[tuple[int, float, int]] = []
         for i, score in ranked:
             if score < s.threshold:  # penalties only lower a score: it could never be answered

@@ -1,4 +1,4 @@
-"""Read the distinguishing parts of a normalized question: its slots and what it asks for.
+"""Read the distinguishing parts of a normalized question: quarters, dates, years and names.
 
 Fuzzy scores cannot tell 1季度 from 3季度 (one character apart), so these parts are read
 exactly and compared exactly; `match` only lets a fact through when they agree.
@@ -18,26 +18,6 @@ _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?<![\d.])([1-9](?:[、,和与及跟或 ]*[1-9])*)季度")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
-
-# What the question asks for, by its wording. A fact whose `asks` is not among the kinds a
-# question's wording allows loses points in `match` (a soft signal: wording varies).
-_INTENTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
-    name: (re.compile(pattern), frozenset(kinds))
-    for name, pattern, kinds in [
-        ("count", r"几个|多少个|多少家|几家|多少项|几项|多少名|多少人|几个人|how many|number of", ("count",)),
-        ("amount", r"多少钱|多少亿|多少资金|投资额|投资多少|投资总额|总投资|估值|how much|worth|valu|total investment",
-                   ("amount",)),
-        ("share", r"比例|占比|几成|百分之|what share|what proportion|what percent|how much of", ("share",)),
-        ("rank", r"第几|排名|排第|名次|哪一名|rank|position|stand", ("rank",)),
-        ("when", r"什么时候|哪天|哪一天|何时|几号|几月|日期|when|what date|which day", ("date", "year")),
-        ("who", r"谁|哪位|(?<!为)什么人|who", ("person", "name")),
-        ("where", r"哪里|哪儿|在哪|哪个区域|哪个地方|where", ("place", "list")),
-        ("which", r"哪些|哪几|(?<![a-z])(?:which|name the|list)(?![a-z])", ("list", "name", "place", "person", "text")),
-        ("area", r"面积|多大|平方公里|how big|how large|area|square", ("area",)),
-        ("duration", r"多少天|几天|多久|多长时间|how long|how many days", ("duration",)),
-    ]
-}
-
 
 def _trie(words: list[str]) -> str:
     """One regex for many words, shaped as a trie: Python's re tries alternatives one by one,
@@ -107,12 +87,3 @@ class SlotReader:
             found.setdefault(kind, set()).add(value)
         return {kind: frozenset(values) for kind, values in found.items()}
 
-
-def intents(text: str) -> frozenset[str]:
-    """The kinds of answer (fact `asks` values) that the question's wording allows; empty when
-    the wording says nothing."""
-    allowed: set[str] = set()
-    for pattern, kinds in _INTENTS.values():
-        if pattern.search(text):
-            allowed |= kinds
-    return frozenset(allowed)

@@ -2,8 +2,9 @@
 
 import pytest
 
+from bot.knowledge import load
 from bot.normalize import language, normalize
-from bot.slots import SlotReader, intents
+from bot.slots import SlotReader
 
 
 @pytest.mark.parametrize(
@@ -74,6 +75,7 @@ def test_slots_read_quarters_dates_years_and_names() -> None:
 
 
 def test_intents() -> None:
-    assert "count" in intents(normalize("签了几个项目"))
-    assert "amount" in intents(normalize("投资额多少亿"))
-    assert intents(normalize("双集中")) == frozenset()
+    lexicon = load("knowledge").lexicon
+    assert "count" in lexicon.intents(normalize("签了几个项目"))
+    assert "amount" in lexicon.intents(normalize("投资额多少亿"))
+    assert lexicon.intents(normalize("双集中")) == frozenset()

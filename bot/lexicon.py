@@ -1,0 +1,164 @@
+"""The words the bot reads besides facts and names (knowledge/lexicon.yaml), compiled once.
+
+Question words, operation words, filler, small talk and synonyms are curator data, not code: a
+curator adds 位次 to 排名's synonyms, `check` validates the file, and a running bot reloads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LANGS = ("zh", "en")
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a word list: literal words (English ones as whole words, longest first)
+    and /regular expressions/ as written; an empty list matches nothing."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        if len(word) > 2 and word.startswith("/") and word.endswith("/"):
+            parts.append(f"(?:{word[1:-1]})")
+        elif re.search("[a-z0-9]", word):
+            parts.append(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+        else:
+            parts.append(re.escape(word))
+    return re.compile("|".join(parts)) if parts else _NEVER
+
+
+def literal(words: Iterable[str]) -> list[str]:
+    """The entries that are words, not /regular expressions/."""
+    return [w for w in words if not (len(w) > 2 and w.startswith("/") and w.endswith("/"))]
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A kind of question by its wording (几个 → count) and the fact kinds that answer it."""
+
+    name: str
+    kinds: frozenset[str]
+    words: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    filler: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> words
+    smalltalk: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # greeting|thanks|help -> phrases
+    asks: tuple[Intent, ...] = ()
+    operations: tuple[tuple[str, re.Pattern[str]], ...] = ()  # in the order they are tried
+    unanswerable: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # cause -> words
+    quantities: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # amount|count -> words
+    reserved: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    words: tuple[str, ...] = ()  # every literal word above: typo mending leaves them as typed
+
+    def intents(self, text: str) -> frozenset[str]:
+        """The fact kinds the wording of a normalized question allows; empty when it says nothing."""
+        allowed: set[str] = set()
+        for intent in self.asks:
+            if intent.words.search(text):
+                allowed |= intent.kinds
+        return frozenset(allowed)
+
+    def operation(self, text: str) -> str | None:
+        """The combining operation a normalized question asks for, if any ("sum?": a weak sum)."""
+        for name, words in self.operations:
+            if words.search(text):
+                return name
+        return None
+
+    def asks_unanswerable(self, text: str) -> str | None:
+        """The cause, when the question needs figures no article of this kind gives (同比 → growth)."""
+        for cause, words in self.unanswerable.items():
+            if words.search(text):
+                return cause
+        return None
+
+    def quantity(self, text: str, name: str) -> bool:
+        words = self.quantities.get(name)
+        return bool(words and words.search(text))
+
+    @property
+    def synonym_map(self) -> dict[str, str]:
+        return {w: group[0] for group in self.synonyms for w in group[1:]}
+
+
+class LexiconError(ValueError):
+    """A lexicon entry of the wrong shape; the message says which section, `line` where."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _words(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
+        raise LexiconError(f"{where}: expected a list of words")
+    out = tuple(str(v).strip() for v in value)
+    for w in out:
+        if len(w) > 2 and w.startswith("/") and w.endswith("/"):
+            try:
+                re.compile(w[1:-1])
+            except re.error as e:
+                raise LexiconError(f"{where}: {w} is not a valid regular expression ({e})") from None
+    return out
+
+
+def _section(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"{name}: expected a mapping", getattr(data, "line", 0))
+    return value
+
+
+def build(data: Any) -> Lexicon:
+    """A Lexicon from the parsed YAML; LexiconError names the section that is wrong."""
+    if not isinstance(data, dict):
+        raise LexiconError("expected a mapping of sections")
+    from bot.normalize import normalize  # the lexicon is matched against normalized questions
+
+    def words(value: Any, where: str) -> tuple[str, ...]:
+        return tuple(w if w.startswith("/") else normalize(w.replace("_", " ")) for w in _words(value, where))
+
+    filler = {lang: words(v, f"filler.{lang}") for lang, v in _section(data, "filler").items()}
+    smalltalk = {kind: _words(v, f"smalltalk.{kind}") for kind, v in _section(data, "smalltalk").items()}
+    asks = []
+    for name, spec in _section(data, "asks").items():
+        if not isinstance(spec, dict):
+            raise LexiconError(f"asks.{name}: expected kinds and words")
+        try:
+            asks.append(Intent(str(name), frozenset(_words(spec.get("kinds"), f"asks.{name}.kinds")),
+                               pattern(words(spec.get("words"), f"asks.{name}.words"))))
+        except LexiconError as e:
+            raise LexiconError(str(e), getattr(spec, "line", 0)) from None
+    operations = tuple((str(name), pattern(words(v, f"operations.{name}")))
+                       for name, v in _section(data, "operations").items())
+    unanswerable = {str(k): pattern(words(v, f"unanswerable.{k}")) for k, v in _section(data, "unanswerable").items()}
+    quantities = {str(k): pattern(words(v, f"quantities.{k}")) for k, v in _section(data, "quantities").items()}
+    reserved = tuple(w for v in _section(data, "reserved").values() for w in _words(v, "reserved"))
+    raw_groups = data.get("synonyms") or []
+    if not isinstance(raw_groups, list):
+        raise LexiconError("synonyms: expected a list of word groups")
+    synonyms = tuple(words(g, f"synonyms[{i}]") for i, g in enumerate(raw_groups))
+    for group in synonyms:
+        if len(group) < 2:
+            raise LexiconError(f"synonyms: a group needs two words or more ({', '.join(group)})")
+    everything = [*(w for ws in filler.values() for w in ws), *(w for ws in smalltalk.values() for w in ws), *reserved,
+                  *(w for g in synonyms for w in g)]
+    for section in ("asks", "operations", "unanswerable", "quantities"):
+        for v in _section(data, section).values():
+            everything += v.get("words", []) if isinstance(v, dict) else v
+    return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms, tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))))
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """knowledge/lexicon.yaml, or an empty lexicon when the base has none."""
+    from bot.knowledge import read_yaml
+
+    return build(read_yaml(path)) if path.exists() else Lexicon()

@@ -1,0 +1,56 @@
+"""The lexicon (knowledge/lexicon.yaml) is curator data: a synonym added there is read by a
+running bot without touching Python, and a broken entry is refused with its file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import KnowledgeError, load
+from bot.lexicon import build, pattern
+from bot.normalize import normalize
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))  # a later mtime, even on coarse clocks
+
+
+def test_a_synonym_added_by_a_curator_is_read_after_a_reload(engine: Engine, knowledge_copy: Path) -> None:
+    question = "余杭版图多大"
+    assert not engine.ask(question).answered
+    _edit(knowledge_copy / "lexicon.yaml", "  - [面积, 土地面积, 总面积]", "  - [面积, 土地面积, 总面积, 版图]")
+    answer = engine.ask(question)
+    assert answer.answered and "1228.41平方公里" in answer.text
+
+
+def test_a_broken_lexicon_names_its_file_and_line(knowledge_copy: Path) -> None:
+    _edit(knowledge_copy / "lexicon.yaml", "  count:\n    kinds: [count]", "  count:\n    kinds: 5")
+    with pytest.raises(KnowledgeError) as e:
+        load(knowledge_copy)
+    assert "lexicon.yaml" in str(e.value) and "asks.count.kinds" in str(e.value) and e.value.line > 1
+
+
+def test_a_bad_regular_expression_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a valid regular expression"):
+        build({"operations": {"sum": ["/加(/"]}})
+
+
+def test_english_words_match_whole_words_and_slashes_mean_a_regex() -> None:
+    p = pattern(["gap", "/differ/"])
+    assert p.search("what is the gap") and not p.search("singapore")
+    assert p.search("how do they differ") and p.search("the difference")
+
+
+def test_the_project_lexicon_reads_operations_and_causes() -> None:
+    lexicon = load("knowledge").lexicon
+    assert lexicon.operation(normalize("二季度比三季度多多少")) == "diff"
+    assert lexicon.operation(normalize("一二三季度分别多少")) == "each"
+    assert lexicon.asks_unanswerable(normalize("三季度同比增长多少")) == "growth"
+    assert lexicon.synonym_map["位次"] == "排名"
