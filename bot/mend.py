@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import readings, word_weights
+from bot.tables import readings, zipf
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
@@ -43,7 +43,7 @@ class Mender:
             for i, char in enumerate(word):
                 if char in sounds:  # by its main reading: 比 is read pi only in old texts
                     self._by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
-        self.common = word_weights()  # a common word (比例, 合计) is what was meant, not a typo
+        self.common = {w for w in zipf() if len(w) > 1}  # a common word (比例, 合计) is what was meant, not a typo
         self.english = sorted(set(english))
         self._english_set = frozenset(self.english)
 
