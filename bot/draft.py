@@ -10,6 +10,7 @@ stub is `unfinished: true` until then, which the loader accepts and the bot neve
 from __future__ import annotations
 
 import re
+import sys
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -60,7 +61,8 @@ class Stub:
 class Draft:
     doc: str
     title: str
-    year: int
+    year: int  # of dates that name none
+    year_named: bool  # the article names it; else it is this year
     paragraphs: tuple[str, ...]
     stubs: tuple[Stub, ...]
     seconds: float
@@ -124,7 +126,8 @@ def draft(article: str, doc: str) -> Draft:
     """One stub per figure of the article, numbered as knowledge.paragraphs numbers them."""
     started = time.perf_counter()
     paras = paragraphs(article)
-    year = figures.article_year(paras) or date.today().year
+    named = figures.article_year(paras)
+    year = named or date.today().year
     stubs: list[Stub] = []
     for n, text in enumerate(paras, 1):
         found = figures.find(text, year)
@@ -133,7 +136,7 @@ def draft(article: str, doc: str) -> Draft:
                 if clause[0] <= fig.start and fig.end <= clause[1]:
                     stubs.append(Stub(n, _quote(text, clause, fig, found), fig))
     title = next((line.strip() for line in article.split("\n") if line.strip()), "")
-    return Draft(doc, title, year, paras, tuple(stubs), time.perf_counter() - started)
+    return Draft(doc, title, year, named is not None, paras, tuple(stubs), time.perf_counter() - started)
 
 
 def _number(value: Decimal) -> int | float:
@@ -171,7 +174,8 @@ def to_yaml(d: Draft, article_file: str) -> str:
         "# Each stub is `unfinished: true`, so the bot does not serve it. To finish one: write questions and",
         "# answers, check its figures, asks, topic and id, cut the quote to the fact, delete `unfinished`,",
         "# then run `python -m bot check`. Delete stubs whose figure is part of a name (五场“硬仗”).",
-        f"# Dates without a year are taken as {d.year}, the year the article names most often.",
+        f"# Dates without a year are taken as {d.year}, "
+        + ("the year the article names most often." if d.year_named else "this year: the article names none."),
         "#",
         "# Add to knowledge/sources.yaml under `documents:` (and a title_en):",
         *(f"#   {line}" for line in source.splitlines()),
@@ -207,8 +211,19 @@ def compare(d: Draft, curated: Path) -> Recall:
 
 
 def run(article: Path, doc: str, out: Path | None, curated: Path | None, knowledge: Path) -> int:
-    """The `draft` command: write the stubs (to `out` or stdout); with `curated`, print recall."""
-    d = draft(article.read_text(encoding="utf-8"), doc)
+    """The `draft` command: write the stubs (to `out`, else stdout unless measuring); with
+    `curated`, print the recall of its figures. Never overwrites a file: it may hold edits."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", doc):
+        print(f"error: --doc {doc!r}: ids are lowercase letters, digits and hyphens", file=sys.stderr)
+        return 2
+    if out is not None and out.exists():
+        print(f"error: {out} exists; draft writes new files only", file=sys.stderr)
+        return 2
+    try:
+        d = draft(article.read_text(encoding="utf-8"), doc)
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"error: cannot read {article}: {e}", file=sys.stderr)
+        return 2
     try:
         article_file = article.resolve().relative_to(knowledge.resolve()).as_posix()
     except ValueError:  # not in knowledge/ yet: that is where it has to go
@@ -220,11 +235,9 @@ def run(article: Path, doc: str, out: Path | None, curated: Path | None, knowled
               f"{curated.name}); {len(d.stubs)} stubs, {r.verbatim} quotes verbatim; drafted in {d.seconds:.3f} s")
         for paragraph, fig in r.missing:
             print(f"  missing: paragraph {paragraph}: {fig}")
-        if out is None:
-            return 0
-    if out is None:
-        print(text, end="")
-    else:
+    if out is not None:
         out.write_text(text, encoding="utf-8")
         print(f"{len(d.stubs)} stubs written to {out}")
+    elif curated is None:
+        print(text, end="")
     return 0

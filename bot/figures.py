@@ -20,11 +20,12 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _CN = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]*"  # a Chinese numeral never starts with 百千万 (万家灯火)
 _AR = r"\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
+_NUM_BEFORE_UNIT = rf"(?:{_AR}|{_CN[:-1]}*?)"  # shortest: 五千万元 is 五千 万元, like 5000万元
 
 # unit -> what a question about it asks for; longest first so that 平方公里 wins over 公里
 _UNITS: dict[str, str] = {}
 for _asks, _names in (
-    ("amount", "万亿元 亿美元 万美元 千万元 百万元 亿元 万元 美元 元 万吨 吨 千瓦时 公里 千米 米"),
+    ("amount", "万亿元 亿美元 万美元 亿元 万元 美元 元 万吨 吨 千瓦时 公里 千米 米"),
     ("area", "平方公里 平方千米 万平方米 平方米 公顷 万亩 亩"),
     ("count", "万人 个 家 项 名 人 位 场 件 次 所 座 条 台 套 户 款 批次"),
     ("duration", "个月 小时 分钟 天 日 周 年"),
@@ -41,8 +42,8 @@ _SUFFIX = {"左右": "约", "以上": "超过"}
 _PRE = "|".join(sorted(_PREFIX, key=len, reverse=True))
 # the article's time words a year may label instead of being a figure of its own
 _PERIOD = r"(?:[一二三四1-4]季度|第[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)"
-# ordinals that say how someone ranks: 第七位, 全省第一, 排名第三
-_RANK_SCOPE = r"(?:全(?:国|省|市|区|球)|排名|位居|位列|名列|排在)"
+# words before a bare ordinal that make it a rank (排名第三), where 第三方 is none
+_RANK_VERB = r"(?:排名|位居|位列|名列|排在)"
 
 
 @dataclass(frozen=True)
@@ -114,17 +115,18 @@ def _share(m: re.Match[str], year: int) -> tuple[Decimal, str, str, str]:
 
 Parser = Callable[[re.Match[str], int], tuple[Decimal, str, str, str]]
 
-# each pattern's group `fig` is the figure's text; earlier patterns win where matches overlap
+# each pattern's group `fig` is the figure's text; where matches overlap the one starting first wins,
+# then the longer, then the one listed first
 _PATTERNS: tuple[tuple[re.Pattern[str], Parser], ...] = (
     (re.compile(r"(?P<fig>(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号])"), _date),
     (re.compile(rf"(?P<fig>(?:全(?:国|省|市|区|球))?第(?P<n>\d+|{_CN})(?:位|名)?)"), _rank),
     (re.compile(r"(?<=[拥占有据])(?P<fig>其(?P<n>[一二三四五六七八九十]))"), _of_them),
     (re.compile(rf"(?P<fig>(?P<whole>{_NUM})分之(?P<part>{_NUM})|百分之(?P<pct>{_NUM})|一半|半数)"), _share),
-    (re.compile(rf"(?<![\d.第{CN_DIGITS}])(?P<fig>(?P<pre>{_PRE})?(?P<num>{_NUM})(?P<post>余|多)?(?P<unit>{_UNIT})"
+    (re.compile(rf"(?<![\d.第{CN_DIGITS}])(?P<fig>(?P<pre>{_PRE})?(?P<num>{_NUM_BEFORE_UNIT})(?P<post>余|多)?(?P<unit>{_UNIT})"
                 rf"(?P<suf>左右|以上)?)"), _amount),
 )
 _NAMES = re.compile(r"《[^》]*》|“[^“”，。,；;！!？?]{1,20}”")
-_INDEFINITE = {"一", "两"}  # 一个项目, 一家企业: an article, not a count
+_INDEFINITE = "一"  # 一个项目, 一家企业: an article, not a count (两家 is one)
 
 
 def _keep(m: re.Match[str], parser: Parser) -> bool:
@@ -132,12 +134,14 @@ def _keep(m: re.Match[str], parser: Parser) -> bool:
     if parser is _rank:
         scoped = m["fig"].startswith("全") or m["fig"][-1] in "位名"
         before = m.string[max(0, m.start() - 2):m.start()]
-        return scoped or re.fullmatch(_RANK_SCOPE, before) is not None
+        return scoped or re.fullmatch(_RANK_VERB, before) is not None
     if parser is _amount:
         if m["unit"] == "年" and re.fullmatch(r"(?:19|20)\d\d", m["num"]):
             return re.match(_PERIOD, m.string[m.end():]) is None  # 2020年三季度 labels a quarter
+        if m["unit"] == "日" and re.fullmatch(_AR, m["num"]):
+            return False  # 截至10日 is a day of the month, not ten days
         counting = _UNITS[m["unit"]] == "count"
-        return not (counting and m["num"] in _INDEFINITE and not m["pre"] and not m["post"])
+        return not (counting and m["num"] == _INDEFINITE and not m["pre"] and not m["post"])
     return True
 
 

@@ -3,14 +3,17 @@ load as unfinished facts that `check` accepts, and the bot never serves a stub."
 
 from __future__ import annotations
 
+import re
 import textwrap
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import KNOWLEDGE, MINI_FACTS, copy_knowledge
 
 from bot import figures
+from bot.__main__ import main
 from bot.check import run_check
 from bot.draft import Draft, compare, draft, to_yaml
 from bot.engine import Engine
@@ -145,3 +148,16 @@ def test_a_finished_fact_still_needs_questions_and_answers(mini_knowledge: Path)
 def test_unfinished_must_be_true_or_false(mini_knowledge: Path) -> None:
     knowledge = load(with_stub(mini_knowledge, STUB.replace("unfinished: true", "unfinished: soon")))
     assert "stub-valuation: `unfinished` is true or false" in {p.message for p in knowledge.problems}
+
+
+def test_draft_command_measures_and_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["draft", str(ARTICLE), "--doc", "t", "--compare", str(CURATED)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert re.match(r"figure recall (\d+\.\d)% \(\d+ of \d+ figures of yuhang-2020q3\.yaml\); (\d+) stubs, \2 quotes "
+                    r"verbatim; drafted in \d\.\d{3} s$", line), line
+    out = tmp_path / "t.yaml"
+    assert main(["draft", str(ARTICLE), "--doc", "t", "--out", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert "#   - id: t\n" in written and yaml.safe_load(written)["facts"][0]["unfinished"] is True
+    assert main(["draft", str(ARTICLE), "--doc", "t", "--out", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == written
