@@ -22,14 +22,15 @@ _AR = r"\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR}|{_CN})"
 _NUM_BEFORE_UNIT = rf"(?:{_AR}|{_CN[:-1]}*?)"  # shortest: 五千万元 is 五千 万元, like 5000万元
 
-# unit -> what a question about it asks for; longest first so that 平方公里 wins over 公里
+# unit -> what a question about it asks for; longest first so that 平方公里 wins over 公里. A
+# multiplier may stand before it (亿元, 万户, 万平方米): the unit is then written with it, as 556亿元's is.
 _UNITS: dict[str, str] = {}
 for _asks, _names in (
-    ("amount", "万亿元 亿美元 万美元 亿元 万元 美元 元 万吨 吨 千瓦时 公里 千米 米"),
-    ("area", "平方公里 平方千米 万平方米 平方米 公顷 万亩 亩"),
-    ("count", "万人 个 家 项 名 人 位 场 件 次 所 座 条 台 套 户 款 批次"),
+    ("amount", "元 美元 吨 千瓦时 公里 千米 米"),
+    ("area", "平方公里 平方千米 平方米 公顷 亩"),
+    ("count", "个 家 项 名 人 位 场 件 次 所 座 条 台 套 户 款 批次"),
     ("duration", "个月 小时 分钟 天 日 周 年"),
-    ("share", "% ％"),
+    ("share", "% ％ 成"),
 ):
     for _unit in _names.split():
         _UNITS[_unit] = _asks
@@ -84,12 +85,16 @@ def number(text: str) -> Decimal:
 
 
 def _amount(m: re.Match[str], year: int) -> tuple[Decimal, str, str, str]:
-    unit = "%" if m["unit"] == "％" else m["unit"]
-    qualifier = _PREFIX.get(m["pre"] or "") or {"余": "余", "多": "多"}.get(m["post"] or "") \
-        or _SUFFIX.get(m["suf"] or "", "")
-    if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", m["num"]) and not qualifier:
+    base = "%" if m["unit"] == "％" else m["unit"]
+    post = m["post"] or m["post2"] or ""
+    qualifier = _PREFIX.get(m["pre"] or "") or post or _SUFFIX.get(m["suf"] or "", "")
+    if base == "年" and _is_year(m):
         return Decimal(m["num"]), "年", "", "year"  # 2018年 is a year, 3年 a duration
-    return number(m["num"]), unit, qualifier, _UNITS[unit]
+    return number(m["num"]), (m["mult"] or "") + base, qualifier, _UNITS[base]
+
+
+def _is_year(m: re.Match[str]) -> bool:
+    return re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None and not (m["mult"] or m["post"] or m["post2"])
 
 
 def _date(m: re.Match[str], year: int) -> tuple[Decimal, str, str, str]:
@@ -122,8 +127,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Parser], ...] = (
     (re.compile(rf"(?P<fig>(?:全(?:国|省|市|区|球))?第(?P<n>\d+|{_CN})(?:位|名)?)"), _rank),
     (re.compile(r"(?<=[拥占有据])(?P<fig>其(?P<n>[一二三四五六七八九十]))"), _of_them),
     (re.compile(rf"(?P<fig>(?P<whole>{_NUM})分之(?P<part>{_NUM})|百分之(?P<pct>{_NUM})|一半|半数)"), _share),
-    (re.compile(rf"(?<![\d.第{CN_DIGITS}])(?P<fig>(?P<pre>{_PRE})?(?P<num>{_NUM_BEFORE_UNIT})(?P<post>余|多)?(?P<unit>{_UNIT})"
-                rf"(?P<suf>左右|以上)?)"), _amount),
+    (re.compile(rf"(?<![\d.第{CN_DIGITS}])(?P<fig>(?P<pre>{_PRE})?(?P<num>{_NUM_BEFORE_UNIT})(?P<post>余|多)?"
+                rf"(?P<mult>万亿|亿|万)?(?P<post2>余|多)?(?P<unit>{_UNIT})(?P<suf>左右|以上)?)"), _amount),
 )
 _NAMES = re.compile(r"《[^》]*》|“[^“”，。,；;！!？?]{1,20}”")
 _INDEFINITE = "一"  # 一个项目, 一家企业: an article, not a count (两家 is one)
@@ -136,12 +141,12 @@ def _keep(m: re.Match[str], parser: Parser) -> bool:
         before = m.string[max(0, m.start() - 2):m.start()]
         return scoped or re.fullmatch(_RANK_VERB, before) is not None
     if parser is _amount:
-        if m["unit"] == "年" and re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+        if m["unit"] == "年" and _is_year(m):
             return re.match(_PERIOD, m.string[m.end():]) is None  # 2020年三季度 labels a quarter
         if m["unit"] == "日" and re.fullmatch(_AR, m["num"]):
             return False  # 截至10日 is a day of the month, not ten days
-        counting = _UNITS[m["unit"]] == "count"
-        return not (counting and m["num"] == _INDEFINITE and not m["pre"] and not m["post"])
+        counting = _UNITS[m["unit"]] == "count" or m["unit"] == "成"  # 一成不变
+        return not (counting and m["num"] == _INDEFINITE and not (m["pre"] or m["post"] or m["mult"]))
     return True
 
 

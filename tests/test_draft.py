@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import KNOWLEDGE, MINI_FACTS, copy_knowledge
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot import figures
 from bot.__main__ import main
@@ -71,6 +73,11 @@ def test_a_clause_with_several_figures_is_cut_to_one_each(drafted: Draft) -> Non
         ("“一件事”一日办结", "一日", "1", "日", "", "duration"),
         ("坐拥1228.41平方公里丰沃水土", "1228.41平方公里", "1228.41", "平方公里", "", "area"),
         ("共五十八个项目", "五十八个", "58", "个", "", "count"),
+        ("新增市场主体15.3万户", "15.3万户", "15.3", "万户", "", "count"),
+        ("高新技术企业1.3万余家", "1.3万余家", "1.3", "万家", "余", "count"),
+        ("投资五千万元", "五千万元", "5000", "万元", "", "amount"),
+        ("约三成企业", "约三成", "3", "成", "约", "share"),
+        ("新设两家企业", "两家", "2", "家", "", "count"),
     ],
 )
 def test_figures_are_read_as_the_fact_base_encodes_them(text: str, figure: str, value: str, unit: str,
@@ -84,10 +91,20 @@ def test_figures_are_read_as_the_fact_base_encodes_them(text: str, figure: str, 
 @pytest.mark.parametrize(
     "text",
     ["发布《2020年中国城区高质量发展白皮书》", "紧扣“六新”领域", "举行2020年三季度“双集中”活动", "第三方机构",
-     "国内第一家独角兽企业", "一个项目、一名领导", "以三足鼎立之势", "有三四个项目", "5G通讯"],
+     "国内第一家独角兽企业", "一个项目、一名领导", "以三足鼎立之势", "有三四个项目", "5G通讯", "一成不变",
+     "截至10日", "2023年上半年"],
 )
 def test_names_and_words_with_numerals_are_not_figures(text: str) -> None:
     assert figures.find(text, 2020) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.,，。、;：近超过余多约第全省其一二三四五十百万亿元个家日月年位天%“”《》【】 ",
+                        max_size=60), min_size=1, max_size=5))
+def test_any_text_drafts_verbatim_quotes(lines: list[str]) -> None:
+    result = draft("标题\n" + "\n".join(lines), "t")
+    for stub in result.stubs:
+        assert stub.figure.text in stub.quote and stub.quote in result.paragraphs[stub.paragraph - 1]
 
 
 @pytest.fixture
