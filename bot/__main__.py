@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [console|ask|check|paragraphs|telegram|eval|misses]`.
+"""Command line: `python -m bot [console|ask|check|paragraphs|draft|telegram|eval|misses]`.
 
 With no command it runs the Telegram bot when TELEGRAM_BOT_TOKEN is set, and the console chat
 otherwise, so a fresh checkout works out of the box.
@@ -23,9 +23,15 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
     a.add_argument("--json", action="store_true", help="print JSON: one object per question")
     a.add_argument("question", nargs="*", help="the question; omit it to read stdin")
-    sub.add_parser("check", help="validate the fact base (exit 1 on problems)")
+    ck = sub.add_parser("check", help="validate the fact base (exit 1 on problems)")
+    ck.add_argument("--coverage", action="store_true", help="also list figures no fact quotes (exit 1 if any)")
     pg = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     pg.add_argument("doc", nargs="?", help="document id from knowledge/sources.yaml")
+    dr = sub.add_parser("draft", help="a new article's figures as unfinished fact stubs (YAML)")
+    dr.add_argument("article", help="the article, UTF-8 text, one paragraph a line")
+    dr.add_argument("--doc", required=True, help="the document id it gets in knowledge/sources.yaml")
+    dr.add_argument("--out", help="write the stubs to this file instead of stdout")
+    dr.add_argument("--compare", metavar="FACTS", help="print the share of this curated file's figures the draft finds")
     sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     ev = sub.add_parser("eval", help="score the bot and a naive baseline on an evaluation set (exit 1 below config.eval)")
     ev.add_argument("file", nargs="?", help="evaluation set (default tests/eval/questions.yaml)")
@@ -47,13 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config)
         if command == "check":
-            from bot.check import run_check
+            from bot import check
 
-            problems = run_check(config)
-            for problem in problems:
-                print(problem)
-            print(f"{len(problems)} problem(s)" if problems else "fact base is clean")
-            return 1 if problems else 0
+            return check.run(config, args.coverage)
+        if command == "draft":
+            from pathlib import Path
+
+            from bot import draft
+
+            return draft.run(Path(args.article), args.doc, Path(args.out) if args.out else None,
+                             Path(args.compare) if args.compare else None, config.knowledge)
         if command == "paragraphs":
             from bot.knowledge import load
 

@@ -20,7 +20,7 @@ from bot.lexicon import Lexicon, LexiconError, load_lexicon
 ASKS = ("amount", "count", "share", "rank", "date", "place", "person", "list", "area", "duration", "year",
         "name", "text")
 LANGS = ("zh", "en")
-QUALIFIERS = ("近", "超过", "余", "多")
+QUALIFIERS = ("近", "超过", "余", "多", "约")
 
 
 def figure_in(figure: str, text: str) -> bool:
@@ -105,6 +105,7 @@ class Fact:
     total_of: frozenset[str] = frozenset()  # slot kinds whose values this figure adds up
     path: str = ""
     line: int = 0
+    unfinished: bool = False  # a `draft` stub still without questions and answers: never served
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Knowledge:
     facts: tuple[Fact, ...]
     vocabulary: dict[str, dict[str, tuple[str, ...]]]  # kind -> canonical -> aliases
     problems: tuple[Problem, ...] = ()
+    drafts: tuple[Fact, ...] = ()  # unfinished stubs: validated and listed by `check`, kept out of `facts`
     lexicon: Lexicon = field(default_factory=Lexicon)
 
     @cached_property
@@ -281,15 +283,18 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     asks = raw.get("asks")
     if asks not in ASKS:
         out.add(raw, f"{fid}: `asks` must be one of {' '.join(ASKS)}")
+    unfinished = raw.get("unfinished", False)
+    if not isinstance(unfinished, bool):
+        out.add(raw, f"{fid}: `unfinished` is true or false")
     questions: dict[str, tuple[str, ...]] = {}
     answer: dict[str, str] = {}
     for lang in LANGS:
         qs = _strings((raw.get("questions") or {}).get(lang)) if isinstance(raw.get("questions"), dict) else None
-        if not qs:
+        if not qs and unfinished is not True:  # a stub's questions are the curator's work still to do
             out.add(raw.get("questions", raw), f"{fid}: needs at least one question in `{lang}`")
         questions[lang] = tuple(qs or ())
         text = raw.get("answer", {}).get(lang) if isinstance(raw.get("answer"), dict) else None
-        if not isinstance(text, str) or not text.strip():
+        if (not isinstance(text, str) or not text.strip()) and unfinished is not True:
             out.add(raw.get("answer", raw), f"{fid}: needs an answer in `{lang}`")
         answer[lang] = str(text or "").strip()
     figures = tuple(f for f in (_figure(r, out, fid) for r in raw.get("figures") or []) if f)
@@ -337,7 +342,7 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     title = doc.title if doc else ""
     return Fact(fid, str(raw.get("topic")), str(asks), questions, answer, figures,
                 Source(title, int(paragraph), quote, str(src.get("doc"))), slots, series,
-                frozenset(total_of), out.path, raw.line)
+                frozenset(total_of), out.path, raw.line, unfinished)
 
 
 def load(root: Path | str) -> Knowledge:
@@ -407,4 +412,5 @@ def load(root: Path | str) -> Knowledge:
                 problems.append(Problem(fact.path, fact.line,
                                         f"{fact.id}: a member of series {spec.id} needs exactly one figure in {spec.unit}"))
         kept.append(fact)
-    return Knowledge(docs, topics, series, tuple(kept), vocabulary, tuple(problems), lexicon)
+    return Knowledge(docs, topics, series, tuple(f for f in kept if not f.unfinished), vocabulary, tuple(problems),
+                     tuple(f for f in kept if f.unfinished), lexicon)
