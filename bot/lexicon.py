@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,17 @@ class Lexicon:
     quantities: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # amount|count -> words
     reserved: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
-    words: tuple[str, ...] = ()  # every literal word above: typo mending leaves them as typed
+    words: tuple[str, ...] = ()  # the literal words above: typo mending leaves them as typed, and
+    # they are how a question is asked, not what it is about
+    attributes: tuple[str, ...] = ()  # what a question may ask of an entity (创始人, 股价, founder)
+
+    def is_attribute(self, word: str) -> bool:
+        """True when the word names an attribute (创始人, 研究人员, founded)."""
+        return bool(self._attribute_pattern.search(word))
+
+    @cached_property
+    def _attribute_pattern(self) -> re.Pattern[str]:
+        return pattern(self.attributes)
 
     def intents(self, text: str) -> frozenset[str]:
         """The fact kinds the wording of a normalized question allows; empty when it says nothing."""
@@ -149,12 +160,14 @@ def build(data: Any) -> Lexicon:
     for group in synonyms:
         if len(group) < 2:
             raise LexiconError(f"synonyms: a group needs two words or more ({', '.join(group)})")
+    attributes = words([w for v in _section(data, "attributes").values() for w in _words(v, "attributes")], "attributes")
     everything = [*(w for ws in filler.values() for w in ws), *(w for ws in smalltalk.values() for w in ws), *reserved,
                   *(w for g in synonyms for w in g)]
     for section in ("asks", "operations", "unanswerable", "quantities"):
         for v in _section(data, section).values():
             everything += v.get("words", []) if isinstance(v, dict) else v
-    return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms, tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))))
+    return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms,
+                   tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes)
 
 
 def load_lexicon(path: Path) -> Lexicon:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.compute import Calculator, Computation
 from bot.config import MatchSettings
+from bot.explain import Explanation, Segmenter, Word, en_stem
 from bot.knowledge import Fact, Knowledge
 from bot.lexicon import Lexicon, pattern
 from bot.mend import Mender
@@ -45,13 +46,23 @@ class Match:
     smalltalk: str = ""
     slots: Slots = field(default_factory=dict)
     computation: Computation | None = None
+    cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near
+    missing: tuple[str, ...] = ()  # unexplained: the question's words the fact does not account for
 
 
-def _en_stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word
+@dataclass(frozen=True)
+class Question:
+    """What `understand` read from a question: its comparable forms, slots and wording."""
+
+    text: str
+    norm: str  # normalized, typos mended, synonyms unified
+    lang: str
+    form: str  # without filler, names canonical: what fuzzy scores compare
+    slots: Slots
+    unknown: tuple[tuple[str, str], ...]  # slot values no fact carries (4季度, 西湖区)
+    op: str | None  # a combining operation (sum, diff, each…)
+    wanted: frozenset[str]  # fact kinds the wording asks for
+    words: tuple[Word, ...]  # content words, weighed
 
 
 class Wording:
@@ -74,7 +85,7 @@ class Wording:
     def form(self, normalized: str) -> str:
         """The normalized text without filler: what fuzzy scores compare."""
         text = self._filler.sub("", normalized).replace("、", " ")
-        words = [_en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
+        words = [en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
 
 
@@ -176,7 +187,7 @@ class Matcher:
         texts += [f.answer.get("zh", "") for f in self.facts] + [f.source.quote for f in self.facts]
         texts += [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
         texts += [p for doc in knowledge.documents.values() for p in doc.paragraphs]
-        texts += knowledge.lexicon.words
+        texts += knowledge.lexicon.words + knowledge.lexicon.attributes
         self.mender = Mender(texts, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))})
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
@@ -184,6 +195,21 @@ class Matcher:
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
+        names = [normalize(a) for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
+        self.segmenter = Segmenter(names + list(knowledge.lexicon.attributes), [normalize(w) for w in knowledge.lexicon.words])
+        self.explanations = [Explanation(self._explaining_texts(fact)) for fact in self.facts]
+
+    def _explaining_texts(self, fact: Fact) -> list[str]:
+        """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
+        texts = [q for qs in fact.questions.values() for q in qs] + list(fact.answer.values()) + [fact.source.quote]
+        texts += list(self.knowledge.topics.get(fact.topic, {}).values())
+        if fact.series:
+            spec = self.knowledge.series.get(fact.series.id)
+            texts += list(fact.series.label.values()) + (list(spec.name.values()) if spec else [])
+        for kind, values in fact.slots.items():
+            for v in values:
+                texts += self.knowledge.vocabulary.get(kind, {}).get(v, (v,))
+        return texts
 
     def _posting_set(self, term: str) -> frozenset[int]:
         found = self._posting_sets.get(term)
@@ -253,6 +279,15 @@ class Matcher:
         return tuple(out)
 
     def match(self, question: str) -> Match:
+        """understand → retrieve → decide; each step is small enough to test on its own."""
+        q = self.understand(question)
+        if isinstance(q, Match):
+            return q
+        return self.decide(q, self.retrieve(q))
+
+    def understand(self, question: str) -> Question | Match:
+        """Normalize, mend typos, read slots, wording and content words; messages that are not
+        questions (empty, too long, noise, small talk) end here."""
         s = self.settings
         text = question if isinstance(question, str) else str(question)
         if not text.strip():
@@ -266,58 +301,107 @@ class Matcher:
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
-        q_slots = self.reader.read(norm)
-        scores = self._fact_scores(form)
-        ranked = heapq.nlargest(s.fuzzy_candidates, scores.items(), key=lambda kv: kv[1])
-        unknown = tuple(sorted((kind, v) for kind, values in q_slots.items() for v in values
+        slots = self.reader.read(norm)
+        unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
-        if unknown:
-            return Match("out_of_scope", text, norm, lang, score=ranked[0][1] if ranked else 0,
-                         suggestions=self._suggest(ranked, lang), best_fact=self._best_id(ranked),
-                         unknown=unknown, slots=q_slots)
-        op = self.lexicon.operation(norm)
-        if op:
-            series_scores: dict[str, float] = {}
-            for sid, sform in self._series_forms:
-                series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(form, sform))
-            comp = self.calculator.compute(norm, op, {self.facts[i].id: sc for i, sc in ranked},
-                                           series_scores, s.threshold - 15)
-            if comp and comp.refusal:
-                return Match("declined", text, norm, lang, comp.members, suggestions=self._suggest(ranked, lang),
-                             best_fact=self._best_id(ranked), slots=q_slots, computation=comp)
-            if comp:
-                top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
-                return Match("computed", text, norm, lang, comp.members, round(max(top, s.threshold), 1),
-                             best_fact=comp.members[0].id, slots=q_slots, computation=comp)
-        wanted = self.lexicon.intents(norm)
-        candidates: list[tuple[int, float, int]] = []
-        for i, score in ranked:
-            if score < s.threshold:  # penalties only lower a score: it could never be answered
-                break
-            f_slots = self.fact_slots[i]
-            if not self._compatible(q_slots, self.facts[i], f_slots):
-                continue
-            if wanted and self.facts[i].asks not in wanted:
-                score -= s.intent_penalty
-            agree = sum(1 for kind in q_slots if f_slots.get(kind))
-            candidates.append((i, score, agree))
-        if candidates:
-            most = max(a for _, _, a in candidates)
-            candidates = [(i, sc - s.slot_penalty * (most - a), a) for i, sc, a in candidates]
-            candidates.sort(key=lambda c: -c[1])
+        return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
+                        self.lexicon.intents(norm), tuple(self.segmenter.words(norm)))
+
+    def retrieve(self, q: Question) -> list[tuple[int, float]]:
+        """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
+        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=lambda kv: kv[1])
+
+    def decide(self, q: Question, ranked: list[tuple[int, float]]) -> Match:
+        """Answer, compute, or decline with the cause: an unknown slot value, figures no article
+        gives, an attribute the fact does not explain, a near miss, or nothing close."""
+        s = self.settings
+        declined = {"score": ranked[0][1] if ranked else 0.0, "suggestions": self._suggest(ranked, q.lang),
+                    "best_fact": self._best_id(ranked), "slots": q.slots}
+        if q.unknown:
+            return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
+        if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
+            return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
+        if q.op:
+            computed = self._compute(q, ranked)
+            if computed:
+                return computed
+        candidates = self._candidates(q, ranked, s.threshold)
         if not candidates or candidates[0][1] < s.threshold:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
-            return Match("declined", text, norm, lang, score=max(0.0, top), suggestions=self._suggest(ranked, lang),
-                         best_fact=self._best_id(ranked), slots=q_slots)
-        best_i, best, _ = candidates[0]
+            floor = s.threshold - s.near_margin
+            near = [i for i, sc in self._candidates(q, ranked, floor) if sc >= floor][: s.suggestions]
+            if near:
+                declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i in near)
+            return Match("declined", q.text, q.norm, q.lang, **{**declined, "score": max(0.0, top)},
+                         cause="near" if near else "")
+        best_i, best = candidates[0]
         series = self.facts[best_i].series
-        chosen = [i for i, sc, _ in candidates
+        chosen = [i for i, sc in candidates
                   if sc >= best - s.tie_margin
                   or (series and self.facts[i].series and self.facts[i].series.id == series.id
                       and sc >= max(s.threshold, best - s.series_margin))]
         facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
-        return Match("fact", text, norm, lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                     slots=q_slots)
+        missing = self._unexplained(q, [self._index[f.id] for f in facts])
+        if missing:
+            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
+                         cause="unexplained", missing=missing)
+        return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                     slots=q.slots)
+
+    def _compute(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
+        """A combining question over a declared series, or None when it is not one after all."""
+        s = self.settings
+        assert q.op
+        series_scores: dict[str, float] = {}
+        for sid, sform in self._series_forms:
+            series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(q.form, sform))
+        comp = self.calculator.compute(q.norm, q.op, {self.facts[i].id: sc for i, sc in ranked},
+                                       series_scores, s.threshold - s.near_margin)
+        if comp and comp.refusal:
+            return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
+                         best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
+        if comp:
+            scores = dict(ranked)
+            top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
+            return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
+                         best_fact=comp.members[0].id, slots=q.slots, computation=comp)
+        return None
+
+    def _candidates(self, q: Question, ranked: list[tuple[int, float]], floor: float) -> list[tuple[int, float]]:
+        """Facts scoring at least `floor` whose slots agree with the question, best first, after
+        the penalties: wording that asks for another kind of answer, and slots the question names
+        that a rival has."""
+        s = self.settings
+        found: list[tuple[int, float, int]] = []
+        for i, score in ranked:
+            if score < floor:  # penalties only lower a score
+                break
+            f_slots = self.fact_slots[i]
+            if not self._compatible(q.slots, self.facts[i], f_slots):
+                continue
+            if q.wanted and self.facts[i].asks not in q.wanted:
+                score -= s.intent_penalty
+            found.append((i, score, sum(1 for kind in q.slots if f_slots.get(kind))))
+        if not found:
+            return []
+        most = max(a for _, _, a in found)
+        return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
+        """The question's words that none of the chosen facts accounts for, when they name what
+        is asked (an attribute from the lexicon: 创始人, 股价) or carry most of the question."""
+        left = [w for w in q.words if not any(self.explanations[i].explains(w.text) for i in chosen)]
+        if not left:
+            return ()
+        attributes = [w.text for w in left if self.lexicon.is_attribute(w.text)]
+        if attributes:
+            return tuple(attributes)
+        total = sum(w.weight for w in q.words)
+        weight = sum(w.weight for w in left if not w.text.isascii())  # English rewordings vary too much
+        if weight >= self.settings.explain_weight and weight >= self.settings.explain_share * total:
+            return tuple(w.text for w in left)
+        return ()
 
     def _best_id(self, ranked: list[tuple[int, float]]) -> str | None:
         return self.facts[ranked[0][0]].id if ranked else None

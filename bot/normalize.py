@@ -40,6 +40,9 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first three quarters, in any of its forms → 前3季度
     (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
+    # the first half year, first two quarters → 1、2季度
+    (re.compile(r"前\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
+     " 1、2季度 "),
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
                 rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),

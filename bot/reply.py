@@ -6,7 +6,7 @@ figure of its own.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from bot.answer import Answer, Line
 from bot.compute import Computation, fmt
@@ -35,6 +35,13 @@ _T = {
     "more": {"zh": "{a}比{b}多{d}", "en": "{a} is {d} more than {b}"},
     "less": {"zh": "{a}比{b}少{d}", "en": "{a} is {d} less than {b}"},
     "same": {"zh": "{a}和{b}一样多", "en": "{a} and {b} are equal"},
+    "rose": {"zh": "{a}比{b}增长{d}", "en": "{a} is {d} higher than {b}"},
+    "fell": {"zh": "{a}比{b}下降{d}", "en": "{a} is {d} lower than {b}"},
+    "near": {"zh": "我不确定您问的是哪一条。您是想问：", "en": "I'm not sure which fact you mean. Did you mean:"},
+    "unexplained": {"zh": "文章没有提到{missing}，我不猜。关于这个，文章说了的是：",
+                    "en": "The article does not give the {missing}, and I won't guess. What it does say about this:"},
+    "growth": {"zh": "没法计算：这需要文章没有给出的可比数字（比如去年同期或上一季度），我不猜。",
+               "en": "This cannot be computed: it needs a figure the article does not give (such as last year's or the previous quarter's), and I won't guess."},
     "max": {"zh": "最多的是", "en": "Highest: "},
     "min": {"zh": "最少的是", "en": "Lowest: "},
     "approx": {"zh": "没法精确计算：{names}的数字文章只给了约数（{figures}），我不估算。",
@@ -122,13 +129,20 @@ class Composer:
         series = c.series
         assert series is not None  # only refusals have no series, and they are declines
         unit = series.unit
-        if c.op in ("sum", "diff", "share"):
+        if c.op == "each":  # the article's own figures, each with its source below
+            return [((("；" if lang == "zh" else "; ").join(self._term(f, lang) for f in c.members), "b"),)]
+        if c.op in ("sum", "diff", "share", "change"):
             result = c.result if c.result is not None else Decimal(0)
-            shown = c.result_text if c.op == "share" else self._amount(c.result_text, abs(result), unit, lang)
+            shown = c.result_text if c.op in ("share", "change") else self._amount(c.result_text, abs(result), unit, lang)
             lines: list[Line] = [((shown, "b"), (t("computed", lang), ""))]
             terms = [self._term(f, lang) for f in c.members]
             if c.op == "sum":
                 lines.append(((" + ".join(terms) + f" = {c.result_text}", ""),))
+            elif c.op == "change":
+                a, b = (self._label(f, lang) for f in c.members)
+                key = "rose" if result > 0 else "fell" if result < 0 else "same"
+                lines.append(((f"({terms[0]} − {terms[1]}) ÷ {c.members[1].figures[0].text} = {fmt(result.quantize(Decimal('0.1'), ROUND_HALF_UP))}%", ""),))
+                lines.append(((t(key, lang, a=a, b=b, d=c.result_text), ""),))
             elif c.op == "diff":
                 a, b = (self._label(f, lang) for f in c.members)
                 key = "more" if result > 0 else "less" if result < 0 else "same"
@@ -194,7 +208,12 @@ class Composer:
                 head = t("approx", lang, names=sep.join(self._label(f, lang) for f in approx),
                          figures=sep.join(f.figures[0].text for f in approx))
             elif m.computation:
-                head = t("mixed", lang)
+                head = t(m.computation.refusal, lang)
+            elif m.cause:
+                head = t(m.cause, lang, missing=("、" if lang == "zh" else ", ").join(m.missing))
+                if m.cause in ("near", "unexplained"):  # the head already says what the list is
+                    return Answer(m.kind, lines=(((head, ""),), *((("· ", ""), (q, "q")) for q in m.suggestions)),
+                                  suggestions=m.suggestions, **common)
             elif m.kind == "out_of_scope":
                 sep = "、" if lang == "zh" else ", "
                 what = sep.join(_unknown_name(k, v, lang) for k, v in m.unknown)

@@ -13,6 +13,7 @@ from bot.slots import SlotReader
         (["三季度", "3季度", "第三季度", "第3季度", "Q3", "q3", "３季度", "三季", "叁季度"], "3季度"),
         (["third quarter", "3rd quarter", "third-quarter", "Q3", "quarter 3", "3Q"], "3季度"),
         (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度"], "前3季度"),
+        (["上半年", "前两个季度", "前2季度", "first half", "H1", "first two quarters", "一二季度"], "1、2季度"),
         (["九月二十九日", "9月29号", "9月29日", "Sept. 29th", "29 September", "september 29",
           "9.29", "9/29", "9-29", "09/29"], "9月29日"),
     ],
