@@ -25,8 +25,6 @@ class MatchSettings:
     coverage_weight: float = 1.0
     fuzzy_candidates: int = 200  # facts fuzzy-scored per question on a large base (prefiltered by shared words)
     near_margin: float = 15  # this close below the threshold: a near miss, offered as "did you mean"
-    explain_weight: float = 5.0  # unexplained words this informative (and this share) decline an answer
-    explain_share: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,9 @@ class Lexicon:
     # they are how a question is asked, not what it is about
     attributes: tuple[str, ...] = ()  # what a question may ask of an entity (创始人, 股价, founder)
 
-    def is_attribute(self, word: str) -> bool:
-        """True when the word names an attribute (创始人, 研究人员, founded)."""
-        return bool(self._attribute_pattern.search(word))
+    def attributes_in(self, text: str) -> list[str]:
+        """The attributes a normalized question names (创始人, 研究人员, founded)."""
+        return [m.group() for m in self._attribute_pattern.finditer(text)]
 
     @cached_property
     def _attribute_pattern(self) -> re.Pattern[str]:

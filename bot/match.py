@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.compute import Calculator, Computation
 from bot.config import MatchSettings
-from bot.explain import Explanation, Segmenter, Word, en_stem
+from bot.explain import Explanation, en_stem
 from bot.knowledge import Fact, Knowledge
 from bot.lexicon import Lexicon, pattern
 from bot.mend import Mender
@@ -62,7 +62,6 @@ class Question:
     unknown: tuple[tuple[str, str], ...]  # slot values no fact carries (4季度, 西湖区)
     op: str | None  # a combining operation (sum, diff, each…)
     wanted: frozenset[str]  # fact kinds the wording asks for
-    words: tuple[Word, ...]  # content words, weighed
 
 
 class Wording:
@@ -186,18 +185,16 @@ class Matcher:
         texts = [q for f in self.facts for qs in f.questions.values() for q in qs]
         texts += [f.answer.get("zh", "") for f in self.facts] + [f.source.quote for f in self.facts]
         texts += [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
-        texts += [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         texts += knowledge.lexicon.words + knowledge.lexicon.attributes
-        self.mender = Mender(texts, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))})
+        articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
+        self.mender = Mender(texts, articles, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))})
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
-        names = [normalize(a) for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
-        self.segmenter = Segmenter(names + list(knowledge.lexicon.attributes), [normalize(w) for w in knowledge.lexicon.words])
-        self.explanations = [Explanation(self._explaining_texts(fact)) for fact in self.facts]
+        self._explanations: dict[int, Explanation] = {}  # built when a question names an attribute
 
     def _explaining_texts(self, fact: Fact) -> list[str]:
         """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
@@ -305,7 +302,7 @@ class Matcher:
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
         return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
-                        self.lexicon.intents(norm), tuple(self.segmenter.words(norm)))
+                        self.lexicon.intents(norm))
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
@@ -389,19 +386,16 @@ class Matcher:
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
 
     def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
-        """The question's words that none of the chosen facts accounts for, when they name what
-        is asked (an attribute from the lexicon: 创始人, 股价) or carry most of the question."""
-        left = [w for w in q.words if not any(self.explanations[i].explains(w.text) for i in chosen)]
-        if not left:
-            return ()
-        attributes = [w.text for w in left if self.lexicon.is_attribute(w.text)]
-        if attributes:
-            return tuple(attributes)
-        total = sum(w.weight for w in q.words)
-        weight = sum(w.weight for w in left if not w.text.isascii())  # English rewordings vary too much
-        if weight >= self.settings.explain_weight and weight >= self.settings.explain_share * total:
-            return tuple(w.text for w in left)
-        return ()
+        """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none
+        of the chosen facts accounts for."""
+        return tuple(a for a in self.lexicon.attributes_in(q.norm)
+                     if not any(self._explanation(i).explains(a) for i in chosen))
+
+    def _explanation(self, i: int) -> Explanation:
+        found = self._explanations.get(i)
+        if found is None:
+            found = self._explanations[i] = Explanation(self._explaining_texts(self.facts[i]))
+        return found
 
     def _best_id(self, ranked: list[tuple[int, float]]) -> str | None:
         return self.facts[ranked[0][0]].id if ranked else None

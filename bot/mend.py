@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,32 +28,49 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 
 
-class Mender:
-    """Knows the words of one fact base (and its articles) and mends questions towards them."""
+class _Index:
+    """Every known word of two to four characters (fact base, lexicon, articles) by how it sounds
+    with one character blanked, and the common words of the language."""
 
-    def __init__(self, texts: Iterable[str], english: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str]) -> None:
         sounds = readings()
         self.known: Counter[str] = Counter()
         for text in texts:
             for run in _RUN.findall(normalize(text)):
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
-        # (word with one character blanked, a reading of that character) → the known words
-        self._by_sound: dict[tuple[str, str], list[str]] = {}
+        # (word with one character blanked, the main reading of that character) → the known words
+        self.by_sound: dict[tuple[str, str], list[str]] = {}
         for word in self.known:
             for i, char in enumerate(word):
                 if char in sounds:  # by its main reading: 比 is read pi only in old texts
-                    self._by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
+                    self.by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
         self.common = {w for w in zipf() if len(w) > 1}  # a common word (比例, 合计) is what was meant, not a typo
+
+
+class Mender:
+    """Knows the words of one fact base (and its articles) and mends questions towards them.
+
+    Most questions need no mending: every character sits in a word pair the fact base itself
+    uses. Only the others pay for the full index (built once, on first need)."""
+
+    def __init__(self, texts: Iterable[str], articles: Iterable[str], english: Iterable[str]) -> None:
+        self._texts = [normalize(t) for t in texts]
+        self._articles = list(articles)
+        self._pairs = {run[i : i + 2] for t in self._texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
         self.english = sorted(set(english))
         self._english_set = frozenset(self.english)
+
+    @cached_property
+    def _index(self) -> _Index:
+        return _Index(self._texts + self._articles)
 
     def mend(self, norm: str) -> str:
         """The normalized question with typos mended, normalized again when anything changed (a
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if _CJK.search(mended):
-            mended = _RUN.sub(lambda m: self._chinese_run(m.group()), mended)
+            mended = _RUN.sub(lambda m: m.group() if self._familiar(m.group()) else self._chinese_run(m.group()), mended)
         return normalize(mended) if mended != norm else norm
 
     def _english_word(self, m: re.Match[str]) -> str:
@@ -64,12 +82,19 @@ class Mender:
         found = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
         return found[0] if found else word
 
+    def _familiar(self, run: str) -> bool:
+        """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""
+        pairs = self._pairs
+        return all(not _CJK.match(c) or run[max(0, i - 1) : i + 1] in pairs or run[i : i + 2] in pairs
+                   for i, c in enumerate(run))
+
     def _covered(self, run: str) -> list[bool]:
         """Which characters are part of a known word of two or more characters."""
+        index = self._index
         covered = [False] * len(run)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
-                if run[i : i + n] in self.known or run[i : i + n] in self.common:
+                if run[i : i + n] in index.known or run[i : i + n] in index.common:
                     covered[i : i + n] = [True] * n
         return covered
 
@@ -98,8 +123,8 @@ class Mender:
                 j = i - start
                 pattern = "".join(window[:j]) + "?" + "".join(window[j + 1 :])
                 for sound in char_sounds:
-                    for word in self._by_sound.get((pattern, sound), ()):
-                        found[word[j]] += self.known[word]
+                    for word in self._index.by_sound.get((pattern, sound), ()):
+                        found[word[j]] += self._index.known[word]
             if found:
                 ranked = found.most_common(2)
                 tie = len(ranked) == 2 and ranked[1][1] == ranked[0][1]
