@@ -56,7 +56,8 @@ class Answer:
             "text": self.text,
             "fact_ids": list(self.fact_ids),
             "score": self.score,
-            "sources": [{"title": s.title, "paragraph": s.paragraph, "quote": s.quote} for s in self.sources],
+            "sources": [{"title": s.title, "paragraph": s.paragraph, "caption": s.caption, "quote": s.quote}
+                        for s in self.sources],
             "suggestions": list(self.suggestions),
             "lang": self.lang,
         }

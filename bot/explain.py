@@ -40,3 +40,15 @@ class Explanation:
             return words in self.zh
         stems = " ".join(en_stem(w) for w in re.findall(r"[a-z]+", words))
         return bool(re.search(rf"(?<![a-z]){re.escape(stems)}(?![a-z])", self.en))
+
+    def coverage(self, form: str) -> float:
+        """The share of a scoring form's words the fact says: Chinese character pairs, English stems."""
+        units = []
+        for token in form.split():
+            if _CJK.search(token):
+                units += [token[i : i + 2] for i in range(len(token) - 1)] or [token]
+            elif not token.isdigit():
+                units.append(token)
+        if not units:
+            return 0.0
+        return sum(self.explains(u) for u in units) / len(units)

@@ -56,6 +56,7 @@ class Document:
     path: Path
     paragraphs: tuple[str, ...]
     slots: dict[str, frozenset[str]] = field(default_factory=dict)  # defaults for its facts
+    captions: tuple[str, ...] = ()  # photo captions: text readers see, cited as 图片说明
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,10 @@ class Source:
     """Where a fact comes from: enough for any front end to cite it."""
 
     title: str
-    paragraph: int
+    paragraph: int  # 0 when the quote is a photo caption
     quote: str
     doc: str = ""
+    caption: int = 0  # the photo's number in the article, when the quote is its caption
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,13 @@ def read_yaml(path: Path) -> Any:
     raise KnowledgeError(path, 0, "YAML error")
 
 
-def paragraphs(text: str) -> tuple[str, ...]:
-    """The article's paragraphs, numbered as knowledge/README.md says (index 0 is paragraph 1)."""
+def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(paragraphs, photo captions): the line after `文章图片` is a caption, not a paragraph; the
+    repeated title and everything from `推荐阅读` on are the portal's."""
     lines = [line.strip() for line in text.split("\n")]
     title = next((line for line in lines if line), "")
     out: list[str] = []
+    captions: list[str] = []
     caption_next = False
     for line in lines:
         if not line or line == title:
@@ -183,9 +187,20 @@ def paragraphs(text: str) -> tuple[str, ...]:
             continue
         if caption_next:
             caption_next = False
+            captions.append(line)
             continue
         out.append(line)
-    return tuple(out)
+    return tuple(out), tuple(captions)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """The article's paragraphs, numbered as knowledge/README.md says (index 0 is paragraph 1)."""
+    return _split(text)[0]
+
+
+def captions(text: str) -> tuple[str, ...]:
+    """The article's photo captions, in order (index 0 is photo 1)."""
+    return _split(text)[1]
 
 
 class _Collector:
@@ -228,7 +243,7 @@ def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
         raw_slots = entry.get("slots") or {}
         slots = {str(k): frozenset(_strings(v) or ()) for k, v in raw_slots.items()} if isinstance(raw_slots, dict) else {}
         docs[entry["id"]] = Document(entry["id"], entry["title"], str(entry.get("title_en", "")), file,
-                                     paragraphs(text), slots)
+                                     paragraphs(text), slots, captions(text))
     return docs, out.problems
 
 
@@ -305,10 +320,16 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     doc = docs.get(str(src.get("doc")))
     quote = str(src.get("quote", ""))
     paragraph = src.get("paragraph")
+    caption = src.get("caption", 0)
     if doc is None:
         out.add(src, f"{fid}: unknown document {src.get('doc')!r} (see sources.yaml)")
     elif not quote:
         out.add(src, f"{fid}: needs a `quote` copied from the article")
+    elif caption:
+        if paragraph is not None or not isinstance(caption, int) or not 1 <= caption <= len(doc.captions):
+            out.add(src, f"{fid}: caption must be a photo number from 1 to {len(doc.captions)}, without a paragraph")
+        elif quote not in doc.captions[caption - 1]:
+            out.add(src, f"{fid}: quote not found in the caption of photo {caption}")
     elif not isinstance(paragraph, int) or not 1 <= paragraph <= len(doc.paragraphs):
         out.add(src, f"{fid}: paragraph must be a number from 1 to {len(doc.paragraphs)}")
     elif quote not in doc.paragraphs[paragraph - 1]:
@@ -341,7 +362,7 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
         return None
     title = doc.title if doc else ""
     return Fact(fid, str(raw.get("topic")), str(asks), questions, answer, figures,
-                Source(title, int(paragraph), quote, str(src.get("doc"))), slots, series,
+                Source(title, int(paragraph or 0), quote, str(src.get("doc")), int(caption or 0)), slots, series,
                 frozenset(total_of), out.path, raw.line, unfinished)
 
 

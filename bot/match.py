@@ -326,11 +326,13 @@ class Matcher:
         if not candidates or candidates[0][1] < s.threshold:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
             floor = s.threshold - s.near_margin
-            near = [i for i, sc in self._candidates(q, ranked, floor) if sc >= floor][: s.suggestions]
-            if near:
-                declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i in near)
-            return Match("declined", q.text, q.norm, q.lang, **{**declined, "score": max(0.0, top)},
-                         cause="near" if near else "")
+            near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor]
+            if not self._spelled_out(q, near):
+                if near:
+                    declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
+                return Match("declined", q.text, q.norm, q.lang, **{**declined, "score": max(0.0, top)},
+                             cause="near" if near else "")
+            candidates = near[:1]
         best_i, best = candidates[0]
         series = self.facts[best_i].series
         chosen = [i for i, sc in candidates
@@ -384,6 +386,15 @@ class Matcher:
             return []
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    def _spelled_out(self, q: Question, near: list[tuple[int, float]]) -> bool:
+        """A near miss that is no miss: one candidate clearly ahead of the next, whose own words
+        (phrasings, answer, quote, names) say nearly all the question says, in other words than
+        its phrasings (排名往前进了几位 for 前移了几位)."""
+        s = self.settings
+        if not near or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
+            return False
+        return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
 
     def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none

@@ -16,6 +16,8 @@ from bot.match import Match
 _T = {
     "source": {"zh": "来源：《{title}》第{paragraph}段：“{quote}”",
                "en": "Source: 《{title}》 (\u201c{title_en}\u201d), paragraph {paragraph}: \u201c{quote}\u201d"},
+    "caption": {"zh": "来源：《{title}》第{caption}张图片的图片说明：“{quote}”",
+                "en": "Source: 《{title}》 (\u201c{title_en}\u201d), caption of photo {caption}: \u201c{quote}\u201d"},
     "several": {"zh": "文章里有{n}个相关的事实：", "en": "The article has {n} facts that fit this question:"},
     "declined": {"zh": "这篇文章没有提到这一点，我不猜数字。", "en": "The article does not say, and I won't guess a figure."},
     "out_of_scope": {"zh": "这篇文章没有讲{what}，我不猜数字。", "en": "The article says nothing about {what}, and I won't guess a figure."},
@@ -109,8 +111,9 @@ class Composer:
 
     def _source_line(self, fact: Fact, lang: str) -> Line:
         doc = self.knowledge.documents.get(fact.source.doc)
-        return ((t("source", lang, title=fact.source.title, title_en=doc.title_en if doc else "",
-                   paragraph=fact.source.paragraph, quote=fact.source.quote), "i"),)
+        src = fact.source
+        return ((t("caption" if src.caption else "source", lang, title=src.title, title_en=doc.title_en if doc else "",
+                   paragraph=src.paragraph, caption=src.caption, quote=src.quote), "i"),)
 
     def _label(self, fact: Fact, lang: str) -> str:
         return fact.series.label.get(lang, fact.id) if fact.series else fact.id
