@@ -27,6 +27,7 @@ from bot.slots import SlotReader, Slots
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
+_WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
@@ -379,7 +380,10 @@ class Matcher:
             f_slots = self.fact_slots[i]
             if not self._compatible(q.slots, self.facts[i], f_slots):
                 continue
-            if q.wanted and self.facts[i].asks not in q.wanted:
+            asks = self.facts[i].asks
+            # a date fact also says what happened that day (9月16号开服的项目有哪些)
+            if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
+                                                          and q.wanted <= _WHAT_HAPPENED):
                 score -= s.intent_penalty
             found.append((i, score, sum(1 for kind in q.slots if f_slots.get(kind))))
         if not found:
