@@ -22,7 +22,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
@@ -45,6 +45,8 @@ from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, Networ
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BaseRateLimiter,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -209,6 +211,57 @@ def topic_key(topic_id: str, page: int = 0) -> str:
 TOPICS_KEY = "T"
 
 R = TypeVar("R")
+
+
+# ---------------------------------------------------------------------------------------------
+# Updates: chats handled concurrently, each chat's updates in order.
+
+
+def chat_key(update: object) -> Hashable | None:
+    """What orders an update: its chat, else its user (inline queries), else nothing."""
+    if not isinstance(update, Update):
+        return None
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return ("user", update.effective_user.id)
+    return None
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Different chats at once, one chat's updates one at a time and in arrival order.
+
+    A group's replies wait in Telegram's per-group send limit (20 a minute); handling updates
+    one by one would make every other chat wait behind that group. asyncio.Lock wakes waiters
+    in FIFO order and PTB starts one task per update in arrival order, so a chat's answers keep
+    the order of its questions. The bound is high because a waiting update holds one slot.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 1024) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[Hashable, asyncio.Lock] = {}
+        self._queued: dict[Hashable, int] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = chat_key(update)
+        if key is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._queued[key] = self._queued.get(key, 0) + 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._queued[key] -= 1
+            if not self._queued[key]:  # nobody waits: forget the chat, memory stays bounded
+                del self._queued[key], self._locks[key]
+
+    async def initialize(self) -> None:
+        """Nothing to set up: locks are made per chat as updates arrive."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free: PTB awaits the running updates itself."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,10 +700,14 @@ def _file_url(base_url: str) -> str:
 
 
 def build_application(token: str, config: Config, engine: Engine | None = None, *, base_url: str | None = None,
-                      base_file_url: str | None = None) -> Application:
-    """The Application with every handler registered: the one place the bot is put together."""
+                      base_file_url: str | None = None, rate_limiter: BaseRateLimiter | None = None) -> Application:
+    """The Application with every handler registered: the one place the bot is put together.
+
+    `rate_limiter` defaults to Telegram's published limits (AIORateLimiter); tests pass faster ones.
+    """
     front = TelegramBot(engine or Engine(config), config)
-    builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3)).post_init(front.post_init)
+    builder = (Application.builder().token(token).rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+               .concurrent_updates(PerChatUpdateProcessor()).post_init(front.post_init))
     if base_url:
         builder = builder.base_url(base_url).base_file_url(base_file_url or _file_url(base_url))
     application = builder.build()

@@ -9,6 +9,7 @@ import logging
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 from fake_telegram import BOT_USERNAME, LONG_LINE, TOKEN, FakeTelegram, write_bot_dir
+from telegram.ext import AIORateLimiter, BaseRateLimiter
 
 from bot.answer import Answer
 from bot.config import Config, load_config
@@ -45,11 +47,12 @@ def config(tmp_path: Path) -> Config:
     return load_config(write_bot_dir(tmp_path / "bot"))
 
 
-def run_bot(fake: FakeTelegram, config: Config, scenario: Scenario, engine: Engine | None = None) -> None:
+def run_bot(fake: FakeTelegram, config: Config, scenario: Scenario, engine: Engine | None = None,
+            rate_limiter: BaseRateLimiter | None = None) -> None:
     """Start the Application against the fake (as run_polling would), play the scenario, stop."""
 
     async def main() -> None:
-        app = build_application(TOKEN, config, engine, base_url=fake.base_url)
+        app = build_application(TOKEN, config, engine, base_url=fake.base_url, rate_limiter=rate_limiter)
         await app.initialize()
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)
@@ -357,6 +360,34 @@ def test_per_chat_limit_warns_once_then_stays_silent(fake, config):
         assert len(fake.sent(ZH["id"])) == 3
 
     run_bot(fake, config, scenario)
+
+
+def test_a_flooded_group_delays_only_itself_and_keeps_its_order(fake, config):
+    config = replace(config, telegram=replace(config.telegram, questions_per_minute=100))
+    # Telegram's per-group limit (20 a minute, bursts of 20) shrunk in time so the test ends soon:
+    # bursts of 4, then 8 sends a second; the group's 50 sends (typing + reply) take about 6 s.
+    limiter = AIORateLimiter(group_max_rate=4, group_time_period=0.5, max_retries=3)
+    questions = ["余杭一季度双集中总投资多少", "余杭二季度双集中总投资多少", "余杭三季度双集中总投资多少"]
+    figures = ["582亿元", "600亿元", "556亿元"]
+
+    async def scenario(fake: FakeTelegram) -> None:
+        asked = [fake.push_text(f"@{BOT_USERNAME} {questions[i % 3]}", user=ZH, chat=GROUP) for i in range(25)]
+        await fake.await_for(lambda: fake.sent(GROUP["id"]))  # the group is being answered
+        pushed = time.monotonic()
+        fake.push_text("浙江着重建设几个省级实验室", user=EN)
+        [private] = await fake.await_for(lambda: fake.sent(EN["id"]), timeout=30)
+        latency = time.monotonic() - pushed
+        behind = 25 - len(fake.sent(GROUP["id"]))
+        assert latency < 2, f"private answer after {latency:.1f} s"
+        assert behind > 0  # the group was still held back by its send limit
+        assert "4个" in private["text"]
+        group = await fake.await_for(lambda: len(fake.sent(GROUP["id"])) == 25 and fake.sent(GROUP["id"]),
+                                     timeout=30)
+        assert [m["reply_to_message_id"] for m in group] == [m["message_id"] for m in asked]
+        assert all(figures[i % 3] in m["text"] for i, m in enumerate(group))
+        no_refusals(fake)
+
+    run_bot(fake, config, scenario, rate_limiter=limiter)
 
 
 def test_429_is_retried_after_retry_after(fake, config):
