@@ -241,11 +241,12 @@ def test_groups_answer_only_mentions_replies_and_commands(fake, config):
 
 def test_inline_mode_answers_suggests_and_gives_examples(fake, config):
     async def scenario(fake: FakeTelegram) -> None:
-        fake.push_inline("三季度双集中总投资多少", user=ZH)
-        fake.push_inline("四季度双集中总投资多少", user=ZH)
-        fake.push_inline("", user=EN)
-        answered, declined, empty = await fake.await_for(
+        ids = [fake.push_inline("三季度双集中总投资多少", user=ZH), fake.push_inline("四季度双集中总投资多少", user=ZH),
+               fake.push_inline("", user=EN)]
+        calls = await fake.await_for(
             lambda: len(fake.calls_of("answerInlineQuery")) == 3 and fake.calls_of("answerInlineQuery"))
+        by_id = {c.params["inline_query_id"]: c for c in calls}  # users are answered concurrently
+        answered, declined, empty = (by_id[i] for i in ids)
         [result] = answered.params["results"]
         assert result["type"] == "article" and result["title"] == "556亿元"
         content = result["input_message_content"]
