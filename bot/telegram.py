@@ -16,11 +16,13 @@ always escaped; long replies are split on line boundaries by `bot.chunks`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import html
 import logging
 import os
 import re
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
@@ -28,6 +30,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -68,10 +71,13 @@ CHANNEL = "telegram"
 INLINE_CHANNEL = "telegram-inline"
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 DEFAULT_WEBHOOK_PORT = 8443
+DEFAULT_WEBHOOK_LISTEN = "0.0.0.0"  # every interface: platforms route their public port to the process
 TOPIC_PAGE = 8  # question buttons per page of a topic
 INLINE_CACHE_SECONDS = 60  # short: the fact base may be reloaded at any time
 NO_TOKEN = ("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), "
             "then run: TELEGRAM_BOT_TOKEN=<its token> python -m bot")
+REJECTED = ("the Bot API rejected TELEGRAM_BOT_TOKEN ({reason}): copy it again from @BotFather "
+            "(/mybots → your bot → API Token){api_hint}")
 NO_SECRET = ("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to 1-256 characters "
              "of A-Z a-z 0-9 _ - (Telegram sends it with every update), or unset WEBHOOK_URL to use polling")
 
@@ -131,13 +137,24 @@ def user_lang(user: User | None) -> str:
 # Logging: the token never reaches a log line.
 
 
+def secret_forms(secret: str) -> set[str]:
+    """Every way a secret can reach a log line: as is, URL-encoded (%3A or %3a for the token's
+    colon), and a token's secret half (after the colon) on its own; the bot id before it is public."""
+    encoded = quote(secret, safe="")
+    forms = {secret, encoded, re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), encoded)}
+    _, colon, half = secret.partition(":")
+    if colon and half:
+        forms |= {half, quote(half, safe="")}
+    return forms
+
+
 class TokenFilter(logging.Filter):
     """Replaces secrets (the bot token, the webhook secret) with "<token>" in every record."""
 
     def __init__(self, *secrets: str) -> None:
         super().__init__()
-        forms = {form for s in secrets if s for form in (s, quote(s, safe=""))}
-        self.secrets = sorted(forms, key=len, reverse=True)
+        forms = {form for s in secrets if s for form in secret_forms(s)}
+        self.secrets = sorted(forms, key=len, reverse=True)  # longest first: the whole before its half
 
     def scrub(self, text: str) -> str:
         for secret in self.secrets:
@@ -728,6 +745,62 @@ def build_application(token: str, config: Config, engine: Engine | None = None, 
     return application
 
 
+async def reach_bot_api(bot: Bot, stop: asyncio.Event, where: str, max_delay: float = 30.0) -> bool:
+    """getMe until the Bot API answers: True when it did, False when `stop` came first.
+
+    PTB retries its own start-up quietly (at DEBUG), so an unreachable API looked like a bot that
+    started and then heard nothing. Here each failure is a WARNING that says it retries. A
+    rejected token (InvalidToken) is raised: retrying cannot fix it.
+    """
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await bot.initialize()  # getMe
+            return True
+        except InvalidToken:
+            raise
+        except TelegramError as e:
+            log.warning("cannot reach the Bot API at %s (%s: %s); retrying in %.0f s",
+                        where, type(e).__name__, e, delay)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(max_delay, delay * 2)
+    return False
+
+
+def check_start(token: str, base_url: str | None, base_file_url: str | None, token_filter: TokenFilter) -> int | None:
+    """Before PTB starts: None when the Bot API accepts the token; else the exit code (2 for a
+    rejected token, after one clear line on stderr; 0 when SIGTERM/SIGINT came while waiting)."""
+    where = urlsplit(base_url).netloc if base_url else "api.telegram.org"
+    bot = Bot(token, **({"base_url": base_url, "base_file_url": base_file_url or _file_url(base_url)}
+                        if base_url else {}))
+
+    async def check() -> bool:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            return await reach_bot_api(bot, stop, where)
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+            with contextlib.suppress(Exception):
+                await bot.shutdown()
+
+    try:
+        reached = asyncio.run(check())
+    except InvalidToken as e:
+        reason = str(e.__cause__ or "") or "Unauthorized"  # the server's words; the outer message quotes the token
+        hint = f" and TELEGRAM_API_BASE_URL ({where})" if base_url else ""
+        print(token_filter.scrub(REJECTED.format(reason=reason, api_hint=hint)), file=sys.stderr)
+        return 2
+    if not reached:
+        log.info("stopped before the Bot API answered")
+        return 0
+    return None
+
+
 def run(config: Config, environ: Mapping[str, str] | None = None) -> int:
     """`python -m bot telegram`: long polling, or a webhook when WEBHOOK_URL is set. Exit code."""
     env = os.environ if environ is None else environ
@@ -738,6 +811,7 @@ def run(config: Config, environ: Mapping[str, str] | None = None) -> int:
     webhook_url = env.get("WEBHOOK_URL", "").strip()
     secret = env.get("WEBHOOK_SECRET", "").strip()
     port = DEFAULT_WEBHOOK_PORT
+    listen = env.get("WEBHOOK_LISTEN", "").strip() or DEFAULT_WEBHOOK_LISTEN
     if webhook_url:
         if not secret:
             print(NO_SECRET, file=sys.stderr)
@@ -750,14 +824,18 @@ def run(config: Config, environ: Mapping[str, str] | None = None) -> int:
         except ValueError:
             print(f"PORT must be a number, not {env.get('PORT')!r}", file=sys.stderr)
             return 2
-    configure_logging(token, secret)
+    token_filter = configure_logging(token, secret)
     engine = Engine(config)  # a broken fact base raises KnowledgeError: __main__ prints it, exit 2
-    application = build_application(token, config, engine, base_url=env.get("TELEGRAM_API_BASE_URL") or None,
-                                    base_file_url=env.get("TELEGRAM_API_BASE_FILE_URL") or None)
+    base_url = env.get("TELEGRAM_API_BASE_URL") or None
+    base_file_url = env.get("TELEGRAM_API_BASE_FILE_URL") or None
+    code = check_start(token, base_url, base_file_url, token_filter)
+    if code is not None:
+        return code
+    application = build_application(token, config, engine, base_url=base_url, base_file_url=base_file_url)
     try:
         if webhook_url:
-            log.info("webhook mode: listening on port %d for %s", port, webhook_url)
-            application.run_webhook(listen="0.0.0.0", port=port, url_path=urlsplit(webhook_url).path.lstrip("/"),
+            log.info("webhook mode: listening on %s:%d for %s", listen, port, webhook_url)
+            application.run_webhook(listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"),
                                     webhook_url=webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
                                     bootstrap_retries=-1)
         else:

@@ -167,6 +167,16 @@ def test_token_filter_scrubs_message_args_exceptions_and_url_encoded_forms():
     assert formatted.count("<token>") == 5
 
 
+def test_token_filter_scrubs_lowercase_escapes_and_the_secret_half_alone():
+    half = TOKEN.split(":", 1)[1]
+    token_filter = TokenFilter(TOKEN)
+    for leak in (TOKEN.replace(":", "%3a"), TOKEN.replace(":", "%3A"), f"secret={half}", f"/bot{TOKEN}/getMe"):
+        record = logging.LogRecord("x", logging.DEBUG, __file__, 1, "sent %s", (leak,), None)
+        token_filter.filter(record)
+        assert half not in record.getMessage() and "<token>" in record.getMessage()
+    assert TokenFilter(TOKEN).scrub("bot 123456789 asked") == "bot 123456789 asked"  # the bot id is public
+
+
 # --- the fake server's rules (so the end-to-end tests mean something) ---------------------------------
 
 
