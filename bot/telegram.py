@@ -580,7 +580,8 @@ class TelegramBot:
         if misses is None:
             await self.send_html(context.bot, chat_id, escape(t("misses_off", lang)))
             return
-        text = await self._call(misses.report, since_days=None, limit=20)
+        # In a thread of its own, outside the core's lock: a long report must not hold up other chats.
+        text = await asyncio.to_thread(misses.report, since_days=None, limit=20)
         await self.send_chunks(context.bot, chat_id, text_chunks(text, wrap=("<pre>", "</pre>")),
                                thread=self._thread(update.effective_message))
 

@@ -9,6 +9,7 @@ import logging
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -335,6 +336,28 @@ def test_misses_uses_report_and_says_when_the_log_is_off(fake, config, monkeypat
         fake.push_text("/misses", user=ADMIN)
         off = (await fake.await_for(lambda: fake.sent(ADMIN["id"])[1:]))[0]
         assert "turned off" in off["text"]
+
+    run_bot(fake, config, scenario, engine)
+
+
+def test_a_slow_misses_report_does_not_hold_up_other_chats(fake, config, monkeypatch):
+    engine = Engine(config)
+    started = threading.Event()
+
+    def slow_report(since_days=None, limit=20):
+        started.set()
+        time.sleep(1)
+        return "a slow report"
+
+    monkeypatch.setattr(engine.misses, "report", slow_report)
+
+    async def scenario(fake: FakeTelegram) -> None:
+        fake.push_text("/misses", user=ADMIN)
+        await fake.await_for(started.is_set)
+        fake.push_text("三季度双集中总投资多少", user=ZH)
+        await fake.await_for(lambda: fake.sent(ZH["id"]) and fake.sent(ADMIN["id"]), timeout=10)
+        sent = [m["chat"]["id"] for m in fake.sent()]
+        assert sent == [ZH["id"], ADMIN["id"]]  # the question was answered while the report ran
 
     run_bot(fake, config, scenario, engine)
 
