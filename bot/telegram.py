@@ -9,7 +9,7 @@ token comes from the environment, and `run` chooses long polling or a webhook:
     WEBHOOK_SECRET           required in webhook mode: Telegram sends it in a header with every update
     PORT                     webhook mode: the port to listen on (default 8443)
 
-Everything a user typed reaches Telegram through `Answer.html()` or `chunks.escape`, so it is
+Everything a user typed reaches Telegram through the HTML renderer (`bot.render`), so it is
 always escaped; long replies are split on line boundaries by `bot.chunks`.
 """
 
@@ -59,11 +59,13 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Line
-from bot.chunks import answer_chunks, escape, text_chunks
+from bot.chunks import answer_chunks, lines_chunks, text_chunks
+from bot.commands import Commands, Content, Pick, Session
 from bot.config import Config
 from bot.engine import Engine
-from bot.knowledge import Fact
 from bot.ratelimit import SlidingWindowLimiter
+from bot.render import content_html, escape
+from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ INLINE_CHANNEL = "telegram-inline"
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 DEFAULT_WEBHOOK_PORT = 8443
 DEFAULT_WEBHOOK_LISTEN = "0.0.0.0"  # every interface: platforms route their public port to the process
-TOPIC_PAGE = 8  # question buttons per page of a topic
+MENU_COMMANDS = ("topics", "source", "help")  # the command menu beside the text field, and /help's list
 INLINE_CACHE_SECONDS = 60  # short: the fact base may be reloaded at any time
 NO_TOKEN = ("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), "
             "then run: TELEGRAM_BOT_TOKEN=<its token> python -m bot")
@@ -80,52 +82,6 @@ REJECTED = ("the Bot API rejected TELEGRAM_BOT_TOKEN ({reason}): copy it again f
             "(/mybots → your bot → API Token){api_hint}")
 NO_SECRET = ("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to 1-256 characters "
              "of A-Z a-z 0-9 _ - (Telegram sends it with every update), or unset WEBHOOK_URL to use polling")
-
-_T: dict[str, dict[str, str]] = {
-    "usage": {
-        "zh": "在群里：发消息时 @{bot} 并写上问题，或直接回复我的消息。\n在任何聊天里：输入 @{bot} 加空格和问题（内联模式），把答案发给对方。",
-        "en": "In groups: mention @{bot} with your question, or reply to one of my messages.\n"
-              "In any chat: type @{bot}, a space and your question (inline mode) to send the answer there.",
-    },
-    "commands": {"zh": "命令：/topics 按话题浏览问题 · /source 出处与引用方式 · /help 帮助",
-                 "en": "Commands: /topics browse questions by topic · /source where answers come from · /help"},
-    "topics_head": {"zh": "选择一个话题：", "en": "Choose a topic:"},
-    "no_topics": {"zh": "知识库里还没有话题。", "en": "The fact base has no topics yet."},
-    "topic_head": {"zh": "{label}：点一个问题查看答案", "en": "{label}: tap a question to see its answer"},
-    "back": {"zh": "« 全部话题", "en": "« All topics"},
-    "prev": {"zh": "‹ 上一页", "en": "‹ Previous"},
-    "next": {"zh": "下一页 ›", "en": "More ›"},
-    "source": {
-        "zh": "所有答案都来自文章《{title}》{title_en}。\n"
-              "引用时请写文章标题和段落号，例如：《{title}》第{paragraph}段。每个答案末尾都注明了段落和原文。\n"
-              "文章本身没有注明作者、出版方、网址或日期。",
-        "en": "Every answer comes from the article 《{title}》{title_en}.\n"
-              "To cite an answer, give the article's title and the paragraph number, e.g. 《{title}》, "
-              "paragraph {paragraph}. Each answer ends with its paragraph and the original words.\n"
-              "The article itself names no author, publisher, URL or date.",
-    },
-    "hint": {"zh": "我只能回答文字问题，请直接输入问题，例如：{example}",
-             "en": "I can only answer text questions: please type one, for example: {example}"},
-    "slow": {"zh": "您提问太快了，请一分钟后再问。",
-             "en": "You are asking faster than I can answer: please wait a minute, then ask again."},
-    "admins_only": {"zh": "抱歉，这个命令只供机器人的维护者使用。",
-                    "en": "Sorry, this command is only for the bot's maintainers."},
-    "misses_off": {"zh": "未答问题记录已在 config.yaml 中关闭。",
-                   "en": "The log of unanswered questions is turned off in config.yaml."},
-    "gone": {"zh": "这个问题已不在知识库里，请用 /topics 查看现有的问题。",
-             "en": "That question is no longer in the fact base; see /topics for the current ones."},
-    "unknown_command": {"zh": "我不认识这个命令。发送 /help 查看用法。", "en": "I don't know that command. Send /help to see what I can do."},
-    "error": {"zh": "抱歉，出了点问题，请稍后再试。", "en": "Sorry, something went wrong. Please try again in a moment."},
-    "asked": {"zh": "问：", "en": "Q: "},
-    "cmd_help": {"zh": "这个机器人知道什么、怎么用", "en": "What I know and how to ask"},
-    "cmd_topics": {"zh": "按话题浏览问题", "en": "Browse questions by topic"},
-    "cmd_source": {"zh": "答案的出处和引用方式", "en": "Where answers come from, how to cite"},
-}
-
-
-def t(key: str, lang: str, **kw: object) -> str:
-    return _T[key][lang].format(**kw)
-
 
 def user_lang(user: User | None) -> str:
     """English for users whose Telegram language is English, Chinese for everyone else."""
@@ -217,8 +173,8 @@ def find_by_short_id(key: str, idents: Iterable[str]) -> str | None:
     return None
 
 
-def question_key(fact: Fact, lang: str, index: int) -> str:
-    return f"q|{lang}|{index}|{short_id(fact.id)}"
+def question_key(pick: Pick) -> str:
+    return f"q|{pick.lang}|{pick.index}|{short_id(pick.fact_id)}"
 
 
 def topic_key(topic_id: str, page: int = 0) -> str:
@@ -226,6 +182,30 @@ def topic_key(topic_id: str, page: int = 0) -> str:
 
 
 TOPICS_KEY = "T"
+
+
+def lines_of(text: str) -> tuple[Line, ...]:
+    return tuple(((line, ""),) for line in text.split("\n"))
+
+
+def content_markup(content: Content) -> InlineKeyboardMarkup | None:
+    """Buttons for what a content offers: its questions (at most three under an answer), its
+    topics, and for a topic page the page and back buttons."""
+    picks = content.picks[:3] if content.kind == "answer" else content.picks
+    rows = [[InlineKeyboardButton(pick.text, callback_data=question_key(pick))] for pick in picks]
+    rows += [[InlineKeyboardButton(f"{entry.label} ({entry.count})", callback_data=topic_key(entry.id))]
+             for entry in content.topics]
+    if content.kind == "topic" and content.topic:
+        lang, tid = content.lang, content.topic.id
+        nav = []
+        if content.page > 0:
+            nav.append(InlineKeyboardButton(t("prev", lang), callback_data=topic_key(tid, content.page - 1)))
+        if content.page < content.pages - 1:
+            nav.append(InlineKeyboardButton(t("next", lang), callback_data=topic_key(tid, content.page + 1)))
+        if nav:
+            rows.append(nav)
+        rows.append([InlineKeyboardButton(t("back", lang), callback_data=TOPICS_KEY)])
+    return InlineKeyboardMarkup(rows) if rows else None
 
 R = TypeVar("R")
 
@@ -322,10 +302,11 @@ def _first_lines(text: str) -> tuple[str, str]:
 
 
 class TelegramBot:
-    """The handlers, holding one Engine and the per-chat limiter."""
+    """The handlers, holding one Engine, the shared commands and the per-chat limiter."""
 
     def __init__(self, engine: Engine, config: Config) -> None:
         self.engine = engine
+        self.commands = Commands(engine)
         self.settings = config.telegram
         self.limiter = SlidingWindowLimiter(self.settings.questions_per_minute)
         # Inline queries arrive while a user types, so they get more room; over it they get no results.
@@ -342,6 +323,12 @@ class TelegramBot:
 
     async def ask(self, question: str, channel: str = CHANNEL) -> Answer:
         return await self._call(self.engine.ask, question, channel)
+
+    @staticmethod
+    def session(context: ContextTypes.DEFAULT_TYPE) -> Session:
+        """The chat's conversation memory (last answer, numbered questions), kept in PTB's chat_data."""
+        data = context.chat_data if context.chat_data is not None else {}
+        return data.setdefault("session", Session())
 
     # -- sending --------------------------------------------------------------------------------
 
@@ -372,85 +359,44 @@ class TelegramBot:
             await self.send_html(bot, chat_id, chunk, markup=markup if last else None,
                                  reply_to=reply_to if i == 0 else None, thread=thread)
 
+    async def send_content(self, bot: Any, chat_id: int, content: Content, *, reply_to: int | None = None,
+                           thread: int | None = None) -> None:
+        """Any command's content: its lines as HTML, its questions and topics as buttons."""
+        await self.send_chunks(bot, chat_id, lines_chunks(content.lines), markup=content_markup(content),
+                               reply_to=reply_to, thread=thread)
+
+    async def send_notice(self, bot: Any, chat_id: int, key: str, lang: str, *, reply_to: int | None = None,
+                          thread: int | None = None, **kw: object) -> None:
+        await self.send_content(bot, chat_id, self.commands.notice(key, lang, **kw), reply_to=reply_to,
+                                thread=thread)
+
     async def typing(self, bot: Any, chat_id: int, thread: int | None = None) -> None:
         try:
             await bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING, message_thread_id=thread)
         except TelegramError as e:  # the answer matters, the dots do not
             log.debug("chat action failed: %s", e)
 
-    async def send_answer(self, bot: Any, chat_id: int, answer: Answer, *, reply_to: int | None = None,
-                          thread: int | None = None) -> None:
-        await self.send_chunks(bot, chat_id, answer_chunks(answer), markup=self.suggestion_markup(answer),
-                               reply_to=reply_to, thread=thread)
+    # -- keys -----------------------------------------------------------------------------------
 
-    # -- keys and keyboards -----------------------------------------------------------------------
-
-    def _question_key_for(self, question: str, lang: str) -> str | None:
-        for fact in self.engine.knowledge.facts:
-            questions = fact.questions.get(lang, ())
-            if question in questions:
-                return question_key(fact, lang, questions.index(question))
-        return None
-
-    def question_buttons(self, questions: Iterable[str], lang: str) -> list[list[InlineKeyboardButton]]:
-        rows = []
-        for question in questions:
-            key = self._question_key_for(question, lang)
-            if key:
-                rows.append([InlineKeyboardButton(question, callback_data=key)])
-        return rows
-
-    def suggestion_markup(self, answer: Answer) -> InlineKeyboardMarkup | None:
-        rows = self.question_buttons(answer.suggestions[:3], answer.lang)
-        return InlineKeyboardMarkup(rows) if rows else None
-
-    def resolve_question(self, key: str) -> str | None:
+    def resolve_question(self, key: str) -> Pick | None:
         """`zh|0|fact-id` → that fact's question (the first one when the index is gone)."""
         parts = key.split("|")
         if len(parts) != 3 or parts[0] not in ("zh", "en") or not parts[1].isdigit():
             return None
         lang, index, fid = parts[0], int(parts[1]), parts[2]
-        knowledge = self.engine.knowledge
-        fact_id = find_by_short_id(fid, knowledge.by_id) if fid.startswith("#") else fid
-        fact = knowledge.by_id.get(fact_id or "")
-        if fact is None:
-            return None
-        questions = fact.questions.get(lang) or next(iter(fact.questions.values()), ())
-        if not questions:
-            return None
-        return questions[index] if index < len(questions) else questions[0]
+        fact_id = find_by_short_id(fid, self.engine.knowledge.by_id) if fid.startswith("#") else fid
+        return self.commands.resolve(fact_id or "", lang, index)
 
-    def topics_view(self, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
-        topics = self.engine.composer.topics(lang)
-        if not topics:
-            return escape(t("no_topics", lang)), None
-        rows = [[InlineKeyboardButton(f"{label} ({len(facts)})", callback_data=topic_key(tid))]
-                for tid, label, facts in topics]
-        return escape(t("topics_head", lang)), InlineKeyboardMarkup(rows)
-
-    def topic_view(self, key: str, lang: str) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    def topic_view(self, session: Session, key: str, lang: str) -> Content | None:
+        """`short-topic-id|page` → that page of the topic, or None when it is gone."""
         short, _, page_text = key.partition("|")
-        topics = self.engine.composer.topics(lang)
-        found = [(tid, label, facts) for tid, label, facts in topics if short_id(tid) == short]
-        if not found:
+        topic_id = find_by_short_id(short, (tid for tid, _, _ in self.engine.composer.topics(lang)))
+        if topic_id is None:
             return None
-        tid, label, facts = found[0]
-        pages = max(1, -(-len(facts) // TOPIC_PAGE))
-        page = min(int(page_text) if page_text.isdigit() else 0, pages - 1)
-        rows = []
-        for fact in facts[page * TOPIC_PAGE:(page + 1) * TOPIC_PAGE]:
-            questions = fact.questions.get(lang) or next(iter(fact.questions.values()), ())
-            if questions:
-                rows.append([InlineKeyboardButton(questions[0], callback_data=question_key(fact, lang, 0))])
-        nav = []
-        if page > 0:
-            nav.append(InlineKeyboardButton(t("prev", lang), callback_data=topic_key(tid, page - 1)))
-        if page < pages - 1:
-            nav.append(InlineKeyboardButton(t("next", lang), callback_data=topic_key(tid, page + 1)))
-        if nav:
-            rows.append(nav)
-        rows.append([InlineKeyboardButton(t("back", lang), callback_data=TOPICS_KEY)])
-        return escape(t("topic_head", lang, label=label)), InlineKeyboardMarkup(rows)
+        content = self.commands.topic(session, topic_id, lang, int(page_text) if page_text.isdigit() else 0)
+        if content is None or content.topic is None:
+            return None
+        return replace(content, lines=lines_of(t("topic_tap", lang, label=content.topic.label)))
 
     # -- who may ask ----------------------------------------------------------------------------
 
@@ -464,9 +410,8 @@ class TelegramBot:
             return True
         if verdict == "warn":
             log.info("chat %s is over %d questions a minute", chat.id, self.settings.questions_per_minute)
-            message = update.effective_message
-            await self.send_html(context.bot, chat.id, escape(t("slow", user_lang(update.effective_user))),
-                                 thread=message.message_thread_id if message and message.is_topic_message else None)
+            await self.send_notice(context.bot, chat.id, "slow", user_lang(update.effective_user),
+                                   thread=self._thread(update.effective_message))
         return False
 
     def is_admin(self, update: Update) -> bool:
@@ -484,34 +429,26 @@ class TelegramBot:
         if not await self.admit(update, context):
             return
         lang = user_lang(update.effective_user)
-        composer = self.engine.composer
-        extra: list[Line] = [(), *(((line, ""),) for line in t("usage", lang, bot=context.bot.username).split("\n")),
-                             ((t("commands", lang), ""),)]
-        answer = Answer("smalltalk", lang, (*composer.help_lines(lang), *extra))
-        rows = self.question_buttons(composer.examples.get(lang, []), lang)
-        message = update.effective_message
-        await self.send_chunks(context.bot, update.effective_chat.id, answer_chunks(answer),
-                               markup=InlineKeyboardMarkup(rows) if rows else None, thread=self._thread(message))
+        content = self.commands.help(self.session(context), lang,
+                                     usage=t("usage_telegram", lang, bot=context.bot.username),
+                                     commands=MENU_COMMANDS)
+        await self.send_content(context.bot, update.effective_chat.id, content,
+                                thread=self._thread(update.effective_message))
 
     async def on_topics(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self.admit(update, context):
             return
-        text, markup = self.topics_view(user_lang(update.effective_user))
-        await self.send_html(context.bot, update.effective_chat.id, text, markup=markup,
-                             thread=self._thread(update.effective_message))
+        content = self.commands.topics(user_lang(update.effective_user))
+        await self.send_content(context.bot, update.effective_chat.id, content,
+                                thread=self._thread(update.effective_message))
 
     async def on_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The chat's last answer in full context, or the article and how to cite it."""
         if not await self.admit(update, context):
             return
-        lang = user_lang(update.effective_user)
-        knowledge = self.engine.knowledge
-        paragraph = knowledge.facts[0].source.paragraph if knowledge.facts else 1
-        parts = []
-        for doc in knowledge.documents.values():
-            title_en = (f"（{doc.title_en}）" if lang == "zh" else f" (“{doc.title_en}”)") if doc.title_en else ""
-            parts.append(t("source", lang, title=doc.title, title_en=title_en, paragraph=paragraph))
-        await self.send_chunks(context.bot, update.effective_chat.id, text_chunks("\n\n".join(parts)),
-                               thread=self._thread(update.effective_message))
+        content = self.commands.source(self.session(context), user_lang(update.effective_user))
+        await self.send_content(context.bot, update.effective_chat.id, content,
+                                thread=self._thread(update.effective_message))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A question: in private chats always; in groups only when addressed to the bot."""
@@ -529,8 +466,9 @@ class TelegramBot:
             return
         thread = self._thread(message)
         await self.typing(bot, chat.id, thread)
-        answer = await self.ask(question)
-        await self.send_answer(bot, chat.id, answer, reply_to=None if private else message.message_id, thread=thread)
+        content = await self._call(self.commands.ask, self.session(context), question, CHANNEL)
+        await self.send_content(bot, chat.id, content, reply_to=None if private else message.message_id,
+                                thread=thread)
 
     @staticmethod
     def _replies_to_bot(message: Message, bot_id: int) -> bool:
@@ -551,21 +489,23 @@ class TelegramBot:
             return
         lang = user_lang(update.effective_user)
         examples = self.engine.composer.examples.get(lang) or [""]
-        await self.send_html(bot, chat.id, escape(t("hint", lang, example=examples[0])),
-                             reply_to=None if chat.type == ChatType.PRIVATE else message.message_id,
-                             thread=self._thread(message))
+        await self.send_notice(bot, chat.id, "hint", lang, example=examples[0],
+                               reply_to=None if chat.type == ChatType.PRIVATE else message.message_id,
+                               thread=self._thread(message))
 
     async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self.admit(update, context):
             return
-        await self.send_html(context.bot, update.effective_chat.id,
-                             escape(t("unknown_command", user_lang(update.effective_user))))
+        text, _ = _text_of(update.effective_message)
+        command = text.split(maxsplit=1)[0] if text.strip() else "/"
+        content = self.commands.unknown(command, user_lang(update.effective_user), MENU_COMMANDS)
+        await self.send_content(context.bot, update.effective_chat.id, content)
 
     async def on_reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = user_lang(update.effective_user)
         chat_id = update.effective_chat.id
         if not self.is_admin(update):
-            await self.send_html(context.bot, chat_id, escape(t("admins_only", lang)))
+            await self.send_notice(context.bot, chat_id, "admins_only", lang)
             return
         _, message = await self._call(self.engine.reload)
         await self.send_chunks(context.bot, chat_id, text_chunks(message), thread=self._thread(update.effective_message))
@@ -574,11 +514,11 @@ class TelegramBot:
         lang = user_lang(update.effective_user)
         chat_id = update.effective_chat.id
         if not self.is_admin(update):
-            await self.send_html(context.bot, chat_id, escape(t("admins_only", lang)))
+            await self.send_notice(context.bot, chat_id, "admins_only", lang)
             return
         misses = self.engine.misses
         if misses is None:
-            await self.send_html(context.bot, chat_id, escape(t("misses_off", lang)))
+            await self.send_notice(context.bot, chat_id, "misses_off", lang)
             return
         # In a thread of its own, outside the core's lock: a long report must not hold up other chats.
         text = await asyncio.to_thread(misses.report, since_days=None, limit=20)
@@ -592,8 +532,8 @@ class TelegramBot:
         kind, _, rest = (query.data or "").partition("|")
         message = query.message
         if kind == "q":
-            question = self.resolve_question(rest)
-            if question is None:
+            pick = self.resolve_question(rest)
+            if pick is None:
                 await query.answer(t("gone", lang))
                 return
             if message is None:  # a button on an inline message: there is no chat to answer in
@@ -606,17 +546,19 @@ class TelegramBot:
             await query.answer()
             thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
             await self.typing(context.bot, chat_id, thread)
-            answer = await self.ask(question)
-            asked: Line = ((t("asked", answer.lang) + question, "q"),)
-            await self.send_answer(context.bot, chat_id, replace(answer, lines=(asked, *answer.lines)), thread=thread)
+            content = await self._call(self.commands.pick, self.session(context), pick, CHANNEL)
+            await self.send_content(context.bot, chat_id, content, thread=thread)
             return
         if kind == "t" or query.data == TOPICS_KEY:
-            view = self.topics_view(lang) if query.data == TOPICS_KEY else self.topic_view(rest, lang)
+            if query.data == TOPICS_KEY:
+                view: Content | None = self.commands.topics(lang)
+            else:
+                view = self.topic_view(self.session(context), rest, lang)
             if view is None:
                 await query.answer(t("gone", lang))
                 return
             await query.answer()
-            text, markup = view
+            text, markup = content_html(view), content_markup(view)
             try:
                 await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
             except BadRequest as e:
@@ -694,8 +636,8 @@ class TelegramBot:
         log.error("error while handling an update", exc_info=err)
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
             try:
-                await self.send_html(context.bot, update.effective_chat.id,
-                                     escape(t("error", user_lang(update.effective_user))))
+                await self.send_notice(context.bot, update.effective_chat.id, "error",
+                                       user_lang(update.effective_user))
             except Exception as e:  # the apology is best effort
                 log.debug("could not apologize: %s", e)
 
@@ -705,7 +647,7 @@ class TelegramBot:
         log.info("running as @%s with %d facts", bot.username, len(self.engine.knowledge.facts))
         try:
             for lang, code in (("zh", None), ("en", "en")):
-                commands = [BotCommand(name, t(f"cmd_{name}", lang)) for name in ("help", "topics", "source")]
+                commands = [BotCommand(name, t(f"cmd_{name}", lang)) for name in MENU_COMMANDS]
                 await bot.set_my_commands(commands, language_code=code)
         except TelegramError as e:
             log.warning("could not set the command menu: %s", e)
@@ -729,7 +671,6 @@ def build_application(token: str, config: Config, engine: Engine | None = None, 
     if base_url:
         builder = builder.base_url(base_url).base_file_url(base_file_url or _file_url(base_url))
     application = builder.build()
-    application.bot_data["front"] = front
 
     new = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     application.add_handler(CommandHandler(["start", "help"], front.on_help, filters=new))

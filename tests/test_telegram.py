@@ -20,6 +20,7 @@ import pytest
 from fake_telegram import BOT_USERNAME, LONG_LINE, TOKEN, FakeTelegram, write_bot_dir
 from telegram.ext import AIORateLimiter, BaseRateLimiter
 
+from bot import chunks
 from bot.answer import Answer
 from bot.config import Config, load_config
 from bot.engine import Engine
@@ -193,6 +194,24 @@ def test_source_names_the_article_and_how_to_cite_it(fake, config):
         assert "《前三季度近1800亿元项目落地 余杭速度“密码”几何》" in zh and "段落号" in zh
         assert "paragraph" in en and "Nearly 180 billion yuan" in en
         assert not re.search(r"https?://|www\.", zh + en)
+        no_refusals(fake)
+
+    run_bot(fake, config, scenario)
+
+
+def test_source_after_an_answer_gives_its_whole_paragraph_and_a_number_picks_a_suggestion(fake, config):
+    async def scenario(fake: FakeTelegram) -> None:
+        fake.push_text("四季度双集中总投资多少", user=ZH)  # declined, with numbered-able suggestions
+        declined = (await fake.await_for(lambda: fake.sent(ZH["id"])))[0]
+        first = buttons(declined)[0]["text"]
+        fake.push_text("1", user=ZH)
+        picked = (await fake.await_for(lambda: fake.sent(ZH["id"])[1:]))[0]
+        assert picked["text"].startswith("问：" + first) and "亿元" in picked["text"]
+        fake.push_text("/source", user=ZH)
+        source = (await fake.await_for(lambda: fake.sent(ZH["id"])[2:]))[0]
+        assert source["text"].startswith("上一个答案的出处")
+        assert re.search(r"第\d+段", source["text"]) and "引用的原文" in source["text"]
+        assert len(source["text"]) > 200  # the whole paragraph, not only the quoted clause
         no_refusals(fake)
 
     run_bot(fake, config, scenario)
@@ -458,7 +477,7 @@ def test_errors_are_logged_and_the_bot_keeps_running(fake, config, caplog, monke
 
 
 def test_html_telegram_refuses_is_resent_as_plain_text(fake, config, monkeypatch):
-    monkeypatch.setattr(Answer, "html", lambda self: "<b>" + self.text)  # a rendering bug
+    monkeypatch.setattr(chunks, "line_html", lambda line: "<b>" + "".join(text for text, _ in line))  # a bug
 
     async def scenario(fake: FakeTelegram) -> None:
         fake.push_text("三季度双集中总投资多少", user=ZH)

@@ -14,6 +14,7 @@ from telegram import MessageEntity, User
 
 from bot.answer import Answer
 from bot.chunks import answer_chunks, split_text, text_chunks, tg_len
+from bot.commands import Pick
 from bot.ratelimit import SlidingWindowLimiter
 from bot.telegram import TokenFilter, _file_url, question_key, short_id, strip_bot_mentions, topic_key, user_lang
 
@@ -124,12 +125,8 @@ def test_callback_keys_fit_in_64_bytes(ident):
 
 
 def test_question_keys_are_short_and_plain_ids_stay_readable():
-    class FactStub:
-        id = "q3-double-concentration-total"
-
-    assert question_key(FactStub(), "zh", 2) == "q|zh|2|q3-double-concentration-total"
-    FactStub.id = "x" * 80
-    assert len(question_key(FactStub(), "en", 0).encode()) <= 64
+    assert question_key(Pick("q3-double-concentration-total", "zh", 2, "…")) == "q|zh|2|q3-double-concentration-total"
+    assert len(question_key(Pick("x" * 80, "en", 0, "…")).encode()) <= 64
     assert short_id("项目投资额").startswith("#")
 
 
