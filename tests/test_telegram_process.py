@@ -106,7 +106,7 @@ def test_an_unreachable_bot_api_is_reported_and_retried_until_stopped(config_pat
     assert proc.wait(timeout=5) == 0
     reader.join(5)
     output = "".join(seen)
-    warnings = [line for line in seen if " WARNING bot.telegram: cannot reach the Bot API at 127.0.0.1:" in line]
+    warnings = [line for line in seen if " WARNING bot.telegram.app: cannot reach the Bot API at 127.0.0.1:" in line]
     assert len(warnings) >= 2 and all("retrying in" in line for line in warnings), output[-3000:]
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
 

@@ -15,7 +15,8 @@ from fake_telegram import TOKEN, FakeTelegram, write_bot_dir
 from telegram import Bot
 
 from bot.config import load_config
-from bot.telegram import TokenFilter, configure_logging, reach_bot_api, run
+from bot.telegram.app import reach_bot_api, run
+from bot.telegram.logsafety import TokenFilter, configure_logging
 
 SECRET_HALF = TOKEN.split(":", 1)[1]
 
@@ -91,7 +92,7 @@ def test_an_unreachable_bot_api_is_a_warning_that_says_it_retries(debug_log, cap
 
     with caplog.at_level(logging.DEBUG):
         assert asyncio.run(scenario()) is False
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "bot.telegram"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "bot.telegram.app"]
     assert len(warnings) >= 2
     assert all(f"cannot reach the Bot API at 127.0.0.1:{port}" in w and "retrying in" in w for w in warnings)
     assert "retrying in 1 s" in warnings[0] and "retrying in 2 s" in warnings[1]  # backing off

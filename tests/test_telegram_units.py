@@ -16,7 +16,10 @@ from bot.answer import Answer
 from bot.chunks import answer_chunks, split_text, text_chunks, tg_len
 from bot.commands import Pick
 from bot.ratelimit import SlidingWindowLimiter
-from bot.telegram import TokenFilter, _file_url, question_key, short_id, strip_bot_mentions, topic_key, user_lang
+from bot.telegram.app import _file_url
+from bot.telegram.handlers import strip_bot_mentions, user_lang
+from bot.telegram.keyboards import question_key, short_id, topic_key
+from bot.telegram.logsafety import TokenFilter
 
 # --- the per-chat limiter ------------------------------------------------------------------------
 

@@ -1,38 +1,28 @@
-"""The Telegram front end: python-telegram-bot's Application around one Engine.
-
-The only module that imports `telegram`. Handlers are registered in `build_application`, the
-token comes from the environment, and `run` chooses long polling or a webhook:
-
-    TELEGRAM_BOT_TOKEN       the bot's token from @BotFather (required)
-    TELEGRAM_API_BASE_URL    another Bot API server, e.g. http://127.0.0.1:8081/bot (token appended)
-    WEBHOOK_URL              webhook mode when set: Telegram posts updates to this https URL
-    WEBHOOK_SECRET           required in webhook mode: Telegram sends it in a header with every update
-    PORT                     webhook mode: the port to listen on (default 8443)
-
-Everything a user typed reaches Telegram through the HTML renderer (`bot.render`), so it is
-always escaped; long replies are split on line boundaries by `bot.chunks`.
-"""
+"""The Telegram handlers: read an update, call the shared commands (bot.commands), send their content
+rendered as Telegram HTML (bot.render) with buttons (keyboards.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import html
 import logging
-import os
 import re
-import signal
-import sys
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
 
+from bot.answer import Answer, Line
+from bot.chunks import answer_chunks, lines_chunks, text_chunks
+from bot.commands import Commands, Content, Pick, Session
+from bot.config import Config
+from bot.engine import Engine
+from bot.ratelimit import SlidingWindowLimiter
+from bot.render import content_html, escape
+from bot.telegram.keyboards import TOPICS_KEY, content_markup, find_by_short_id
+from bot.texts import t
 from telegram import (
-    Bot,
     BotCommand,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
@@ -44,44 +34,19 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
-    BaseRateLimiter,
-    BaseUpdateProcessor,
-    CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
-    InlineQueryHandler,
-    MessageHandler,
-    filters,
 )
-
-from bot.answer import Answer, Line
-from bot.chunks import answer_chunks, lines_chunks, text_chunks
-from bot.commands import Commands, Content, Pick, Session
-from bot.config import Config
-from bot.engine import Engine
-from bot.ratelimit import SlidingWindowLimiter
-from bot.render import content_html, escape
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 INLINE_CHANNEL = "telegram-inline"
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
-DEFAULT_WEBHOOK_PORT = 8443
-DEFAULT_WEBHOOK_LISTEN = "0.0.0.0"  # every interface: platforms route their public port to the process
 MENU_COMMANDS = ("topics", "source", "help")  # the command menu beside the text field, and /help's list
 INLINE_CACHE_SECONDS = 60  # short: the fact base may be reloaded at any time
-NO_TOKEN = ("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), "
-            "then run: TELEGRAM_BOT_TOKEN=<its token> python -m bot")
-REJECTED = ("the Bot API rejected TELEGRAM_BOT_TOKEN ({reason}): copy it again from @BotFather "
-            "(/mybots → your bot → API Token){api_hint}")
-NO_SECRET = ("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to 1-256 characters "
-             "of A-Z a-z 0-9 _ - (Telegram sends it with every update), or unset WEBHOOK_URL to use polling")
+
 
 def user_lang(user: User | None) -> str:
     """English for users whose Telegram language is English, Chinese for everyone else."""
@@ -89,180 +54,11 @@ def user_lang(user: User | None) -> str:
     return "en" if code.lower().startswith("en") else "zh"
 
 
-# ---------------------------------------------------------------------------------------------
-# Logging: the token never reaches a log line.
-
-
-def secret_forms(secret: str) -> set[str]:
-    """Every way a secret can reach a log line: as is, URL-encoded (%3A or %3a for the token's
-    colon), and a token's secret half (after the colon) on its own; the bot id before it is public."""
-    encoded = quote(secret, safe="")
-    forms = {secret, encoded, re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), encoded)}
-    _, colon, half = secret.partition(":")
-    if colon and half:
-        forms |= {half, quote(half, safe="")}
-    return forms
-
-
-class TokenFilter(logging.Filter):
-    """Replaces secrets (the bot token, the webhook secret) with "<token>" in every record."""
-
-    def __init__(self, *secrets: str) -> None:
-        super().__init__()
-        forms = {form for s in secrets if s for form in secret_forms(s)}
-        self.secrets = sorted(forms, key=len, reverse=True)  # longest first: the whole before its half
-
-    def scrub(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string: keep the raw parts, scrubbed
-            message = f"{record.msg} {record.args}"
-        record.msg, record.args = self.scrub(message), None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.scrub(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.scrub(record.stack_info)
-        return True
-
-
-def configure_logging(*secrets: str) -> TokenFilter:
-    """httpx/httpcore quiet (their INFO lines carry the request URL, token included), and a
-    TokenFilter on every root handler. Returns the filter (tests remove it again)."""
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    token_filter = TokenFilter(*secrets)
-    for handler in root.handlers:
-        handler.addFilter(token_filter)
-    return token_filter
-
-
-def remove_log_filter(token_filter: TokenFilter) -> None:
-    for handler in logging.getLogger().handlers:
-        handler.removeFilter(token_filter)
-
-
-# ---------------------------------------------------------------------------------------------
-# Callback data: at most 64 bytes, so buttons carry short keys, never question text.
-
-_PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,40}")
-
-
-def short_id(ident: str) -> str:
-    """An id as it goes into callback data: itself when short and plain, else a stable digest."""
-    if _PLAIN_ID.fullmatch(ident):
-        return ident
-    return "#" + hashlib.blake2b(ident.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def find_by_short_id(key: str, idents: Iterable[str]) -> str | None:
-    for ident in idents:
-        if short_id(ident) == key:
-            return ident
-    return None
-
-
-def question_key(pick: Pick) -> str:
-    return f"q|{pick.lang}|{pick.index}|{short_id(pick.fact_id)}"
-
-
-def topic_key(topic_id: str, page: int = 0) -> str:
-    return f"t|{short_id(topic_id)}|{page}"
-
-
-TOPICS_KEY = "T"
-
-
 def lines_of(text: str) -> tuple[Line, ...]:
     return tuple(((line, ""),) for line in text.split("\n"))
 
 
-def content_markup(content: Content) -> InlineKeyboardMarkup | None:
-    """Buttons for what a content offers: its questions (at most three under an answer), its
-    topics, and for a topic page the page and back buttons."""
-    picks = content.picks[:3] if content.kind == "answer" else content.picks
-    rows = [[InlineKeyboardButton(pick.text, callback_data=question_key(pick))] for pick in picks]
-    rows += [[InlineKeyboardButton(f"{entry.label} ({entry.count})", callback_data=topic_key(entry.id))]
-             for entry in content.topics]
-    if content.kind == "topic" and content.topic:
-        lang, tid = content.lang, content.topic.id
-        nav = []
-        if content.page > 0:
-            nav.append(InlineKeyboardButton(t("prev", lang), callback_data=topic_key(tid, content.page - 1)))
-        if content.page < content.pages - 1:
-            nav.append(InlineKeyboardButton(t("next", lang), callback_data=topic_key(tid, content.page + 1)))
-        if nav:
-            rows.append(nav)
-        rows.append([InlineKeyboardButton(t("back", lang), callback_data=TOPICS_KEY)])
-    return InlineKeyboardMarkup(rows) if rows else None
-
 R = TypeVar("R")
-
-
-# ---------------------------------------------------------------------------------------------
-# Updates: chats handled concurrently, each chat's updates in order.
-
-
-def chat_key(update: object) -> Hashable | None:
-    """What orders an update: its chat, else its user (inline queries), else nothing."""
-    if not isinstance(update, Update):
-        return None
-    if update.effective_chat is not None:
-        return update.effective_chat.id
-    if update.effective_user is not None:
-        return ("user", update.effective_user.id)
-    return None
-
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Different chats at once, one chat's updates one at a time and in arrival order.
-
-    A group's replies wait in Telegram's per-group send limit (20 a minute); handling updates
-    one by one would make every other chat wait behind that group. asyncio.Lock wakes waiters
-    in FIFO order and PTB starts one task per update in arrival order, so a chat's answers keep
-    the order of its questions. The bound is high because a waiting update holds one slot.
-    """
-
-    def __init__(self, max_concurrent_updates: int = 1024) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[Hashable, asyncio.Lock] = {}
-        self._queued: dict[Hashable, int] = {}
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = chat_key(update)
-        if key is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._queued[key] = self._queued.get(key, 0) + 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._queued[key] -= 1
-            if not self._queued[key]:  # nobody waits: forget the chat, memory stays bounded
-                del self._queued[key], self._locks[key]
-
-    async def initialize(self) -> None:
-        """Nothing to set up: locks are made per chat as updates arrive."""
-
-    async def shutdown(self) -> None:
-        """Nothing to free: PTB awaits the running updates itself."""
-
-
-# ---------------------------------------------------------------------------------------------
-# The bot.
 
 
 def _text_of(message: Message) -> tuple[str, tuple[MessageEntity, ...]]:
@@ -651,143 +447,3 @@ class TelegramBot:
                 await bot.set_my_commands(commands, language_code=code)
         except TelegramError as e:
             log.warning("could not set the command menu: %s", e)
-
-
-def _file_url(base_url: str) -> str:
-    """http://host/bot → http://host/file/bot, as the Bot API lays out file downloads."""
-    head, sep, tail = base_url.rpartition("/bot")
-    return f"{head}/file/bot{tail}" if sep else base_url
-
-
-def build_application(token: str, config: Config, engine: Engine | None = None, *, base_url: str | None = None,
-                      base_file_url: str | None = None, rate_limiter: BaseRateLimiter | None = None) -> Application:
-    """The Application with every handler registered: the one place the bot is put together.
-
-    `rate_limiter` defaults to Telegram's published limits (AIORateLimiter); tests pass faster ones.
-    """
-    front = TelegramBot(engine or Engine(config), config)
-    builder = (Application.builder().token(token).rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-               .concurrent_updates(PerChatUpdateProcessor()).post_init(front.post_init))
-    if base_url:
-        builder = builder.base_url(base_url).base_file_url(base_file_url or _file_url(base_url))
-    application = builder.build()
-
-    new = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
-    application.add_handler(CommandHandler(["start", "help"], front.on_help, filters=new))
-    application.add_handler(CommandHandler("topics", front.on_topics, filters=new))
-    application.add_handler(CommandHandler("source", front.on_source, filters=new))
-    application.add_handler(CommandHandler("reload", front.on_reload, filters=new))
-    application.add_handler(CommandHandler("misses", front.on_misses, filters=new))
-    application.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, front.on_text))
-    application.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE, front.on_unknown_command))
-    application.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, front.on_media))
-    application.add_handler(CallbackQueryHandler(front.on_button))
-    application.add_handler(InlineQueryHandler(front.on_inline))
-    application.add_error_handler(front.on_error)
-    return application
-
-
-async def reach_bot_api(bot: Bot, stop: asyncio.Event, where: str, max_delay: float = 30.0) -> bool:
-    """getMe until the Bot API answers: True when it did, False when `stop` came first.
-
-    PTB retries its own start-up quietly (at DEBUG), so an unreachable API looked like a bot that
-    started and then heard nothing. Here each failure is a WARNING that says it retries. A
-    rejected token (InvalidToken) is raised: retrying cannot fix it.
-    """
-    delay = 1.0
-    while not stop.is_set():
-        try:
-            await bot.initialize()  # getMe
-            return True
-        except InvalidToken:
-            raise
-        except TelegramError as e:
-            log.warning("cannot reach the Bot API at %s (%s: %s); retrying in %.0f s",
-                        where, type(e).__name__, e, delay)
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(stop.wait(), delay)
-        delay = min(max_delay, delay * 2)
-    return False
-
-
-def check_start(token: str, base_url: str | None, base_file_url: str | None, token_filter: TokenFilter) -> int | None:
-    """Before PTB starts: None when the Bot API accepts the token; else the exit code (2 for a
-    rejected token, after one clear line on stderr; 0 when SIGTERM/SIGINT came while waiting)."""
-    where = urlsplit(base_url).netloc if base_url else "api.telegram.org"
-    bot = Bot(token, **({"base_url": base_url, "base_file_url": base_file_url or _file_url(base_url)}
-                        if base_url else {}))
-
-    async def check() -> bool:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        try:
-            return await reach_bot_api(bot, stop, where)
-        finally:
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                loop.remove_signal_handler(sig)
-            with contextlib.suppress(Exception):
-                await bot.shutdown()
-
-    try:
-        reached = asyncio.run(check())
-    except InvalidToken as e:
-        reason = str(e.__cause__ or "") or "Unauthorized"  # the server's words; the outer message quotes the token
-        hint = f" and TELEGRAM_API_BASE_URL ({where})" if base_url else ""
-        print(token_filter.scrub(REJECTED.format(reason=reason, api_hint=hint)), file=sys.stderr)
-        return 2
-    if not reached:
-        log.info("stopped before the Bot API answered")
-        return 0
-    return None
-
-
-def run(config: Config, environ: Mapping[str, str] | None = None) -> int:
-    """`python -m bot telegram`: long polling, or a webhook when WEBHOOK_URL is set. Exit code."""
-    env = os.environ if environ is None else environ
-    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
-        print(NO_TOKEN, file=sys.stderr)
-        return 2
-    webhook_url = env.get("WEBHOOK_URL", "").strip()
-    secret = env.get("WEBHOOK_SECRET", "").strip()
-    port = DEFAULT_WEBHOOK_PORT
-    listen = env.get("WEBHOOK_LISTEN", "").strip() or DEFAULT_WEBHOOK_LISTEN
-    if webhook_url:
-        if not secret:
-            print(NO_SECRET, file=sys.stderr)
-            return 2
-        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
-            print("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram's rule)", file=sys.stderr)
-            return 2
-        try:
-            port = int(env.get("PORT") or DEFAULT_WEBHOOK_PORT)
-        except ValueError:
-            print(f"PORT must be a number, not {env.get('PORT')!r}", file=sys.stderr)
-            return 2
-    token_filter = configure_logging(token, secret)
-    engine = Engine(config)  # a broken fact base raises KnowledgeError: __main__ prints it, exit 2
-    base_url = env.get("TELEGRAM_API_BASE_URL") or None
-    base_file_url = env.get("TELEGRAM_API_BASE_FILE_URL") or None
-    code = check_start(token, base_url, base_file_url, token_filter)
-    if code is not None:
-        return code
-    application = build_application(token, config, engine, base_url=base_url, base_file_url=base_file_url)
-    try:
-        if webhook_url:
-            log.info("webhook mode: listening on %s:%d for %s", listen, port, webhook_url)
-            application.run_webhook(listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"),
-                                    webhook_url=webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
-                                    bootstrap_retries=-1)
-        else:
-            log.info("long polling mode")
-            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
-    except InvalidToken:
-        log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather (/mybots → API Token)")
-        return 2
-    except Exception:
-        log.exception("the Telegram bot stopped")
-        return 1
-    log.info("stopped")
-    return 0
