@@ -18,6 +18,10 @@ Usage (sync or async tests alike):
     with FakeTelegram() as fake:
         fake.push_text("三季度双集中总投资多少")
         fake.wait_for(lambda: fake.sent_texts())
+
+Run as a program (`make try-telegram`), it starts the fake and `python -m bot telegram` against it
+on the real fact base, then plays you as a Telegram user: type questions, numbers or /commands
+(end with Ctrl-D); piped input or `--script` plays a short scripted conversation.
 """
 
 from __future__ import annotations
@@ -26,8 +30,13 @@ import asyncio
 import html
 import itertools
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -685,3 +694,70 @@ def write_bot_dir(dest: Path, *, admins: tuple[int, ...] = (42,), questions_per_
           inline_results: {inline_results}
         """), encoding="utf-8")
     return config
+
+
+# ---------------------------------------------------------------------------------------------
+# The bot end to end on one's own machine, without Telegram: `make try-telegram`.
+
+DEMO_SCRIPT = ("/start", "余杭第三季度双集中总投资多少", "四季度双集中总投资多少", "1", "/source", "/topics",
+               "How many provincial laboratories is Zhejiang building?")
+
+
+def _replies(fake: FakeTelegram, chat_id: int, before: int, timeout: float = 15.0) -> list[dict[str, Any]]:
+    """The bot's messages to `chat_id` after the first `before`, once it has been quiet a moment."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sent = fake.sent(chat_id)
+        quiet = time.monotonic() - max((c.at for c in fake.calls if c.method == "sendMessage"), default=0.0)
+        if len(sent) > before and quiet > 0.4:
+            return sent[before:]
+        time.sleep(0.05)
+    return fake.sent(chat_id)[before:]
+
+
+def _show(message: dict[str, Any]) -> str:
+    lines = [f"bot> {line}" if i == 0 else f"     {line}" for i, line in enumerate(message["text"].split("\n"))]
+    buttons = [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+    lines += [f"     [button] {text}" for text in buttons]
+    return "\n".join(lines)
+
+
+def demo(script: tuple[str, ...] | None) -> int:
+    """Start the fake Bot API and the bot as a process; chat with it as user 1001 ("zh", or "en"
+    with --en); print what Telegram would show. Returns the bot's exit code."""
+    with tempfile.TemporaryDirectory() as tmp, FakeTelegram() as fake:
+        config = Path(tmp) / "config.yaml"  # the real fact base; misses logged in the temporary folder
+        config.write_text(f"knowledge: {json.dumps(str(ROOT / 'knowledge'))}\n"
+                          f"misses: {{path: misses.sqlite3, enabled: true}}\n", encoding="utf-8")
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
+               "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+        print(f"fake Bot API on {fake.base_url}; starting: python -m bot telegram", flush=True)
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "telegram"], cwd=ROOT,
+                                env=env)
+        user = FakeTelegram.user(1001, "en" if "--en" in sys.argv else "zh")
+        try:
+            fake.wait_for(lambda: fake.calls_of("getUpdates") or proc.poll() is not None, timeout=60)
+            lines = iter(script) if script is not None else iter(sys.stdin.readline, "")
+            if script is None:
+                print("type a question, a number or a /command (Ctrl-D ends):", flush=True)
+            for line in lines:
+                text = line.strip()
+                if not text or proc.poll() is not None:
+                    continue
+                if script is not None:
+                    print(f"you> {text}")
+                before = len(fake.sent(user["id"]))
+                fake.push_text(text, user=user)
+                for message in _replies(fake, user["id"], before):
+                    print(_show(message), flush=True)
+                print(flush=True)
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=10)
+    return code
+
+
+if __name__ == "__main__":
+    scripted = "--script" in sys.argv or not sys.stdin.isatty()
+    sys.exit(demo(DEMO_SCRIPT if scripted else None))

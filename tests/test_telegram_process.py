@@ -164,3 +164,12 @@ def test_webhook_mode_checks_the_secret_answers_and_stops_cleanly(fake, config_p
     assert code == 0, output[-3000:]
     assert f"listening on 127.0.0.1:{port}" in output
     assert TOKEN not in output and "s3cret-Token_1" not in output
+
+
+def test_the_try_telegram_demo_plays_its_script():
+    proc = subprocess.run([sys.executable, "tests/fake_telegram.py", "--script"], cwd=ROOT, env=bot_env(), text=True,
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout
+    assert "you> 余杭第三季度双集中总投资多少\nbot> 556亿元" in out
+    assert "you> 1\nbot> 问：" in out and "bot> 上一个答案的出处" in out and "[button]" in out
