@@ -1,17 +1,17 @@
 """Renderers: one Answer or command Content → the text of one target.
 
-- plain text (console, transcripts): offered questions numbered "1. …", so a number reply picks one;
-- Telegram HTML: every piece of text escaped, figures bold, sources italic; offered questions stay
-  bullets because Telegram shows them as buttons too (bot/tg/keyboards.py).
+- plain text (console, transcripts);
+- Telegram HTML: every piece of text escaped, figures bold, sources italic (bot/telegram adds buttons).
 
-Pure functions over data; no front end imports another's renderer.
+In both, offered questions are numbered "1. …", since a number reply picks one (bot.commands).
+Pure functions over data: no I/O, no `telegram`.
 """
 
 from __future__ import annotations
 
 import html
 
-from bot.answer import Answer, Line
+from bot.answer import Line
 from bot.commands import Content
 from bot.texts import t
 
@@ -30,16 +30,22 @@ def _is_offer(line: Line) -> bool:
     return any(style == "q" for _, style in line) and bool(line) and line[0][0] == "· "
 
 
-def plain(content: Content) -> str:
-    """Content as plain text: offered questions numbered, then any picks and topics not yet shown."""
-    out: list[str] = []
+def numbered(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Offered questions ("· question") as "1. question", "2. …", in order."""
+    out: list[Line] = []
     number = 0
-    for line in content.lines:
+    for line in lines:
         if _is_offer(line):
             number += 1
-            out.append(f"{number}. " + "".join(text for text, style in line[1:]))
-        else:
-            out.append(line_plain(line))
+            line = ((f"{number}. ", ""), *line[1:])
+        out.append(line)
+    return tuple(out)
+
+
+def plain(content: Content) -> str:
+    """Content as plain text: offered questions numbered, then any picks and topics not yet shown."""
+    out = [line_plain(line) for line in numbered(content.lines)]
+    number = sum(1 for line in content.lines if _is_offer(line))
     for pick in content.picks[number:]:
         number += 1
         out.append(f"{number}. {pick.text}")
@@ -52,11 +58,6 @@ def plain(content: Content) -> str:
         out.append(t("topic_page", lang, page=content.page + 1, pages=content.pages, n=content.topic.number,
                      next=following))
     return "\n".join(out)
-
-
-def answer_plain(answer: Answer) -> str:
-    """An Answer as plain text, its suggestions numbered (the console's view of `Answer.text`)."""
-    return plain(Content("answer", answer.lang, answer.lines))
 
 
 # -- Telegram HTML ---------------------------------------------------------------------------------
@@ -76,9 +77,5 @@ def line_html(line: Line) -> str:
     return "".join(out)
 
 
-def answer_html(answer: Answer) -> str:
-    return "\n".join(line_html(line) for line in answer.lines)
-
-
 def content_html(content: Content) -> str:
-    return "\n".join(line_html(line) for line in content.lines)
+    return "\n".join(line_html(line) for line in numbered(content.lines))

@@ -17,7 +17,6 @@ _T: dict[str, dict[str, str]] = {
     "usage_pick": {"zh": "回复编号即可提问对应的问题。", "en": "Reply with a number to ask that question."},
     "commands": {"zh": "命令：{commands}", "en": "Commands: {commands}"},
     "cmd_help": {"zh": "这个机器人知道什么、怎么用", "en": "What I know and how to ask"},
-    "cmd_start": {"zh": "开始", "en": "Start"},
     "cmd_topics": {"zh": "按话题浏览问题", "en": "Browse questions by topic"},
     "cmd_source": {"zh": "上一个答案的完整出处，或文章的引用方式", "en": "The last answer's full source, or how to cite the article"},
     "cmd_quit": {"zh": "退出", "en": "Quit"},

@@ -203,6 +203,7 @@ def test_source_after_an_answer_gives_its_whole_paragraph_and_a_number_picks_a_s
         fake.push_text("四季度双集中总投资多少", user=ZH)  # declined, with numbered-able suggestions
         declined = (await fake.await_for(lambda: fake.sent(ZH["id"])))[0]
         first = buttons(declined)[0]["text"]
+        assert f"\n1. {first}\n" in declined["text"]  # numbered, so a number reply can pick it
         fake.push_text("1", user=ZH)
         picked = (await fake.await_for(lambda: fake.sent(ZH["id"])[1:]))[0]
         assert picked["text"].startswith("问：" + first) and "亿元" in picked["text"]
@@ -211,6 +212,16 @@ def test_source_after_an_answer_gives_its_whole_paragraph_and_a_number_picks_a_s
         assert source["text"].startswith("上一个答案的出处")
         assert re.search(r"第\d+段", source["text"]) and "引用的原文" in source["text"]
         assert len(source["text"]) > 200  # the whole paragraph, not only the quoted clause
+        no_refusals(fake)
+
+    run_bot(fake, config, scenario)
+
+
+def test_an_unknown_command_is_named_with_the_known_ones(fake, config):
+    async def scenario(fake: FakeTelegram) -> None:
+        fake.push_text("/frobnicate <b>", user=EN)
+        [sent] = await fake.await_for(lambda: fake.sent(EN["id"]))
+        assert sent["text"] == "I don't know the command /frobnicate. Commands: /topics /source /help"
         no_refusals(fake)
 
     run_bot(fake, config, scenario)

@@ -18,7 +18,7 @@ from bot.commands import Commands, Content, Pick, Session
 from bot.config import Config
 from bot.engine import Engine
 from bot.ratelimit import SlidingWindowLimiter
-from bot.render import content_html, escape
+from bot.render import content_html, escape, numbered
 from bot.telegram.keyboards import TOPICS_KEY, content_markup, find_by_short_id
 from bot.texts import t
 from telegram import (
@@ -158,7 +158,7 @@ class TelegramBot:
     async def send_content(self, bot: Any, chat_id: int, content: Content, *, reply_to: int | None = None,
                            thread: int | None = None) -> None:
         """Any command's content: its lines as HTML, its questions and topics as buttons."""
-        await self.send_chunks(bot, chat_id, lines_chunks(content.lines), markup=content_markup(content),
+        await self.send_chunks(bot, chat_id, lines_chunks(numbered(content.lines)), markup=content_markup(content),
                                reply_to=reply_to, thread=thread)
 
     async def send_notice(self, bot: Any, chat_id: int, key: str, lang: str, *, reply_to: int | None = None,
@@ -226,7 +226,8 @@ class TelegramBot:
             return
         lang = user_lang(update.effective_user)
         content = self.commands.help(self.session(context), lang,
-                                     usage=t("usage_telegram", lang, bot=context.bot.username),
+                                     usage=t("usage_telegram", lang, bot=context.bot.username) + "\n"
+                                     + t("usage_pick", lang),
                                      commands=MENU_COMMANDS)
         await self.send_content(context.bot, update.effective_chat.id, content,
                                 thread=self._thread(update.effective_message))
