@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from fake_telegram import TOKEN, FakeTelegram, write_bot_dir
+from fake_telegram import BOT_USERNAME, TOKEN, FakeTelegram, write_bot_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 USER = FakeTelegram.user(1001, "zh")
@@ -164,6 +164,29 @@ def test_webhook_mode_checks_the_secret_answers_and_stops_cleanly(fake, config_p
     assert code == 0, output[-3000:]
     assert f"listening on 127.0.0.1:{port}" in output
     assert TOKEN not in output and "s3cret-Token_1" not in output
+
+
+def test_sigterm_during_a_group_flood_does_not_wait_out_the_groups_send_limit(fake, tmp_path):
+    config_path = write_bot_dir(tmp_path / "flood", questions_per_minute=100)
+    group = FakeTelegram.group_chat()
+    proc = start(["--config", str(config_path), "telegram"],
+                 bot_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url))
+    try:
+        fake.wait_for(lambda: fake.calls_of("getUpdates"), timeout=30)
+        for _ in range(25):  # at Telegram's 20 sends a minute per group: over a minute of replies
+            fake.push_text(f"@{BOT_USERNAME} 三季度双集中总投资多少", user=USER, chat=group)
+        fake.wait_for(lambda: fake.sent(group["id"]), timeout=30)
+    finally:
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        try:
+            out, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+    assert time.monotonic() - sent < 15  # the update being answered finishes; those waiting are dropped
+    assert proc.returncode == 0, (out + err)[-3000:]
+    assert len(fake.sent(group["id"])) < 25
 
 
 def test_the_try_telegram_demo_plays_its_script():

@@ -18,10 +18,7 @@ from bot.engine import Engine
 from bot.telegram.handlers import TelegramBot
 from bot.telegram.logsafety import TokenFilter, configure_logging
 from bot.telegram.updates import PerChatUpdateProcessor
-from telegram import (
-    Bot,
-    Update,
-)
+from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -60,11 +57,13 @@ def build_application(token: str, config: Config, engine: Engine | None = None, 
     `rate_limiter` defaults to Telegram's published limits (AIORateLimiter); tests pass faster ones.
     """
     front = TelegramBot(engine or Engine(config), config)
+    processor = PerChatUpdateProcessor()
     builder = (Application.builder().token(token).rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-               .concurrent_updates(PerChatUpdateProcessor()).post_init(front.post_init))
+               .concurrent_updates(processor).post_init(front.post_init))
     if base_url:
         builder = builder.base_url(base_url).base_file_url(base_file_url or _file_url(base_url))
     application = builder.build()
+    processor.running = lambda: application.running
 
     new = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
     application.add_handler(CommandHandler(["start", "help"], front.on_help, filters=new))

@@ -35,10 +35,7 @@ from telegram import (
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import (
-    Application,
-    ContextTypes,
-)
+from telegram.ext import Application, ContextTypes
 
 log = logging.getLogger(__name__)
 

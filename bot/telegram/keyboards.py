@@ -9,10 +9,7 @@ from collections.abc import Iterable
 
 from bot.commands import Content, Pick
 from bot.texts import t
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-)
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 

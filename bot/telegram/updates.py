@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Hashable
+import inspect
+import logging
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
-from telegram import (
-    Update,
-)
-from telegram.ext import (
-    BaseUpdateProcessor,
-)
+from telegram import Update
+from telegram.ext import BaseUpdateProcessor
+
+log = logging.getLogger(__name__)
 
 
 def chat_key(update: object) -> Hashable | None:
@@ -32,10 +32,15 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     one by one would make every other chat wait behind that group. asyncio.Lock wakes waiters
     in FIFO order and PTB starts one task per update in arrival order, so a chat's answers keep
     the order of its questions. The bound is high because a waiting update holds one slot.
+
+    On stop, PTB awaits every update task; an update still waiting for its chat is then dropped
+    (as PTB drops updates still queued when handling them one by one), so SIGTERM does not wait
+    out a flooded group's send limit.
     """
 
-    def __init__(self, max_concurrent_updates: int = 1024) -> None:
+    def __init__(self, max_concurrent_updates: int = 1024, running: Callable[[], bool] = lambda: True) -> None:
         super().__init__(max_concurrent_updates)
+        self.running = running  # the Application's `running`, set once it exists
         self._locks: dict[Hashable, asyncio.Lock] = {}
         self._queued: dict[Hashable, int] = {}
 
@@ -48,6 +53,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._queued[key] = self._queued.get(key, 0) + 1
         try:
             async with lock:
+                if not self.running():
+                    log.debug("stopping: dropped an update for chat %s", key)
+                    if inspect.iscoroutine(coroutine):  # never started: close it, no "never awaited" warning
+                        coroutine.close()
+                    return
                 await coroutine
         finally:
             self._queued[key] -= 1
