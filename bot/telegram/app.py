@@ -120,14 +120,14 @@ def check_start(token: str, base_url: str | None, base_file_url: str | None, tok
         finally:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(sig)
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # closing the HTTP client must not hide the verdict
                 await bot.shutdown()
 
     try:
         reached = asyncio.run(check())
     except InvalidToken as e:
         reason = str(e.__cause__ or "") or "Unauthorized"  # the server's words; the outer message quotes the token
-        hint = f" and TELEGRAM_API_BASE_URL ({where})" if base_url else ""
+        hint = f"; check TELEGRAM_API_BASE_URL too ({where})" if base_url else ""
         print(token_filter.scrub(REJECTED.format(reason=reason, api_hint=hint)), file=sys.stderr)
         return 2
     if not reached:
