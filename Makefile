@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test check lint eval bench clean
+.PHONY: run test check lint eval bench clean try-telegram
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ test: $(VENV)/.installed  ## lint, fact-base check, tests
 	$(PY) -m ruff check bot tests benchmarks
 	$(PY) -m bot check
 	$(PY) -m pytest -q
+
+try-telegram: $(VENV)/.installed  ## the Telegram bot against a local fake Bot API: type as a Telegram user
+	$(PY) tests/fake_telegram.py
 
 check: $(VENV)/.installed
 	$(PY) -m bot check

@@ -1,13 +1,12 @@
 """The one typed value every front end receives: what to say, how sure, and where it comes from.
 
-An Answer carries its text as styled spans, so the console prints it plainly and Telegram
-renders it as escaped HTML, without either knowing how matching works.
+An Answer is data only: its text as styled spans, so each front end's renderer (bot/render.py)
+turns it into plain text or Telegram HTML without knowing how matching works.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.knowledge import Source
 
@@ -25,9 +24,9 @@ class Answer:
     score: float = 0.0
     sources: tuple[Source, ...] = ()
     suggestions: tuple[str, ...] = ()
+    suggestion_ids: tuple[str, ...] = ()  # the fact of each suggestion, same order: front ends offer it by id
     best_fact: str | None = None
     normalized: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def answered(self) -> bool:
@@ -38,15 +37,6 @@ class Answer:
     def text(self) -> str:
         """The reply exactly as a user sees it, in plain text."""
         return "\n".join("".join(t for t, _ in line) for line in self.lines)
-
-    def html(self) -> str:
-        """The reply as Telegram HTML: every piece of text escaped, figures in bold."""
-        tags = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>"), "q": ("", "")}
-        out = []
-        for line in self.lines:
-            out.append("".join(f"{tags.get(style, ('', ''))[0]}{html.escape(t, quote=False)}"
-                               f"{tags.get(style, ('', ''))[1]}" for t, style in line))
-        return "\n".join(out)
 
     def to_json(self) -> dict[str, object]:
         """The fields of `ask --json`."""

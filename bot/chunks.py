@@ -8,10 +8,10 @@ plain text, each piece escaped separately. Pure: no `telegram` import.
 
 from __future__ import annotations
 
-import html
-from dataclasses import replace
+from collections.abc import Iterable
 
-from bot.answer import Answer
+from bot.answer import Answer, Line
+from bot.render import escape, line_html
 
 LIMIT = 4096  # Telegram's maximum message length
 _BREAKS = frozenset(" \t\n，。；、！？：,.;!?:）)」》")
@@ -20,11 +20,6 @@ _BREAKS = frozenset(" \t\n，。；、！？：,.;!?:）)」》")
 def tg_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
-
-
-def escape(text: str) -> str:
-    """Text for Telegram HTML: only &, < and > need escaping outside attributes."""
-    return html.escape(text, quote=False)
 
 
 def split_text(text: str, limit: int = LIMIT) -> list[str]:
@@ -89,10 +84,13 @@ def pack(items: list[tuple[str, str]], limit: int = LIMIT, wrap: tuple[str, str]
     return out
 
 
+def lines_chunks(lines: Iterable[Line], limit: int = LIMIT) -> list[str]:
+    """Styled lines (an Answer's, a command's) as one or more Telegram HTML messages."""
+    return pack([(line_html(line), "".join(text for text, _ in line)) for line in lines], limit)
+
+
 def answer_chunks(answer: Answer, limit: int = LIMIT) -> list[str]:
-    """An Answer as one or more Telegram HTML messages, each rendered by Answer.html()."""
-    items = [(replace(answer, lines=(line,)).html(), "".join(text for text, _ in line)) for line in answer.lines]
-    return pack(items, limit)
+    return lines_chunks(answer.lines, limit)
 
 
 def text_chunks(text: str, limit: int = LIMIT, wrap: tuple[str, str] = ("", "")) -> list[str]:

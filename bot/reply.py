@@ -87,6 +87,13 @@ class Composer:
         picks = list(firsts.values())[:3]
         picks += [f for f in knowledge.facts if f not in picks][: 3 - len(picks)]
         self.examples = {lang: [f.questions[lang][0] for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
+        self.example_ids = {lang: [f.id for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
+        # A suggestion is a fact's first question: its id lets front ends offer it by id, not by text.
+        self._first_question_ids: dict[tuple[str, str], str] = {}
+        for f in knowledge.facts:
+            for lang, questions in f.questions.items():
+                if questions:
+                    self._first_question_ids.setdefault((lang, questions[0]), f.id)
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
         """(topic id, label, facts) for every topic that has facts, in the fact base's order."""
@@ -179,6 +186,10 @@ class Composer:
             return []
         return [((t("try", lang), ""),), *((("· ", ""), (q, "q")) for q in suggestions)]
 
+    def _suggestion_ids(self, lang: str, suggestions: tuple[str, ...]) -> tuple[str, ...]:
+        """The fact id of each suggestion, in the same order ("" if a suggestion is no first question)."""
+        return tuple(self._first_question_ids.get((lang, q), "") for q in suggestions)
+
     def help_lines(self, lang: str, key: str = "help") -> list[Line]:
         """What the bot knows, its topics and a few example questions (/help, greetings)."""
         labels = "、".join(label for _, label, _ in self.topics(lang)) if lang == "zh" else ", ".join(
@@ -224,7 +235,8 @@ class Composer:
             else:
                 head = t("declined", lang)
             return Answer(m.kind, lines=((( head, ""),), *self._offer(lang, m.suggestions)),
-                          suggestions=m.suggestions, **common)
+                          suggestions=m.suggestions, suggestion_ids=self._suggestion_ids(lang, m.suggestions),
+                          **common)
         if m.kind == "smalltalk":
             if m.smalltalk == "thanks":
                 return Answer("smalltalk", lines=(((t("thanks", lang), ""),),), **common)

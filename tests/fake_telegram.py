@@ -18,20 +18,30 @@ Usage (sync or async tests alike):
     with FakeTelegram() as fake:
         fake.push_text("三季度双集中总投资多少")
         fake.wait_for(lambda: fake.sent_texts())
+
+Run as a program (`make try-telegram`), it starts the fake and `python -m bot telegram` against it
+on the real fact base, then plays you as a Telegram user: type questions, numbers or /commands
+(end with Ctrl-D); piped input or `--script` plays a short scripted conversation.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import textwrap
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -685,3 +695,97 @@ def write_bot_dir(dest: Path, *, admins: tuple[int, ...] = (42,), questions_per_
           inline_results: {inline_results}
         """), encoding="utf-8")
     return config
+
+
+# ---------------------------------------------------------------------------------------------
+# The bot end to end on one's own machine, without Telegram: `make try-telegram`.
+
+DEMO_SCRIPT = ("/start", "余杭第三季度双集中总投资多少", "四季度双集中总投资多少", "1", "/source", "/topics",
+               "How many provincial laboratories is Zhejiang building?")
+
+
+def _replies(fake: FakeTelegram, chat_id: int, before: int, timeout: float = 15.0) -> list[dict[str, Any]]:
+    """The bot's messages to `chat_id` after the first `before`, once it has been quiet a moment."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sent = fake.sent(chat_id)
+        quiet = time.monotonic() - max((c.at for c in fake.calls if c.method == "sendMessage"), default=0.0)
+        if len(sent) > before and quiet > 0.4:
+            return sent[before:]
+        time.sleep(0.05)
+    return fake.sent(chat_id)[before:]
+
+
+def _show(message: dict[str, Any]) -> str:
+    lines = [f"bot> {line}" if i == 0 else f"     {line}" for i, line in enumerate(message["text"].split("\n"))]
+    buttons = [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+    lines += [f"     [button] {text}" for text in buttons]
+    return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def running_bot() -> Iterator[tuple[FakeTelegram, subprocess.Popen[bytes]]]:
+    """The fake Bot API and `python -m bot telegram` against it on the real fact base (misses
+    logged in a temporary folder), polling; SIGTERM when done."""
+    with tempfile.TemporaryDirectory() as tmp, FakeTelegram() as fake:
+        config = Path(tmp) / "config.yaml"
+        config.write_text(f"knowledge: {json.dumps(str(ROOT / 'knowledge'))}\n"
+                          f"misses: {{path: misses.sqlite3, enabled: true}}\n", encoding="utf-8")
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
+               "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+        print(f"fake Bot API on {fake.base_url}; starting: python -m bot telegram", flush=True)
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "telegram"], cwd=ROOT,
+                                env=env)
+        try:
+            fake.wait_for(lambda: fake.calls_of("getUpdates") or proc.poll() is not None, timeout=60)
+            yield fake, proc
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+
+
+def demo(script: tuple[str, ...] | None) -> int:
+    """Chat with the bot as user 1001 ("zh", or "en" with --en); print what Telegram would show.
+    Returns the bot's exit code."""
+    with running_bot() as (fake, proc):
+        user = FakeTelegram.user(1001, "en" if "--en" in sys.argv else "zh")
+        lines = iter(script) if script is not None else iter(sys.stdin.readline, "")
+        if script is None:
+            print("type a question, a number or a /command (Ctrl-D ends):", flush=True)
+        for line in lines:
+            text = line.strip()
+            if not text or proc.poll() is not None:
+                continue
+            if script is not None:
+                print(f"you> {text}")
+            before = len(fake.sent(user["id"]))
+            fake.push_text(text, user=user)
+            for message in _replies(fake, user["id"], before):
+                print(_show(message), flush=True)
+            print(flush=True)
+    return proc.returncode
+
+
+def flood(mentions: int = 25) -> int:
+    """`--flood`: a group mentions the bot `mentions` times, then a private question; prints how
+    long the private answer took under Telegram's real send limits (PTB's AIORateLimiter)."""
+    group, user = FakeTelegram.group_chat(), FakeTelegram.user(1002, "zh")
+    with running_bot() as (fake, proc):
+        for _ in range(mentions):
+            fake.push_text(f"@{BOT_USERNAME} 余杭第三季度双集中总投资多少", user=user, chat=group)
+        fake.wait_for(lambda: fake.sent(group["id"]), timeout=30)
+        pushed = time.monotonic()
+        fake.push_text("浙江着重建设几个省级实验室", user=user, chat=FakeTelegram.private_chat(user))
+        fake.wait_for(lambda: fake.sent(user["id"]), timeout=300)
+        print(f"{mentions} mentions in one group, then a private question: answered after "
+              f"{time.monotonic() - pushed:.2f} s, while {len(fake.sent(group['id']))} group replies were sent",
+              flush=True)
+    return proc.returncode
+
+
+if __name__ == "__main__":
+    if "--flood" in sys.argv:
+        sys.exit(flood())
+    scripted = "--script" in sys.argv or not sys.stdin.isatty()
+    sys.exit(demo(DEMO_SCRIPT if scripted else None))

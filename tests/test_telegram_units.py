@@ -14,8 +14,12 @@ from telegram import MessageEntity, User
 
 from bot.answer import Answer
 from bot.chunks import answer_chunks, split_text, text_chunks, tg_len
+from bot.commands import Pick
 from bot.ratelimit import SlidingWindowLimiter
-from bot.telegram import TokenFilter, _file_url, question_key, short_id, strip_bot_mentions, topic_key, user_lang
+from bot.telegram.app import _file_url
+from bot.telegram.handlers import strip_bot_mentions, user_lang
+from bot.telegram.keyboards import question_key, short_id, topic_key
+from bot.telegram.logsafety import TokenFilter
 
 # --- the per-chat limiter ------------------------------------------------------------------------
 
@@ -124,12 +128,8 @@ def test_callback_keys_fit_in_64_bytes(ident):
 
 
 def test_question_keys_are_short_and_plain_ids_stay_readable():
-    class FactStub:
-        id = "q3-double-concentration-total"
-
-    assert question_key(FactStub(), "zh", 2) == "q|zh|2|q3-double-concentration-total"
-    FactStub.id = "x" * 80
-    assert len(question_key(FactStub(), "en", 0).encode()) <= 64
+    assert question_key(Pick("q3-double-concentration-total", "zh", 2, "…")) == "q|zh|2|q3-double-concentration-total"
+    assert len(question_key(Pick("x" * 80, "en", 0, "…")).encode()) <= 64
     assert short_id("项目投资额").startswith("#")
 
 
@@ -165,6 +165,16 @@ def test_token_filter_scrubs_message_args_exceptions_and_url_encoded_forms():
     formatted = logging.Formatter().format(record)
     assert TOKEN not in formatted and "%3A" not in formatted and "webhook-secret" not in formatted
     assert formatted.count("<token>") == 5
+
+
+def test_token_filter_scrubs_lowercase_escapes_and_the_secret_half_alone():
+    half = TOKEN.split(":", 1)[1]
+    token_filter = TokenFilter(TOKEN)
+    for leak in (TOKEN.replace(":", "%3a"), TOKEN.replace(":", "%3A"), f"secret={half}", f"/bot{TOKEN}/getMe"):
+        record = logging.LogRecord("x", logging.DEBUG, __file__, 1, "sent %s", (leak,), None)
+        token_filter.filter(record)
+        assert half not in record.getMessage() and "<token>" in record.getMessage()
+    assert TokenFilter(TOKEN).scrub("bot 123456789 asked") == "bot 123456789 asked"  # the bot id is public
 
 
 # --- the fake server's rules (so the end-to-end tests mean something) ---------------------------------

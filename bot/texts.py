@@ -1,0 +1,78 @@
+"""The front ends' message catalogue: every word a front end says around the core's answers.
+
+One place for the console, Telegram and any new front end, in Chinese and English, so adding a
+front end copies no text. The answers' own words (sources, declines, computations) stay in
+bot/reply.py beside the code that composes them.
+"""
+
+from __future__ import annotations
+
+_T: dict[str, dict[str, str]] = {
+    # /help and /start
+    "usage_telegram": {
+        "zh": "在群里：发消息时 @{bot} 并写上问题，或直接回复我的消息。\n在任何聊天里：输入 @{bot} 加空格和问题（内联模式），把答案发给对方。",
+        "en": "In groups: mention @{bot} with your question, or reply to one of my messages.\n"
+              "In any chat: type @{bot}, a space and your question (inline mode) to send the answer there.",
+    },
+    "usage_pick": {"zh": "回复编号即可提问对应的问题。", "en": "Reply with a number to ask that question."},
+    "commands": {"zh": "命令：{commands}", "en": "Commands: {commands}"},
+    "cmd_help": {"zh": "这个机器人知道什么、怎么用", "en": "What I know and how to ask"},
+    "cmd_topics": {"zh": "按话题浏览问题", "en": "Browse questions by topic"},
+    "cmd_source": {"zh": "上一个答案的完整出处，或文章的引用方式", "en": "The last answer's full source, or how to cite the article"},
+    "cmd_quit": {"zh": "退出", "en": "Quit"},
+    "cmd_reload": {"zh": "重新加载知识库（维护者）", "en": "Reload the fact base (maintainers)"},
+    "cmd_misses": {"zh": "未答问题报告（维护者）", "en": "Unanswered questions (maintainers)"},
+    "unknown_command": {"zh": "我不认识 {command} 这个命令。可用的命令：{commands}",
+                        "en": "I don't know the command {command}. Commands: {commands}"},
+    # /topics
+    "topics_head": {"zh": "选择一个话题：", "en": "Choose a topic:"},
+    "topics_hint": {"zh": "输入 /topics 加编号查看一个话题的问题，例如 /topics 1",
+                    "en": "Type /topics and a number to see one topic's questions, e.g. /topics 1"},
+    "no_topics": {"zh": "知识库里还没有话题。", "en": "The fact base has no topics yet."},
+    "no_such_topic": {"zh": "没有第 {n} 个话题：共有 {count} 个，输入 /topics 查看。",
+                      "en": "There is no topic {n}: there are {count}; type /topics to see them."},
+    "topic_head": {"zh": "{label}：", "en": "{label}:"},
+    "topic_tap": {"zh": "{label}：点一个问题查看答案", "en": "{label}: tap a question to see its answer"},
+    "topic_page": {"zh": "（第 {page}/{pages} 页，输入 /topics {n} {next} 看下一页）",
+                   "en": "(page {page} of {pages}; type /topics {n} {next} for the next page)"},
+    "back": {"zh": "« 全部话题", "en": "« All topics"},
+    "prev": {"zh": "‹ 上一页", "en": "‹ Previous"},
+    "next": {"zh": "下一页 ›", "en": "More ›"},
+    # /source
+    "source": {
+        "zh": "所有答案都来自文章《{title}》{title_en}。\n"
+              "引用时请写文章标题和段落号，例如：《{title}》第{paragraph}段。每个答案末尾都注明了段落和原文。\n"
+              "文章本身没有注明作者、出版方、网址或日期。",
+        "en": "Every answer comes from the article 《{title}》{title_en}.\n"
+              "To cite an answer, give the article's title and the paragraph number, e.g. 《{title}》, "
+              "paragraph {paragraph}. Each answer ends with its paragraph and the original words.\n"
+              "The article itself names no author, publisher, URL or date.",
+    },
+    "source_of_last": {"zh": "上一个答案的出处：", "en": "Where the last answer comes from:"},
+    "source_paragraph": {"zh": "《{title}》第{paragraph}段：", "en": "《{title}》, paragraph {paragraph}:"},
+    "source_quote": {"zh": "引用的原文：“{quote}”", "en": "The words quoted: \u201c{quote}\u201d"},
+    # around questions
+    "asked": {"zh": "问：", "en": "Q: "},
+    "hint": {"zh": "我只能回答文字问题，请直接输入问题，例如：{example}",
+             "en": "I can only answer text questions: please type one, for example: {example}"},
+    "slow": {"zh": "您提问太快了，请一分钟后再问。",
+             "en": "You are asking faster than I can answer: please wait a minute, then ask again."},
+    "gone": {"zh": "这个问题已不在知识库里，请用 /topics 查看现有的问题。",
+             "en": "That question is no longer in the fact base; see /topics for the current ones."},
+    "error": {"zh": "抱歉，出了点问题，请稍后再试。", "en": "Sorry, something went wrong. Please try again in a moment."},
+    # maintainers
+    "admins_only": {"zh": "抱歉，这个命令只供机器人的维护者使用。",
+                    "en": "Sorry, this command is only for the bot's maintainers."},
+    "misses_off": {"zh": "未答问题记录已在 config.yaml 中关闭。",
+                   "en": "The log of unanswered questions is turned off in config.yaml."},
+    "no_misses": {"zh": "还没有记录未答问题。", "en": "No unanswered questions logged yet."},
+    # the console
+    "welcome": {"zh": "余杭项目问答（输入 /help 查看帮助，/topics 查看话题，/quit 退出）",
+                "en": "Yuhang figures (type /help for help, /topics for topics, /quit to quit)"},
+    "bye": {"zh": "再见！", "en": "Goodbye!"},
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    """The text `key` in `lang` ("zh" or "en"), with its {placeholders} filled."""
+    return _T[key][lang].format(**kw)
