@@ -19,6 +19,7 @@ class MatchSettings:
     series_margin: float = 15
     intent_penalty: float = 18
     slot_penalty: float = 12
+    entity_penalty: float = 20
     max_facts: int = 4
     suggestions: int = 3
     max_question_chars: int = 500

@@ -15,18 +15,21 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.compute import Calculator, Computation
+from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
 from bot.knowledge import Fact, Knowledge
 from bot.lexicon import Lexicon, pattern
 from bot.mend import Mender
 from bot.normalize import language, normalize
+from bot.operations import Computation
 from bot.slots import SlotReader, Slots
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
+_ENTITY_KINDS = ("project", "lab", "person")
+_QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
@@ -385,6 +388,11 @@ class Matcher:
             if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
                                                           and q.wanted <= _WHAT_HAPPENED):
                 score -= s.intent_penalty
+            # a figure of one named thing (天下秀's 60亿元) does not answer a question for a figure
+            # that names no such thing (9月29号签了多少钱的项目)
+            if (q.wanted & _QUANTITIES and not any(k in q.slots for k in _ENTITY_KINDS)
+                    and any(k in f_slots for k in _ENTITY_KINDS)):
+                score -= s.entity_penalty
             found.append((i, score, sum(1 for kind in q.slots if f_slots.get(kind))))
         if not found:
             return []
@@ -397,6 +405,9 @@ class Matcher:
         its phrasings (排名往前进了几位 for 前移了几位)."""
         s = self.settings
         if not near or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
+            return False
+        fact = self.facts[near[0][0]]
+        if q.wanted and fact.asks not in q.wanted:  # it was penalised for answering another question
             return False
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
 

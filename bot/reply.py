@@ -6,12 +6,12 @@ figure of its own.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from bot.answer import Answer, Line
-from bot.compute import Computation, fmt
 from bot.knowledge import Fact, Knowledge
 from bot.match import Match
+from bot.operations import OPERATIONS, fmt
 
 _T = {
     "source": {"zh": "来源：《{title}》第{paragraph}段：“{quote}”",
@@ -135,43 +135,18 @@ class Composer:
             return f"{text} ({fmt(val / 10)} billion yuan)"
         return text
 
-    def _computed_lines(self, c: Computation, lang: str) -> list[Line]:
-        series = c.series
-        assert series is not None  # only refusals have no series, and they are declines
-        unit = series.unit
-        if c.op == "each":  # the article's own figures, each with its source below
-            return [((("；" if lang == "zh" else "; ").join(self._term(f, lang) for f in c.members), "b"),)]
-        if c.op in ("sum", "diff", "share", "change"):
-            result = c.result if c.result is not None else Decimal(0)
-            shown = c.result_text if c.op in ("share", "change") else self._amount(c.result_text, abs(result), unit, lang)
-            lines: list[Line] = [((shown, "b"), (t("computed", lang), ""))]
-            terms = [self._term(f, lang) for f in c.members]
-            if c.op == "sum":
-                lines.append(((" + ".join(terms) + f" = {c.result_text}", ""),))
-            elif c.op == "change":
-                a, b = (self._label(f, lang) for f in c.members)
-                key = "rose" if result > 0 else "fell" if result < 0 else "same"
-                lines.append(((f"({terms[0]} − {terms[1]}) ÷ {c.members[1].figures[0].text} = {fmt(result.quantize(Decimal('0.1'), ROUND_HALF_UP))}%", ""),))
-                lines.append(((t(key, lang, a=a, b=b, d=c.result_text), ""),))
-            elif c.op == "diff":
-                a, b = (self._label(f, lang) for f in c.members)
-                key = "more" if result > 0 else "less" if result < 0 else "same"
-                lines.append(((f"{terms[0]} − {terms[1]} = {fmt(result)}{unit}", ""),))
-                lines.append(((t(key, lang, a=a, b=b, d=c.result_text), ""),))
-            else:
-                lines.append(((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),))
-        else:
-            if c.op == "order":
-                head: Line = ((" > ".join(self._term(f, lang) for f in c.winners), "b"),)
-                lines = [(*head, (t("compared", lang), ""))]
-            else:
-                winners = "、".join(self._term(f, lang) for f in c.winners)
-                lines = [((t(c.op, lang), ""), (winners, "b"), (t("compared", lang), ""))]
-                others = [self._term(f, lang) for f in c.members if f not in c.winners]
-                lines.append(((("其余：" if lang == "zh" else "Others: ") + ("；" if lang == "zh" else "; ").join(others), ""),))
-        if c.op == "sum" and series.note.get(lang):  # a computed total beside the article's own totals
-            lines.append(((series.note[lang], ""),))
-        return lines
+    # what operations need to write their lines (bot.operations.Words)
+    def t(self, key: str, lang: str, **kw: object) -> str:
+        return t(key, lang, **kw)
+
+    def label(self, fact: Fact, lang: str) -> str:
+        return self._label(fact, lang)
+
+    def term(self, fact: Fact, lang: str) -> str:
+        return self._term(fact, lang)
+
+    def amount(self, text: str, val: Decimal, unit: str, lang: str) -> str:
+        return self._amount(text, val, unit, lang)
 
     def _sources(self, facts: tuple[Fact, ...], lang: str) -> list[Line]:
         lines: list[Line] = []
@@ -212,7 +187,7 @@ class Composer:
             return Answer("fact", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
         if m.kind == "computed" and m.computation:
-            lines = self._computed_lines(m.computation, lang) + self._sources(m.facts, lang)
+            lines = OPERATIONS[m.computation.op].lines(m.computation, self, lang) + self._sources(m.facts, lang)
             return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
         if m.kind in ("declined", "out_of_scope"):

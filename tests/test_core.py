@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.compute import fmt
 from bot.engine import Engine
 from bot.evaluate import figure_texts, wrong_figures
+from bot.operations import fmt
 
 NEIGHBOURS = [
     ("余杭第三季度双集中总投资多少", "556亿元"),

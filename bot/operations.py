@@ -1,0 +1,241 @@
+"""The combining operations, each registered once: what it needs, what it computes, how it reads.
+
+Their words are curator data (`operations:` in knowledge/lexicon.yaml, keyed by these names);
+`compute` finds the members a question names and calls `run`; `reply` calls `lines`. Adding an
+operation is one class here and one list of words there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import ClassVar, Protocol
+
+from bot.knowledge import Fact, Series
+
+Line = tuple[tuple[str, str], ...]
+
+
+def fmt(value: Decimal) -> str:
+    """Exact decimal, no exponent, no trailing zeros: 1738, 1228.41."""
+    return format(value.normalize(), "f")
+
+
+def value(fact: Fact) -> Decimal:
+    return fact.figures[0].value
+
+
+def percent(value: Decimal) -> str:
+    return f"{fmt(abs(value).quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
+
+
+@dataclass(frozen=True)
+class Computation:
+    op: str  # an Operation's name
+    series: Series | None  # None only for a refusal that concerns no one series (mixed units)
+    members: tuple[Fact, ...]  # the inputs, in the order the question named them
+    result: Decimal | None = None  # sum, mean, difference and change (signed), share; else None
+    winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
+    refusal: str = ""  # why it cannot be computed: approx | mixed | growth
+
+    @property
+    def result_text(self) -> str:
+        """The computed figure as the article would write it: 1738亿元, 44亿元, 34.5%."""
+        if self.result is None or self.series is None:
+            return ""
+        return OPERATIONS[self.op].result_text(self.result, self.series.unit)
+
+
+class Words(Protocol):
+    """What an operation needs from the composer to write its lines in the user's language."""
+
+    def t(self, key: str, lang: str, **kw: object) -> str: ...
+    def label(self, fact: Fact, lang: str) -> str: ...
+    def term(self, fact: Fact, lang: str) -> str: ...
+    def amount(self, text: str, val: Decimal, unit: str, lang: str) -> str: ...
+
+
+class Operation:
+    """One way of combining series members. `minimum`: members the question must name (0: the
+    whole series will do when none is named); `exact`: approximate inputs (超过10亿元) refuse."""
+
+    name: ClassVar[str]
+    minimum: ClassVar[int] = 2
+    exact: ClassVar[bool] = True
+    computed: ClassVar[bool] = True  # the result is not the article's own figure
+
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Callable[[Fact], Fact | None],
+               reference_first: bool) -> list[Fact]:
+        """The members to combine: those named, or the whole series."""
+        return named or everyone
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        raise NotImplementedError
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return f"{fmt(abs(result))}{unit}"
+
+    def head(self, c: Computation, w: Words, lang: str) -> Line:
+        """The first line: the result, labelled as computed."""
+        shown = w.amount(c.result_text, abs(c.result or 0), c.series.unit if c.series else "", lang)
+        return ((shown, "b"), (w.t("computed", lang), ""))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        raise NotImplementedError
+
+
+class Sum(Operation):
+    name = "sum"
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        return Computation(self.name, series, inputs, sum((value(f) for f in inputs), Decimal(0)))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        out = [self.head(c, w, lang), ((" + ".join(w.term(f, lang) for f in c.members) + f" = {c.result_text}", ""),)]
+        if c.series and c.series.note.get(lang):  # a computed total beside the article's own totals
+            out.append(((c.series.note[lang], ""),))
+        return out
+
+
+class Mean(Operation):
+    name = "mean"
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        total = sum((value(f) for f in inputs), Decimal(0))
+        return Computation(self.name, series, inputs, (total / len(inputs)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        terms = " + ".join(w.term(f, lang) for f in c.members)
+        return [self.head(c, w, lang), ((f"({terms}) ÷ {len(c.members)} ≈ {c.result_text}", ""),)]
+
+
+class Diff(Operation):
+    name = "diff"
+
+    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+        return (named or everyone)[:2]
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        return Computation(self.name, series, inputs, value(inputs[0]) - value(inputs[1]))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        result = c.result or Decimal(0)
+        a, b = (w.label(f, lang) for f in c.members)
+        key = "more" if result > 0 else "less" if result < 0 else "same"
+        sentence = w.t(key, lang, a=a, b=b, d=w.amount(c.result_text, abs(result), c.series.unit if c.series else "", lang))
+        ta, tb = (w.term(f, lang) for f in c.members)
+        return [((sentence, "b"), (w.t("computed", lang), "")),
+                ((f"{ta} − {tb} = {fmt(result)}{c.series.unit if c.series else ''}", ""),)]
+
+
+class Change(Operation):
+    """Relative change of the first against the second: 三季度比二季度降了7.3%."""
+
+    name = "change"
+    minimum = 1
+
+    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+        if len(named) >= 2:
+            return [named[1], named[0]] if reference_first else named[:2]
+        previous = before(named[0]) if named else None  # 三季度环比: against the quarter before
+        return [named[0], previous] if named and previous else named[:1]
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        if len(inputs) < 2:  # 一季度环比: the quarter before is not in the article
+            return Computation(self.name, series, inputs, refusal="growth")
+        base = value(inputs[1])
+        return Computation(self.name, series, inputs, (value(inputs[0]) - base) * 100 / base if base else None)
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return percent(result)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        result = c.result or Decimal(0)
+        a, b = (w.label(f, lang) for f in c.members)
+        key = "rose" if result > 0 else "fell" if result < 0 else "same"
+        ta, tb = (w.term(f, lang) for f in c.members)
+        exact = fmt(result.quantize(Decimal("0.1"), ROUND_HALF_UP))
+        return [((w.t(key, lang, a=a, b=b, d=c.result_text), "b"), (w.t("computed", lang), "")),
+                ((f"({ta} − {tb}) ÷ {c.members[1].figures[0].text} = {exact}%", ""),)]
+
+
+class Share(Operation):
+    """One member's share of the members named, or of the whole series when it alone is named."""
+
+    name = "share"
+    minimum = 1
+
+    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+        if len(named) == 1:
+            return named + [f for f in everyone if f is not named[0]]
+        return named or everyone
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        total = sum((value(f) for f in inputs), Decimal(0))
+        return Computation(self.name, series, inputs, value(inputs[0]) * 100 / total if total else None)
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return percent(result)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        terms = [w.term(f, lang) for f in c.members]
+        return [self.head(c, w, lang), ((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
+
+
+class Extreme(Operation):
+    """The largest (max) or smallest (min) member, with the others beside it."""
+
+    computed = False
+    largest: ClassVar[bool]
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        ranked = sorted(inputs, key=value, reverse=self.largest)
+        top = value(ranked[0])
+        return Computation(self.name, series, inputs, winners=tuple(f for f in ranked if value(f) == top))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        winners = "、".join(w.term(f, lang) for f in c.winners)
+        others = [w.term(f, lang) for f in c.members if f not in c.winners]
+        sep = "；" if lang == "zh" else "; "
+        return [((w.t(self.name, lang), ""), (winners, "b"), (w.t("compared", lang), "")),
+                ((("其余：" if lang == "zh" else "Others: ") + sep.join(others), ""),)]
+
+
+class Max(Extreme):
+    name = "max"
+    largest = True
+
+
+class Min(Extreme):
+    name = "min"
+    largest = False
+
+
+class Order(Operation):
+    name = "order"
+    computed = False
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        return Computation(self.name, series, inputs, winners=tuple(sorted(inputs, key=value, reverse=True)))
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        return [((" > ".join(w.term(f, lang) for f in c.winners), "b"), (w.t("compared", lang), ""))]
+
+
+class Each(Operation):
+    """The article's own figures, one by one (分别是多少): nothing is computed."""
+
+    name = "each"
+    exact = False
+    computed = False
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        return Computation(self.name, series, inputs, winners=inputs)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        return [((("；" if lang == "zh" else "; ").join(w.term(f, lang) for f in c.members), "b"),)]
+
+
+OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Share(), Max(), Min(),
+                                                            Order(), Each())}
