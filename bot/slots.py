@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from bot.lexicon import trie
 from bot.normalize import normalize
 
 Slots = dict[str, frozenset[str]]
@@ -18,26 +19,6 @@ _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?<![\d.])([1-9](?:[、,和与及跟或 ]*[1-9])*)季度")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
-
-def _trie(words: list[str]) -> str:
-    """One regex for many words, shaped as a trie: Python's re tries alternatives one by one,
-    so a flat alternation of a few hundred names is several times slower. Longest match first."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        group = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return group + "?" if "" in node else group
-
-    return emit(root)
-
 
 class SlotReader:
     """Finds vocabulary names, quarters, dates and years in normalized text."""
@@ -52,7 +33,7 @@ class SlotReader:
                         self._alias.setdefault(form, (kind, canonical))
         latin = [f for f in self._alias if re.search("[a-z0-9]", f)]
         chinese = [f for f in self._alias if f not in latin]
-        parts = ([rf"(?<![a-z0-9]){_trie(latin)}(?![a-z0-9])"] if latin else []) + ([_trie(chinese)] if chinese else [])
+        parts = ([rf"(?<![a-z0-9]){trie(latin)}(?![a-z0-9])"] if latin else []) + ([trie(chinese)] if chinese else [])
         self._names = re.compile("|".join(parts)) if parts else None
         self.positions = lru_cache(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
 

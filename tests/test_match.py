@@ -1,0 +1,123 @@
+"""The matcher's steps on the small test base (conftest's MINI_FACTS, with the project's lexicon):
+understand reads the question, retrieve ranks facts, decide answers, computes or declines with
+the cause. The small base keeps each expectation about one rule, not about curated phrasings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config
+from bot.knowledge import load
+from bot.match import Match, Matcher, Question
+
+
+@pytest.fixture
+def matcher(mini_knowledge: Path, base_config: Config) -> Matcher:
+    return Matcher(load(mini_knowledge), base_config.match)
+
+
+def understood(matcher: Matcher, text: str) -> Question:
+    q = matcher.understand(text)
+    assert isinstance(q, Question), q
+    return q
+
+
+# --- understand ----------------------------------------------------------------------------------
+
+
+def test_understand_mends_a_same_sound_typo_before_reading_the_quarter(matcher: Matcher) -> None:
+    q = understood(matcher, "余杭二鸡度双集中总头资多少")
+    assert q.slots["quarter"] == frozenset({"2"})
+    assert "投资" in q.norm and q.wanted == frozenset({"amount"})
+
+
+def test_understand_reads_the_operation_and_unknown_values(matcher: Matcher) -> None:
+    assert understood(matcher, "一季度和二季度双集中分别多少").op == "each"
+    assert understood(matcher, "上半年双集中加起来多少").slots["quarter"] == frozenset({"1", "2"})
+    assert understood(matcher, "四季度双集中总投资多少").unknown == (("quarter", "4"),)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("", "empty"), ("🙂🙂", "noise"), ("你好", "smalltalk"), ("谢谢", "smalltalk")])
+def test_understand_ends_on_messages_that_are_not_questions(matcher: Matcher, text: str, kind: str) -> None:
+    m = matcher.understand(text)
+    assert isinstance(m, Match) and m.kind == kind
+
+
+# --- retrieve ------------------------------------------------------------------------------------
+
+
+def test_retrieve_ranks_the_fact_whose_phrasings_are_closest_first(matcher: Matcher) -> None:
+    ranked = matcher.retrieve(understood(matcher, "天下秀项目投资多少"))
+    assert matcher.facts[ranked[0][0]].id == "tianxiaxiu-investment"
+
+
+# --- decide --------------------------------------------------------------------------------------
+
+
+def decide(matcher: Matcher, text: str) -> Match:
+    q = understood(matcher, text)
+    return matcher.decide(q, matcher.retrieve(q))
+
+
+def test_the_quarter_named_decides_between_neighbours(matcher: Matcher) -> None:
+    m = decide(matcher, "二季度双集中总投资多少")
+    assert m.kind == "fact" and [f.id for f in m.facts] == ["q2-total"]
+
+
+def test_an_unknown_value_is_out_of_scope(matcher: Matcher) -> None:
+    m = decide(matcher, "四季度双集中总投资多少")
+    assert m.kind == "out_of_scope" and m.unknown == (("quarter", "4"),)
+
+
+def test_growth_needs_figures_no_article_gives(matcher: Matcher) -> None:
+    m = decide(matcher, "二季度双集中同比增长多少")
+    assert m.kind == "declined" and m.cause == "growth"
+
+
+def test_an_attribute_the_fact_does_not_explain_is_declined_with_the_fact_offered(matcher: Matcher) -> None:
+    m = decide(matcher, "天下秀网红城市项目的股价是多少")
+    assert m.kind == "declined" and m.cause == "unexplained" and m.missing == ("股价",)
+    assert m.suggestions == ("天下秀网红城市项目投资多少",)
+
+
+def test_an_attribute_the_fact_does_explain_is_answered(matcher: Matcher) -> None:
+    assert decide(matcher, "浙江有多少个省级实验室").kind == "fact"
+
+
+def test_a_near_miss_offers_what_it_might_be(matcher: Matcher) -> None:
+    m = decide(matcher, "网红那个项目")
+    assert m.kind == "declined" and m.cause == "near" and "天下秀网红城市项目投资多少" in m.suggestions
+
+
+def test_nothing_close_is_declined_without_a_guess(matcher: Matcher) -> None:
+    m = decide(matcher, "杭州明天下雨吗")
+    assert m.kind in ("declined", "out_of_scope") and not m.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "result"),
+    [
+        ("一季度和二季度双集中加起来多少", "sum", "1182亿元"),
+        ("二季度比一季度双集中多多少", "diff", "18亿元"),
+        ("二季度比一季度环比增长了百分之几", "change", "3.1%"),
+        ("一季度和二季度双集中平均多少", "mean", "591亿元"),
+        ("一季度占一二季度合计的比例", "share", "49.2%"),
+    ],
+)
+def test_combining_questions_compute_over_the_members_named(matcher: Matcher, text: str, op: str, result: str) -> None:
+    m = decide(matcher, text)
+    assert m.kind == "computed" and m.computation is not None
+    assert m.computation.op == op and m.computation.result_text == result
+
+
+def test_each_lists_the_members_as_the_article_writes_them(matcher: Matcher) -> None:
+    m = decide(matcher, "一季度和二季度双集中分别是多少")
+    assert m.kind == "computed" and m.computation is not None and m.computation.op == "each"
+    assert [f.figures[0].text for f in m.computation.members] == ["582亿元", "600亿元"]
+
+
+def test_a_first_quarter_change_needs_the_quarter_before_which_is_missing(matcher: Matcher) -> None:
+    m = decide(matcher, "一季度双集中环比增长了百分之几")
+    assert m.kind == "declined" and m.computation is not None and m.computation.refusal == "growth"
