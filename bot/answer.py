@@ -7,8 +7,15 @@ turns it into plain text or Telegram HTML without knowing how matching works.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.knowledge import Source
+
+# What a reply is. fact, computed: figures from the article; declined, out_of_scope: the article
+# does not say; browse: one word, answered with the questions the article has on it; smalltalk,
+# empty, noise, too_long: not a question; error: the bot failed on this one.
+Kind = Literal["fact", "computed", "declined", "out_of_scope", "browse", "smalltalk", "empty", "noise", "too_long",
+               "error"]
 
 # Span styles: "" plain, "b" a figure, "i" a source line, "q" a suggested question.
 Span = tuple[str, str]
@@ -17,7 +24,7 @@ Line = tuple[Span, ...]
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # fact | computed | declined | out_of_scope | smalltalk | empty | noise | too_long | limited
+    kind: Kind
     lang: str
     lines: tuple[Line, ...]
     fact_ids: tuple[str, ...] = ()

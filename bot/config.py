@@ -26,6 +26,7 @@ class MatchSettings:
     coverage_weight: float = 1.0
     fuzzy_candidates: int = 200  # facts fuzzy-scored per question on a large base (prefiltered by shared words)
     near_margin: float = 15  # this close below the threshold: a near miss, offered as "did you mean"
+    browse: int = 6  # a one-word question lists at most this many facts that say the word
     spelled_out: float = 0.8  # …unless one near miss alone says this share of the question's words
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.answer import Kind
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
@@ -29,8 +30,10 @@ _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); s
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person")
+_NAME_KINDS = (*_ENTITY_KINDS, "zone", "category")  # a question naming one is about something named
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
@@ -38,7 +41,7 @@ _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 class Match:
     """The matcher's verdict on one question; `reply` turns it into words."""
 
-    kind: str  # fact | computed | declined | out_of_scope | smalltalk | empty | noise | too_long
+    kind: Kind
     question: str
     normalized: str = ""
     lang: str = "zh"
@@ -51,7 +54,7 @@ class Match:
     slots: Slots = field(default_factory=dict)
     computation: Computation | None = None
     cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near
-    missing: tuple[str, ...] = ()  # unexplained: the question's words the fact does not account for
+    missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word
 
 
 @dataclass(frozen=True)
@@ -326,6 +329,10 @@ class Matcher:
             computed = self._compute(q, ranked)
             if computed:
                 return computed
+        browse = self._browse(q, ranked)
+        if browse:
+            return Match("browse", q.text, q.norm, q.lang, score=declined["score"], slots=q.slots,
+                         suggestions=tuple(self.facts[i].questions[q.lang][0] for i in browse), missing=(q.form,))
         candidates = self._candidates(q, ranked, s.threshold)
         if not candidates or candidates[0][1] < s.threshold:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
@@ -390,7 +397,7 @@ class Matcher:
                 score -= s.intent_penalty
             # a figure of one named thing (天下秀's 60亿元) does not answer a question for a figure
             # that names no such thing (9月29号签了多少钱的项目)
-            if (q.wanted & _QUANTITIES and not any(k in q.slots for k in _ENTITY_KINDS)
+            if (q.wanted & _QUANTITIES and not any(k in q.slots for k in _NAME_KINDS)
                     and any(k in f_slots for k in _ENTITY_KINDS)):
                 score -= s.entity_penalty
             found.append((i, score, sum(1 for kind in q.slots if f_slots.get(kind))))
@@ -398,6 +405,17 @@ class Matcher:
             return []
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
+        """A single word ("投资", "investment", "source") is not a question to answer with one
+        arbitrary fact: the facts that say it, best first. A name (天下秀) is a slot: its facts."""
+        one_word = len(q.form) <= 4 if _CJK_CHAR.search(q.form) else len(q.form.split()) == 1
+        if q.slots or q.op or q.wanted or not one_word:
+            return []
+        word = q.form
+        found = [i for i, _ in ranked if self._explanation(i).explains(word)]
+        found += [i for i in range(len(self.facts)) if i not in found and self._explanation(i).explains(word)]
+        return found[: self.settings.browse]
 
     def _spelled_out(self, q: Question, near: list[tuple[int, float]]) -> bool:
         """A near miss that is no miss: one candidate clearly ahead of the next, whose own words

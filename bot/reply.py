@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.answer import Answer, Line
+from bot.answer import Answer, Kind, Line
 from bot.knowledge import Fact, Knowledge
 from bot.match import Match
 from bot.operations import OPERATIONS, fmt
@@ -39,6 +39,7 @@ _T = {
     "same": {"zh": "{a}和{b}一样多", "en": "{a} and {b} are equal"},
     "rose": {"zh": "{a}比{b}增长{d}", "en": "{a} is {d} higher than {b}"},
     "fell": {"zh": "{a}比{b}下降{d}", "en": "{a} is {d} lower than {b}"},
+    "browse": {"zh": "文章里说到“{word}”的有这些，您想问哪一个？", "en": "The article mentions “{word}” in these; which one do you mean?"},
     "near": {"zh": "我不确定您问的是哪一条。您是想问：", "en": "I'm not sure which fact you mean. Did you mean:"},
     "unexplained": {"zh": "文章没有提到{missing}，我不猜。关于这个，文章说了的是：",
                     "en": "The article does not give the {missing}, and I won't guess. What it does say about this:"},
@@ -172,6 +173,11 @@ class Composer:
         return [((t(key, lang, title=self.title), ""),), ((t("topics", lang, topics=labels), ""),),
                 *self._offer(lang, tuple(self.examples[lang]))]
 
+    def _choices(self, kind: Kind, head: str, m: Match, common: dict) -> Answer:
+        """A head that says what the list is, then the questions to pick from."""
+        return Answer(kind, lines=(((head, ""),), *((("· ", ""), (q, "q")) for q in m.suggestions)),
+                      suggestions=m.suggestions, suggestion_ids=self._suggestion_ids(m.lang, m.suggestions), **common)
+
     def compose(self, m: Match) -> Answer:
         lang = m.lang
         example = self.examples[lang][0] if self.examples[lang] else ""
@@ -201,8 +207,7 @@ class Composer:
             elif m.cause:
                 head = t(m.cause, lang, missing=("、" if lang == "zh" else ", ").join(m.missing))
                 if m.cause in ("near", "unexplained"):  # the head already says what the list is
-                    return Answer(m.kind, lines=(((head, ""),), *((("· ", ""), (q, "q")) for q in m.suggestions)),
-                                  suggestions=m.suggestions, **common)
+                    return self._choices(m.kind, head, m, common)
             elif m.kind == "out_of_scope":
                 sep = "、" if lang == "zh" else ", "
                 what = sep.join(_unknown_name(k, v, lang) for k, v in m.unknown)
@@ -212,6 +217,8 @@ class Composer:
             return Answer(m.kind, lines=((( head, ""),), *self._offer(lang, m.suggestions)),
                           suggestions=m.suggestions, suggestion_ids=self._suggestion_ids(lang, m.suggestions),
                           **common)
+        if m.kind == "browse":
+            return self._choices("browse", t("browse", lang, word=m.missing[0] if m.missing else ""), m, common)
         if m.kind == "smalltalk":
             if m.smalltalk == "thanks":
                 return Answer("smalltalk", lines=(((t("thanks", lang), ""),),), **common)

@@ -121,3 +121,13 @@ def test_each_lists_the_members_as_the_article_writes_them(matcher: Matcher) -> 
 def test_a_first_quarter_change_needs_the_quarter_before_which_is_missing(matcher: Matcher) -> None:
     m = decide(matcher, "一季度双集中环比增长了百分之几")
     assert m.kind == "declined" and m.computation is not None and m.computation.refusal == "growth"
+
+
+def test_one_word_lists_the_facts_that_say_it(matcher: Matcher) -> None:
+    m = decide(matcher, "投资")
+    assert m.kind == "browse" and m.missing == ("投资",)
+    assert set(m.suggestions) >= {"天下秀网红城市项目投资多少", "余杭一季度双集中总投资多少"}
+
+
+def test_a_question_about_a_word_is_no_browse(matcher: Matcher) -> None:
+    assert decide(matcher, "天下秀投资多少").kind == "fact"
