@@ -23,8 +23,8 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS misses (
 );
 CREATE INDEX IF NOT EXISTS misses_at ON misses(at);
 """
+# Covers the report's GROUP BY, which then reads one index in order instead of sorting the table
+# (100,000 rows: 0.3 s instead of 1 s). Created after `answered` exists in older logs.
+_REPORT_INDEX = "CREATE INDEX IF NOT EXISTS misses_report ON misses(answered, question, best_fact, channel, score, at)"
 _INSERT = "INSERT INTO misses(at, question, score, best_fact, channel, answered) VALUES (?, ?, ?, ?, ?, ?)"
 _Row = tuple[float, str, float, str | None, str, int]
 
@@ -56,6 +59,7 @@ CAPACITY = 10_000  # misses kept in memory while the file cannot be written; mor
 BUSY_SECONDS = 10.0  # how long the writer thread waits for another process's lock
 IDLE_SECONDS = 2.0  # the writer thread stops (and closes the file) after this long without a miss
 MAX_LEADERS = 100  # a wording is compared with at most this many groups (the most frequent) of its bucket
+FIRST_LEADERS = 10  # … and with the rest only when none of the first this many is alike
 
 # (key, heading) of the report's sections, by the `answered` column
 SECTIONS = (("declined", "Declined"), ("low_confidence", "Answered with low confidence"),
@@ -84,29 +88,34 @@ class MissGroup:
     channels: tuple[str, ...]
 
 
-@dataclass
 class Wording:
-    """One distinct normalized question and its misses, as SQL's GROUP BY sums them."""
+    """One distinct normalized question and its misses, as SQL's GROUP BY sums them (a plain
+    class with slots: a large log has tens of thousands)."""
 
-    text: str
-    count: int = 0
-    last: float = 0.0
-    channels: set[str] = field(default_factory=set)
-    facts: Counter[str] = field(default_factory=Counter)  # closest fact → misses
-    scores: dict[str | None, float] = field(default_factory=dict)  # closest fact → best score
+    __slots__ = ("bucket", "channels", "count", "facts", "last", "text")
 
-    def add(self, best_fact: str | None, channel: str, count: int, score: float, at: float) -> None:
+    def __init__(self, text: str, best_fact: str | None, count: int, score: float, last: float, channels: str) -> None:
+        self.text = text
+        self.count = count
+        self.last = last
+        self.channels = channels  # comma-separated
+        self.facts: dict[str | None, list[float]] = {best_fact: [count, score]}  # closest fact → [misses, best score]
+        self.bucket = best_fact  # the fact most often closest: wordings are compared within one bucket
+
+    def add(self, best_fact: str | None, count: int, score: float, last: float, channels: str) -> None:
+        """More misses of this wording, with another closest fact (the fact base changed)."""
         self.count += count
-        self.last = max(self.last, at)
-        self.channels.add(channel)
-        if best_fact:
-            self.facts[best_fact] += count
-        self.scores[best_fact] = max(self.scores.get(best_fact, 0.0), score)
+        self.last = max(self.last, last)
+        self.channels += "," + channels
+        self.facts[best_fact] = [count, score]
+        self.bucket = _most_often_closest(self.facts)
 
-    @property
-    def bucket(self) -> str | None:
-        """The fact most often closest: wordings are compared only within one bucket."""
-        return min(self.facts, key=lambda f: (-self.facts[f], f)) if self.facts else None
+
+def _most_often_closest(facts: dict[str | None, list[float]]) -> str | None:
+    if len(facts) == 1:
+        return next(iter(facts))
+    named = [f for f in facts if f]
+    return min(named, key=lambda f: (-facts[f][0], f)) if named else None
 
 
 def _open(path: Path, timeout: float) -> sqlite3.Connection:
@@ -123,6 +132,7 @@ def _open(path: Path, timeout: float) -> sqlite3.Connection:
             except sqlite3.OperationalError as e:  # another process added it first
                 if "duplicate column" not in str(e):
                     raise
+        db.execute(_REPORT_INDEX)
     except BaseException:
         db.close()
         raise
@@ -265,15 +275,20 @@ class MissLog:
                similarity: float = SIMILAR) -> dict[str, list[MissGroup]]:
         """Per section (declined, low_confidence, earlier): misses grouped by similar wording, the
         most frequent group first. Channels in APART only when `channel` names one."""
-        rows = self._read("SELECT answered, question, best_fact, channel, COUNT(*), MAX(score), MAX(at) FROM misses "
-                          f"WHERE at >= ? AND {_channel_rule(channel)} "
-                          "GROUP BY answered, question, best_fact, channel", (_since(since_days), *_channels(channel)))
-        wordings: dict[str, dict[str, Wording]] = {key: {} for key, _ in SECTIONS}
-        for answered, text, best_fact, chan, count, score, at in rows:
-            section = wordings[_SECTION_OF[answered]]
-            wording = section.get(text) or section.setdefault(text, Wording(text))
-            wording.add(best_fact, chan, count, score, at)
-        return {key: cluster(list(found.values()), similarity) for key, found in wordings.items()}
+        where, params = _where(since_days, channel)
+        rows = self._read("SELECT answered, question, best_fact, COUNT(*), MAX(score), MAX(at), "
+                          f"group_concat(DISTINCT channel) FROM misses {where} GROUP BY answered, question, best_fact",
+                          params)
+        wordings: dict[str, list[Wording]] = {key: [] for key, _ in SECTIONS}
+        last: Wording | None = None
+        last_key: tuple[int | None, str] | None = None
+        for answered, text, best_fact, count, score, at, channels in rows:  # in (answered, question) order
+            if (answered, text) == last_key and last is not None:
+                last.add(best_fact, count, score, at, channels)
+            else:
+                last, last_key = Wording(text, best_fact, count, score, at, channels), (answered, text)
+                wordings[_SECTION_OF[answered]].append(last)
+        return {key: cluster(found, similarity) for key, found in wordings.items()}
 
     def report(self, since_days: float | None = None, limit: int = 20, channel: str | None = None) -> str:
         """What curators read (`python -m bot misses`, Telegram /misses): the most frequent groups of
@@ -281,9 +296,10 @@ class MissLog:
         to add. Never raises: a log that cannot be read is one line saying why."""
         try:
             sections = self.groups(since_days, channel)
-            apart = 0 if channel else self._read(f"SELECT COUNT(*) FROM misses WHERE at >= ? AND channel IN "
-                                                 f"({', '.join('?' * len(APART))})",
-                                                 (_since(since_days), *sorted(APART)))[0][0]
+            apart = 0
+            if not channel:
+                where, params = _where(since_days, None, apart=True)
+                apart = self._read(f"SELECT COUNT(*) FROM misses {where}", params)[0][0]
         except (sqlite3.Error, OSError) as e:
             return f"Cannot read the misses log {self.path}: {type(e).__name__}: {e}"
         return format_report(sections, since_days, limit, channel, apart)
@@ -293,12 +309,21 @@ def _since(days: float | None) -> float:
     return time.time() - days * 86400 if days is not None else float("-inf")
 
 
-def _channel_rule(channel: str | None) -> str:
-    return "channel = ?" if channel else f"channel NOT IN ({', '.join('?' * len(APART))})"
-
-
-def _channels(channel: str | None) -> tuple[str, ...]:
-    return (channel,) if channel else tuple(sorted(APART))
+def _where(since_days: float | None, channel: str | None, apart: bool = False) -> tuple[str, tuple[object, ...]]:
+    """A WHERE clause and its parameters: the span, and the channel asked for, or else every channel
+    but those kept APART (only those with `apart`). No needless `at` rule: it would make SQLite
+    read by date and sort, instead of reading the report's index in order."""
+    rules, params = [], []
+    if since_days is not None:
+        rules.append("at >= ?")
+        params.append(_since(since_days))
+    if channel:
+        rules.append("channel = ?")
+        params.append(channel)
+    else:
+        rules.append(f"channel {'IN' if apart else 'NOT IN'} ({', '.join('?' * len(APART))})")
+        params += sorted(APART)
+    return "WHERE " + " AND ".join(rules), tuple(params)
 
 
 @dataclass
@@ -312,24 +337,31 @@ class _Bucket:
     other_groups: list[int] = field(default_factory=list)
 
     def closest(self, text: str, cutoff: float) -> int | None:
-        """The group whose leader is most alike (at least `cutoff`), the most frequent on a tie;
-        the measure of bot.match.similarity, in rapidfuzz's C scorers."""
+        """The group whose leader is most alike (at least `cutoff`), among the FIRST_LEADERS most
+        frequent groups first, and only when none is alike among the others (up to MAX_LEADERS):
+        most wordings are variants of a frequent question, so most comparisons stop early."""
+        found = self._closest(text, cutoff, 0, FIRST_LEADERS)
+        return found if found is not None else self._closest(text, cutoff, FIRST_LEADERS, MAX_LEADERS)
+
+    def _closest(self, text: str, cutoff: float, start: int, stop: int) -> int | None:
+        """The measure of bot.match.similarity, in rapidfuzz's C scorers; the more frequent on a tie."""
         best: tuple[float, int] | None = None
-        hit = process.extractOne(text, self.other, scorer=fuzz.ratio, score_cutoff=cutoff) if self.other else None
+        other, latin = self.other[start:stop], self.latin[start:stop]
+        hit = process.extractOne(text, other, scorer=fuzz.ratio, score_cutoff=cutoff) if other else None
         if hit:
-            best = (hit[1], self.other_groups[hit[2]])
+            best = (hit[1], self.other_groups[start + hit[2]])
         if text.isascii():
             # (sort + set) / 2 ≥ cutoff needs sort ≥ 2·cutoff − 100: C prefilters, Python scores the few left
-            for leader, sort, i in process.extract(text, self.latin, scorer=fuzz.token_sort_ratio, limit=None,
+            for leader, sort, i in process.extract(text, latin, scorer=fuzz.token_sort_ratio, limit=None,
                                                    score_cutoff=max(0.0, 2 * cutoff - 100)):
                 score = (sort + fuzz.token_set_ratio(text, leader)) / 2
-                group = self.latin_groups[i]
+                group = self.latin_groups[start + i]
                 if score >= cutoff and (best is None or (score, -group) > (best[0], -best[1])):
                     best = (score, group)
-        elif self.latin:
-            hit = process.extractOne(text, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if hit and (best is None or (hit[1], -self.latin_groups[hit[2]]) > (best[0], -best[1])):
-                best = (hit[1], self.latin_groups[hit[2]])
+        elif latin:
+            hit = process.extractOne(text, latin, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if hit and (best is None or (hit[1], -self.latin_groups[start + hit[2]]) > (best[0], -best[1])):
+                best = (hit[1], self.latin_groups[start + hit[2]])
         return best[1] if best else None
 
     def add(self, text: str, group: int) -> None:
@@ -346,12 +378,17 @@ class _Bucket:
 
 def cluster(wordings: list[Wording], similarity: float = SIMILAR) -> list[MissGroup]:
     """Greedy grouping in near-linear time: each wording, most frequent first, joins the most alike
-    group of its bucket (same closest fact) whose leading wording is at least `similarity` alike,
-    or leads a new group. Each wording is compared with at most MAX_LEADERS leaders."""
+    group of its bucket (the same closest fact) whose leading wording is at least `similarity`
+    alike, or leads a new group. Each wording is compared with at most MAX_LEADERS leaders, most
+    with only FIRST_LEADERS."""
     buckets: dict[str | None, _Bucket] = {}
     members: list[list[Wording]] = []
-    for w in sorted(wordings, key=lambda w: (-w.count, w.text)):
-        bucket = buckets.setdefault(w.bucket, _Bucket())
+    ordered = sorted(wordings, key=attrgetter("text"))
+    ordered.sort(key=attrgetter("count"), reverse=True)  # stable: most frequent first, then by text
+    for w in ordered:
+        bucket = buckets.get(w.bucket)
+        if bucket is None:
+            bucket = buckets[w.bucket] = _Bucket()
         group = bucket.closest(w.text, similarity)
         if group is None:
             bucket.add(w.text, len(members))
@@ -360,13 +397,21 @@ def cluster(wordings: list[Wording], similarity: float = SIMILAR) -> list[MissGr
             members[group].append(w)
     out = []
     for ws in members:
-        facts: Counter[str] = Counter()
-        for w in ws:
-            facts.update(w.facts)
-        best_fact = min(facts, key=lambda f: (-facts[f], f)) if facts else None
-        out.append(MissGroup(ws[0].text, sum(w.count for w in ws), tuple(w.text for w in ws[1:]), best_fact,
-                             max((w.scores.get(best_fact, 0.0) for w in ws if best_fact in w.scores), default=0.0),
-                             max(w.last for w in ws), tuple(sorted(set().union(*(w.channels for w in ws))))))
+        first = ws[0]
+        if len(ws) == 1:
+            facts, count, last, channels = first.facts, first.count, first.last, first.channels
+        else:
+            facts = {}
+            for w in ws:
+                for fact, (n, score) in w.facts.items():
+                    seen = facts.setdefault(fact, [0, score])
+                    seen[0] += n
+                    seen[1] = max(seen[1], score)
+            count, last, channels = sum(w.count for w in ws), max(w.last for w in ws), ",".join(w.channels for w in ws)
+        best_fact = _most_often_closest(facts)
+        out.append(MissGroup(first.text, count, tuple(w.text for w in ws[1:]), best_fact,
+                             facts[best_fact][1] if best_fact in facts else 0.0, last,
+                             tuple(sorted(set(channels.split(","))))))
     out.sort(key=lambda g: (-g.count, -g.last))
     return out
 
