@@ -58,7 +58,7 @@ RETRY_SECONDS = 30.0  # a file that could not be opened is tried again on the ne
 CAPACITY = 10_000  # misses kept in memory while the file cannot be written; more are dropped (and counted)
 BUSY_SECONDS = 10.0  # how long the writer thread waits for another process's lock
 IDLE_SECONDS = 2.0  # the writer thread stops (and closes the file) after this long without a miss
-MAX_LEADERS = 100  # a wording is compared with at most this many groups (the most frequent) of its bucket
+MAX_LEADERS = 50  # a wording is compared with at most this many groups (the most frequent) of its bucket
 FIRST_LEADERS = 10  # … and with the rest only when none of the first this many is alike
 
 # (key, heading) of the report's sections, by the `answered` column
@@ -94,20 +94,23 @@ class Wording:
 
     __slots__ = ("bucket", "channels", "count", "facts", "last", "text")
 
-    def __init__(self, text: str, best_fact: str | None, count: int, score: float, last: float, channels: str) -> None:
+    def __init__(self, text: str, best_fact: str | None, count: int, score: float, last: float, channel: str) -> None:
         self.text = text
         self.count = count
         self.last = last
-        self.channels = channels  # comma-separated
+        self.channels = [channel]
         self.facts: dict[str | None, list[float]] = {best_fact: [count, score]}  # closest fact → [misses, best score]
         self.bucket = best_fact  # the fact most often closest: wordings are compared within one bucket
 
-    def add(self, best_fact: str | None, count: int, score: float, last: float, channels: str) -> None:
-        """More misses of this wording, with another closest fact (the fact base changed)."""
+    def add(self, best_fact: str | None, count: int, score: float, last: float, channel: str) -> None:
+        """More misses of this wording: from another channel, or with another closest fact (the
+        fact base changed)."""
         self.count += count
         self.last = max(self.last, last)
-        self.channels += "," + channels
-        self.facts[best_fact] = [count, score]
+        self.channels.append(channel)
+        seen = self.facts.setdefault(best_fact, [0, score])
+        seen[0] += count
+        seen[1] = max(seen[1], score)
         self.bucket = _most_often_closest(self.facts)
 
 
@@ -276,17 +279,17 @@ class MissLog:
         """Per section (declined, low_confidence, earlier): misses grouped by similar wording, the
         most frequent group first. Channels in APART only when `channel` names one."""
         where, params = _where(since_days, channel)
-        rows = self._read("SELECT answered, question, best_fact, COUNT(*), MAX(score), MAX(at), "
-                          f"group_concat(DISTINCT channel) FROM misses {where} GROUP BY answered, question, best_fact",
-                          params)
+        rows = self._read("SELECT answered, question, best_fact, COUNT(*), MAX(score), MAX(at), channel FROM misses "
+                          f"{where} GROUP BY answered, question, best_fact, channel "
+                          "ORDER BY answered, question, best_fact, channel", params)  # the index's order: no sorting
         wordings: dict[str, list[Wording]] = {key: [] for key, _ in SECTIONS}
         last: Wording | None = None
         last_key: tuple[int | None, str] | None = None
-        for answered, text, best_fact, count, score, at, channels in rows:  # in (answered, question) order
+        for answered, text, best_fact, count, score, at, chan in rows:
             if (answered, text) == last_key and last is not None:
-                last.add(best_fact, count, score, at, channels)
+                last.add(best_fact, count, score, at, chan)
             else:
-                last, last_key = Wording(text, best_fact, count, score, at, channels), (answered, text)
+                last, last_key = Wording(text, best_fact, count, score, at, chan), (answered, text)
                 wordings[_SECTION_OF[answered]].append(last)
         return {key: cluster(found, similarity) for key, found in wordings.items()}
 
@@ -407,11 +410,11 @@ def cluster(wordings: list[Wording], similarity: float = SIMILAR) -> list[MissGr
                     seen = facts.setdefault(fact, [0, score])
                     seen[0] += n
                     seen[1] = max(seen[1], score)
-            count, last, channels = sum(w.count for w in ws), max(w.last for w in ws), ",".join(w.channels for w in ws)
+            count, last = sum(w.count for w in ws), max(w.last for w in ws)
+            channels = [c for w in ws for c in w.channels]
         best_fact = _most_often_closest(facts)
         out.append(MissGroup(first.text, count, tuple(w.text for w in ws[1:]), best_fact,
-                             facts[best_fact][1] if best_fact in facts else 0.0, last,
-                             tuple(sorted(set(channels.split(","))))))
+                             facts[best_fact][1] if best_fact in facts else 0.0, last, tuple(sorted(set(channels)))))
     out.sort(key=lambda g: (-g.count, -g.last))
     return out
 
