@@ -217,6 +217,8 @@ class MissLog:
             self._pending += self._queue
             self._queue = []
         if self._db is None:
+            if retry_now and not self._pending:
+                return True  # nothing to write: the writer thread reports an unusable file
             if not retry_now and time.monotonic() < self._retry_at:
                 return not self._pending
             try:

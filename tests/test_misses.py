@@ -235,6 +235,19 @@ def test_bot_starts_and_answers_when_the_log_is_not_a_database(
     assert rows(path) == [("余杭gdp是多少", "console")]
 
 
+def test_console_starts_with_a_broken_log_and_says_why_once(mini_knowledge: Path, tmp_path: Path) -> None:
+    path = tmp_path / "var" / "misses.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(b"\x13garbage" * 1000)
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge: {mini_knowledge}\nmisses:\n  path: {path}\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "console"], cwd=ROOT, timeout=60,
+                         input="余杭GDP是多少\n余杭一季度双集中总投资多少\n/quit\n", capture_output=True, text=True)
+    assert out.returncode == 0 and "582亿元" in out.stdout  # it was a traceback and exit 1, no front end
+    assert "Traceback" not in out.stderr
+    assert out.stderr.count(f"cannot write the misses log {path} (DatabaseError: file is not a database)") == 1
+
+
 def test_bot_starts_when_the_log_folder_cannot_be_made(
         mini_knowledge: Path, make_config, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "var").write_text("a file where the folder should be")
