@@ -7,8 +7,9 @@ The log is for curators, answering is for users, so the log never stands in an a
 - A file that cannot be opened or written (not a database, read-only folder, locked) is reported
   once, with its path and cause; the bot keeps answering, misses wait in memory (at most
   `capacity`) and the file is tried again on the next miss after `retry_seconds`.
-- What is queued is written before every report and when the process exits (atexit), so a
-  question logged is not lost when the bot stops or fails; several processes can write at once.
+- What is queued is written before every report and when the process exits (atexit, also after
+  an uncaught exception or SIGTERM's clean stop); only a kill -9 can lose the last moment's
+  misses. Several processes can write at once.
 
 No user ids, names or chat ids. Questions asked in a batch (`ask` reading stdin, channel
 BATCH_CHANNEL) are logged under their own channel and kept out of the report unless it is asked
