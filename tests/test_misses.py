@@ -10,6 +10,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -326,6 +327,24 @@ def test_a_flood_of_misses_is_bounded_in_memory(tmp_path: Path, held_lock: sqlit
     held_lock.execute("ROLLBACK")
     assert log.flush()
     log.close()
+
+
+def test_report_in_a_worker_thread_while_answering_threads_record(log: MissLog) -> None:
+    """What Telegram does: /misses runs report() with asyncio.to_thread while other questions are
+    answered (and misses recorded) in other threads."""
+
+    def answer(worker: int) -> None:
+        for i in range(300):
+            log.record(miss(f"线程{worker}的问题{i}"), "telegram")
+
+    threads = [threading.Thread(target=answer, args=(w,)) for w in range(4)]
+    for t in threads:
+        t.start()
+    reports = [log.report() for _ in range(5)]
+    for t in threads:
+        t.join()
+    assert all(r.startswith(("Declined: ", "No declined")) for r in reports)
+    assert "Declined: 1200 in " in log.report()
 
 
 def _writer(path: str, worker: int, n: int, barrier: multiprocessing.synchronize.Barrier) -> None:
