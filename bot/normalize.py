@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import opencc
 
@@ -110,16 +112,22 @@ def _arabic_numerals(text: str) -> str:
     return "".join(out)
 
 
+_BLANKS_CACHED = 8192  # every character of the fact base and of real questions, with room to spare
+
+
 class _Blanks(dict):
     """str.translate table: punctuation, symbols, control and space characters become spaces
     (each character's category looked up once); % ~ + . and 、 carry meaning and stay, dashes
-    become -."""
+    become -. At most _BLANKS_CACHED characters are kept: random unicode would otherwise fill it
+    with a million."""
 
     def __missing__(self, char: int) -> str | int:
         c = chr(char)
         category = unicodedata.category(c)
-        self[char] = "-" if category == "Pd" else " " if category[0] in "PSCZ" and c not in "%~+.、" else char
-        return self[char]
+        blank = "-" if category == "Pd" else " " if category[0] in "PSCZ" and c not in "%~+.、" else char
+        if len(self) < _BLANKS_CACHED:
+            self[char] = blank
+        return blank
 
 
 _BLANKS = _Blanks()
@@ -138,7 +146,29 @@ def _clean(text: str) -> str:
     return _STRAY_DOT.sub(" ", text)
 
 
-@lru_cache(maxsize=65536)
+CACHED_CHARS = 200  # no real question is longer: longer texts are worked out each time, never kept
+_T = TypeVar("_T")
+
+
+def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
+    """lru_cache for a function of one text, for texts of at most `max_chars` characters only:
+    a batch of long hostile lines must not fill memory. Keeps cache_info() and cache_clear()."""
+
+    def wrap(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def call(text: str) -> _T:
+            return cached(text) if len(text) <= max_chars else fn(text)
+
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return call
+
+    return wrap
+
+
+@cache_short(maxsize=8192)  # the matcher asks for a text more than once; users ask the same questions
 def normalize(text: str) -> str:
     """The comparable form of a question or phrasing: simplified, half-width, lowercase, Arabic
     numerals, canonical quarters (3季度, 前3季度) and dates (9月29日), no punctuation."""

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from bot.lexicon import trie
-from bot.normalize import normalize
+from bot.normalize import cache_short, normalize
 
 Slots = dict[str, frozenset[str]]
 
@@ -35,7 +34,7 @@ class SlotReader:
         chinese = [f for f in self._alias if f not in latin]
         parts = ([rf"(?<![a-z0-9]){trie(latin)}(?![a-z0-9])"] if latin else []) + ([trie(chinese)] if chinese else [])
         self._names = re.compile("|".join(parts)) if parts else None
-        self.positions = lru_cache(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
+        self.positions = cache_short(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
 
     def _positions(self, text: str) -> list[tuple[int, str, str]]:
         """Every slot mention as (position, kind, value), in the order the text names them."""
