@@ -26,6 +26,8 @@ _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
+# numerals are never mended, nor mended into: 几个亿 is not 几个一, and no typo becomes a quarter
+_NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
 class _Index:
@@ -105,10 +107,10 @@ class Mender:
         chars = list(run)
         covered = self._covered(run)
         for i, char in enumerate(run):
-            if covered[i] or not _CJK.match(char) or char not in sounds:
+            if covered[i] or not _CJK.match(char) or char not in sounds or char in _NUMBERS:
                 continue
             fix = self._best(chars, i, sounds[char])
-            if fix:
+            if fix and fix not in _NUMBERS:
                 chars[i] = fix
                 covered = self._covered("".join(chars))
         return "".join(chars)

@@ -42,6 +42,8 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first three quarters, in any of its forms → 前3季度
     (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
+    # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
+    (re.compile(r"(?<![前第\d])3\s*个\s*季度"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度
     (re.compile(r"前\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
      " 1、2季度 "),
@@ -53,7 +55,7 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     (re.compile(rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
      lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
     (re.compile(rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
-    (re.compile(r"第\s*([1-4])\s*季度?"), r"\1季度"),
+    (re.compile(r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
     (re.compile(r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
     # dates → 9月29日
     (re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),

@@ -27,7 +27,8 @@ def value(fact: Fact) -> Decimal:
 
 
 def percent(value: Decimal) -> str:
-    return f"{fmt(abs(value).quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
+    """One decimal, always: 32.0%, 34.5%."""
+    return f"{abs(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,12 @@ class Words(Protocol):
 
 
 class Operation:
-    """One way of combining series members. `minimum`: members the question must name (0: the
-    whole series will do when none is named); `exact`: approximate inputs (超过10亿元) refuse."""
+    """One way of combining series members. `minimum`: members the question must name, unless
+    `whole` (the whole series will do); `exact`: approximate inputs (超过10亿元) refuse."""
 
     name: ClassVar[str]
     minimum: ClassVar[int] = 2
+    whole: ClassVar[bool] = True  # the whole series will do when the question names no member
     exact: ClassVar[bool] = True
     computed: ClassVar[bool] = True  # the result is not the article's own figure
 
@@ -80,6 +82,9 @@ class Operation:
         """The first line: the result, labelled as computed."""
         shown = w.amount(c.result_text, abs(c.result or 0), c.series.unit if c.series else "", lang)
         return ((shown, "b"), (w.t("computed", lang), ""))
+
+    def percent_head(self, c: Computation, w: Words, lang: str) -> Line:
+        return ((c.result_text, "b"), (w.t("computed", lang), ""))
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         raise NotImplementedError
@@ -112,6 +117,7 @@ class Mean(Operation):
 
 class Diff(Operation):
     name = "diff"
+    whole = False
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         return (named or everyone)[:2]
@@ -134,6 +140,7 @@ class Change(Operation):
 
     name = "change"
     minimum = 1
+    whole = False
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         if len(named) >= 2:
@@ -160,11 +167,33 @@ class Change(Operation):
                 ((f"({ta} − {tb}) ÷ {c.members[1].figures[0].text} = {exact}%", ""),)]
 
 
+class Ratio(Operation):
+    """How many times the first is the second: 天下秀是碳纤维的2倍."""
+
+    name = "ratio"
+    whole = False
+
+    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+        return named[:2]
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        base = value(inputs[1])
+        return Computation(self.name, series, inputs, value(inputs[0]) / base if base else None)
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return f"{fmt(result.quantize(Decimal('0.01'), ROUND_HALF_UP))}倍"
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        ta, tb = (w.term(f, lang) for f in c.members)
+        return [self.percent_head(c, w, lang), ((f"{ta} ÷ {tb} ≈ {c.result_text}", ""),)]
+
+
 class Share(Operation):
     """One member's share of the members named, or of the whole series when it alone is named."""
 
     name = "share"
     minimum = 1
+    whole = False  # a share of nothing named is no share
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         if len(named) == 1:
@@ -180,7 +209,10 @@ class Share(Operation):
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        return [self.head(c, w, lang), ((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
+        out = [self.percent_head(c, w, lang), ((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
+        if c.series and c.series.note.get(lang):  # of this series' total, not of another total the article gives
+            out.append(((c.series.note[lang], ""),))
+        return out
 
 
 class Extreme(Operation):
@@ -237,5 +269,5 @@ class Each(Operation):
         return [((("；" if lang == "zh" else "; ").join(w.term(f, lang) for f in c.members), "b"),)]
 
 
-OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Share(), Max(), Min(),
-                                                            Order(), Each())}
+OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Max(),
+                                                            Min(), Order(), Each())}
