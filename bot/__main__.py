@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         engine = Engine(config)
         if command == "ask":
             question = " ".join(args.question) if args.question else None
+            if question is None and sys.stdin.isatty():  # nothing piped in: say how, rather than wait
+                print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
+                return 2
             return console.ask(engine, question, args.json)
         return console.chat(engine)
     except KnowledgeError as e:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 from bot.answer import Answer
 from bot.engine import Engine
@@ -78,8 +78,7 @@ def _from_argv(question: str) -> str:
     return question.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sys.stdout,
-        stdin: BinaryIO | None = None) -> int:
+def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sys.stdout) -> int:
     """One question from the command line, or (no question) one per stdin line: a JSON line per
     line with --json, else each answer as plain text, answers separated by a blank line."""
     ascii_only = not _utf8(stdout)
@@ -87,7 +86,7 @@ def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sy
         answer = engine.ask(_from_argv(question), "console")
         print(_json_line(answer, ascii_only) if as_json else answer.text, file=stdout)
         return 0
-    for i, raw in enumerate(stdin or sys.stdin.buffer):
+    for i, raw in enumerate(sys.stdin.buffer):
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         answer = _safe_ask(engine, line)
         if as_json:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import MAX_FILE_BYTES, KnowledgeError, load, read_yaml
-from tests.conftest import MINI_FACTS, copy_knowledge
+from tests.conftest import MINI_FACTS, copy_knowledge, edit
 
 
 @pytest.fixture
@@ -185,3 +185,10 @@ def test_deep_nesting_is_an_error_not_a_recursion(tmp_path: Path, text: str) -> 
     with pytest.raises(KnowledgeError) as e:
         read_yaml(path)
     assert e.value.line >= 1 and ("nest" in e.value.message or "syntax" in e.value.message)
+
+
+def test_a_running_bot_keeps_its_facts_when_an_edit_empties_them(mini_engine, mini_knowledge: Path) -> None:
+    path = facts_file(mini_knowledge)
+    edit(path, path.read_text(encoding="utf-8") + "\nfacts: []\n")
+    ok, _ = mini_engine.reload()
+    assert not ok and len(mini_engine.knowledge.facts) == 4
