@@ -35,6 +35,7 @@ from bot.reply import Composer
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE_SHOT = "余杭第三季度双集中总投资多少"
+LARGEST = 100_000  # phrasings of the generated base the scale target is set for
 _SUFFIXES = ["", "?", "？", "!", "。", " ", "~", "！"]
 
 
@@ -152,6 +153,12 @@ def run_process(module: str, args: list[str], stdin: bytes | None = None) -> tup
     return time.perf_counter() - t0, done.stdout
 
 
+def judged(args: argparse.Namespace, met: bool) -> bool | None:
+    """Whether a target is met; None in --quick, whose fewer lines, repeats and bases are not what
+    the targets are set for (a 1,000-line batch is mostly start-up), so ✘ there would mislead."""
+    return None if args.quick else met
+
+
 def measure(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     notes: list[str] = []
@@ -174,7 +181,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
         label = f"article base ({len(engine.knowledge.facts)} facts, {phr} phrasings)"
         rows.append(Row(f"{label}: p50 per question", ms(bot_s, 50), ms(naive_s, 50), "ms"))
         p99 = ms(bot_s, 99)
-        rows.append(Row(f"{label}: p99 per question", p99, ms(naive_s, 99), "ms", target="≤ 1 ms", met=p99 <= 1))
+        rows.append(Row(f"{label}: p99 per question", p99, ms(naive_s, 99), "ms", target="≤ 1 ms", met=judged(args, p99 <= 1)))
         notes.append(f"per question: {len(eval_qs)} evaluation questions × {args.repeats}, in process, "
                      "normalize's cache emptied before each")
 
@@ -186,7 +193,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
         assert out.count(b"\n") == args.batch
         qps = args.batch / bot_wall
         rows.append(Row(f"`ask --json` batch of {args.batch:,} lines", qps, args.batch / naive_wall, "questions/s",
-                        higher_is_better=True, target="≥ 3,000/s", met=qps >= 3000))
+                        higher_is_better=True, target="≥ 3,000/s", met=judged(args, qps >= 3000)))
 
         # 3. cold start of a one-shot ask
         bot_runs = [run_process("bot", ["--config", str(config_file), "ask", ONE_SHOT])[0] for _ in range(args.cold)]
@@ -194,7 +201,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
                       for _ in range(args.cold)]
         cold = statistics.median(bot_runs)
         rows.append(Row(f"one-shot `ask` wall time (median of {args.cold})", cold, statistics.median(naive_runs), "s",
-                        target="≤ 0.3 s", met=cold <= 0.3))
+                        target="≤ 0.3 s", met=judged(args, cold <= 0.3)))
         probe = eval_qs[:20]
         rows.append(Row("article base: peak memory, build + 20 questions",
                         peak_memory(lambda: bot_ask(engine.knowledge, config), probe),
@@ -216,9 +223,9 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
             name = f"{size:,} phrasings"
             rows.append(Row(f"{name}: p50 per question", ms(bot_s, 50), ms(naive_s, 50), "ms"))
             row = Row(f"{name}: p99 per question", ms(bot_s, 99), ms(naive_s, 99), "ms")
-            if size == max(args.sizes):
+            if size == LARGEST:
                 row.target = "≤ 10 ms, ≥ 5× naive"
-                row.met = row.bot <= 10 and row.speed >= 5
+                row.met = judged(args, row.bot <= 10 and row.speed >= 5)
             rows.append(row)
             rows.append(Row(f"{name}: build", build, naive_build, "s"))
             rows.append(Row(f"{name}: peak memory, build + 20 questions",
@@ -244,10 +251,19 @@ def table(rows: list[Row]) -> str:
     head = "| measure | unit | bot | naive | bot vs naive | target |\n|---|---|---:|---:|---:|---|"
     lines = [head]
     for r in rows:
-        verdict = "" if r.met is None else (" ✔" if r.met else " ✘")
+        verdict = " ✔" if r.met else " ✘" if r.met is False else " not judged in --quick" if r.target else ""
         lines.append(f"| {r.measure} | {r.unit} | {_num(r.bot, r.unit)} | {_num(r.naive, r.unit)} | "
                      f"{r.speed:.2f}× | {r.target}{verdict} |")
     return "\n".join(lines)
+
+
+def plan(args: argparse.Namespace) -> argparse.Namespace:
+    """How much to measure. --quick is a smoke run (under 15 s) of every kind of measure: one
+    generated base of 1,000 phrasings, as building the larger ones takes most of a full run."""
+    args.repeats, args.batch, args.cold = (1, 200, 3) if args.quick else (5, 5000, 7)
+    args.sizes = [1_000] if args.quick else [1_000, 10_000, LARGEST]
+    args.queries = [60] if args.quick else [300, 300, 100]
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,11 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--config", default=str(DEFAULT_CONFIG))
     p.add_argument("--quick", action="store_true", help="fewer repeats and questions (a smoke run)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON instead of the table")
-    args = p.parse_args(argv)
-    args.repeats, args.batch, args.cold = (1, 1000, 3) if args.quick else (5, 5000, 7)
-    args.sizes = [1_000, 10_000, 100_000]
-    args.queries = [60, 30, 15] if args.quick else [300, 300, 100]
+    args = plan(p.parse_args(argv))
     rows, notes = measure(args)
+    if args.quick:
+        notes.append(f"--quick: a smoke run (one repeat, a {args.batch:,}-line batch, one small generated base); "
+                     "its targets are not judged")
     if args.json:
         print(json.dumps({"machine": machine(), "rows": [r.__dict__ | {"speed": r.speed} for r in rows],
                           "notes": notes}, ensure_ascii=False, indent=2))

@@ -10,17 +10,18 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from bot.config import DEFAULT_CONFIG, load_config
-from bot.knowledge import KnowledgeError
+from bot.knowledge import KnowledgeError, read_yaml
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Answers questions on one article's figures.")
-    p.add_argument("--config", default=str(DEFAULT_CONFIG), help="path to config.yaml")
+    p.add_argument("--config", help=f"path to config.yaml (default {DEFAULT_CONFIG})")
     sub = p.add_subparsers(dest="command")
     sub.add_parser("console", help="chat in the terminal")
-    a = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
+    a = sub.add_parser("ask", help="answer one question, or one per stdin line")
     a.add_argument("--json", action="store_true", help="print JSON: one object per question")
     a.add_argument("question", nargs="*", help="the question; omit it to read stdin")
     ck = sub.add_parser("check", help="validate the fact base (exit 1 on problems)")
@@ -45,7 +46,30 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tolerant_output() -> None:
+    """Print what the terminal cannot show as escapes (PYTHONIOENCODING=ascii, a C locale) instead
+    of dying with UnicodeEncodeError halfway through an answer."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _eval_set(file: str | None) -> Path:
+    """The evaluation set, read once here so that a missing or broken file is one line, not a traceback."""
+    from bot import evaluate
+
+    path = Path(file) if file else evaluate.DEFAULT_SET
+    if not path.is_file():
+        raise KnowledgeError(path, 0, "evaluation set not found")
+    data = read_yaml(path)
+    if not isinstance(data, list) or not all(isinstance(item, dict) and "q" in item and "expect" in item
+                                             for item in data):
+        raise KnowledgeError(path, getattr(data, "line", 1), "expected a list of {q: question, expect: ...} entries")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.command == "telegram" else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -77,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "eval":
             from bot import evaluate
 
-            return evaluate.run(config, args.file or evaluate.DEFAULT_SET, args.json,
-                                homophones=args.homophones, seed=args.seed)
+            return evaluate.run(config, _eval_set(args.file), args.json, homophones=args.homophones, seed=args.seed)
         if command == "misses":
             from bot.misses import MissLog
 
@@ -98,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         engine = Engine(config)
         if command == "ask":
             question = " ".join(args.question) if args.question else None
-            if question is None and not args.json:
-                print("usage: python -m bot ask QUESTION  (or: ask --json < questions.txt)", file=sys.stderr)
+            if question is None and sys.stdin.isatty():  # nothing piped in: say how, rather than wait
+                print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
                 return 2
             return console.ask(engine, question, args.json)
         return console.chat(engine)

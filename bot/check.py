@@ -67,7 +67,8 @@ def _figure_problems(knowledge: Knowledge) -> list[Problem]:
 
 
 def run_check(config: Config, knowledge: Knowledge | None = None) -> list[Problem]:
-    """All problems of the fact base; empty when it is clean. Raises KnowledgeError on YAML syntax."""
+    """All problems of the fact base; empty when it is clean. Raises KnowledgeError when it cannot
+    be loaded at all (YAML syntax, a duplicate key, an unreadable file, no usable facts)."""
     if knowledge is None:
         knowledge = load(config.knowledge)
     problems = list(knowledge.problems)

@@ -66,29 +66,74 @@ class Config:
         return (self.base / relative).resolve()
 
 
-def _section(cls: type, data: Any, path: Path) -> Any:
+_SECTIONS = {"match": MatchSettings, "misses": MissesSettings, "telegram": TelegramSettings, "eval": EvalSettings}
+
+
+def _value(default: object, value: object) -> object:
+    """`value` as the type of the setting's default, or ValueError: YAML `false` is a bool but
+    `"false"` is not, and a number must be a number."""
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError("expected true or false")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("expected a number")
+        if isinstance(default, int) and value != int(value):
+            raise ValueError("expected a whole number")
+        return type(default)(value)
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise ValueError("expected a list of numbers")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return value
+
+
+def _section(cls: type, name: str, data: Any, path: Path, line: int) -> Any:
+    """One section (`match:`) as its settings class; `line` is where the section starts."""
     if data is None:
         return cls()
     if not isinstance(data, dict):
-        raise KnowledgeError(path, getattr(data, "line", 0), f"expected a mapping for {cls.__name__}")
-    known = {f.name: f.type for f in fields(cls)}
-    unknown = set(data) - set(known)
+        raise KnowledgeError(path, line, f"{name}: expected a mapping of settings")
+    defaults = cls()
+    known = {f.name for f in fields(cls)}
+    unknown = set(data) - known
     if unknown:
-        raise KnowledgeError(path, data.line, f"unknown setting(s): {', '.join(sorted(unknown))}")
-    return cls(**{k: type(getattr(cls(), k))(v) for k, v in data.items()})
+        raise KnowledgeError(path, data.line, f"{name}: unknown setting(s): {', '.join(sorted(map(str, unknown)))}")
+    values = {}
+    for key, value in data.items():
+        try:
+            values[key] = _value(getattr(defaults, key), value)
+        except ValueError as e:
+            raise KnowledgeError(path, data.line_of(key), f"{name}.{key}: {e}, not {value!r}") from None
+    return cls(**values)
 
 
-def load_config(path: Path | str = DEFAULT_CONFIG) -> Config:
-    """Read config.yaml; a syntax error is a KnowledgeError with file and line, like the facts."""
+def load_config(path: Path | str | None = None) -> Config:
+    """Read config.yaml; every problem is a KnowledgeError naming the file and line, like the facts.
+
+    Without `path`, the project's config.yaml, and the defaults when it is absent (a bare deploy);
+    a file named explicitly (`--config`) must exist.
+    """
+    if path is None:
+        path = DEFAULT_CONFIG
+        if not path.exists():
+            return Config()
     path = Path(path)
-    data = read_yaml(path) if path.exists() else {}
-    data = data or {}
+    if not path.is_file():
+        raise KnowledgeError(path, 0, "config file not found" if not path.exists() else "config file is not a file")
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping of settings (knowledge, match, ...)")
+    unknown = set(data) - {"knowledge", *_SECTIONS}
+    if unknown:
+        raise KnowledgeError(path, data.line_of(min(unknown, key=str)),
+                             f"unknown setting(s): {', '.join(sorted(map(str, unknown)))}")
+    knowledge = data.get("knowledge", "knowledge")
+    if not isinstance(knowledge, str) or not knowledge:
+        raise KnowledgeError(path, data.line_of("knowledge"), "knowledge: expected the path of the fact base folder")
     base = path.resolve().parent
-    return Config(
-        knowledge=(base / str(data.get("knowledge", "knowledge"))).resolve(),
-        match=_section(MatchSettings, data.get("match"), path),
-        misses=_section(MissesSettings, data.get("misses"), path),
-        telegram=_section(TelegramSettings, data.get("telegram"), path),
-        eval=_section(EvalSettings, data.get("eval"), path),
-        base=base,
-    )
+    sections = {name: _section(cls, name, data.get(name), path, data.line_of(name)) for name, cls in _SECTIONS.items()}
+    return Config(knowledge=(base / knowledge).resolve(), base=base, **sections)

@@ -1,7 +1,8 @@
 """The console front end: an interactive chat for curators, and `ask` for scripts.
 
-`ask --json` reads one question per line and writes exactly one JSON line per input line,
-flushed, so thousands of questions go through one process and a pipe never stalls.
+`ask` without a question reads one question per line and writes, flushed, one answer per input
+line (one JSON line with --json), so thousands of questions go through one process and a pipe
+never stalls.
 """
 
 from __future__ import annotations
@@ -98,20 +99,40 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
     return 0
 
 
-def _json_line(answer: Answer) -> str:
-    return json.dumps(answer.to_json(), ensure_ascii=False)
+def _json_line(answer: Answer, ascii_only: bool) -> str:
+    """One JSON object on one line; `score` always a float, so consumers see one type."""
+    data = answer.to_json()
+    data["score"] = float(answer.score)
+    return json.dumps(data, ensure_ascii=ascii_only)
+
+
+def _utf8(stream: TextIO) -> bool:
+    """Whether `stream` can print any character: otherwise JSON escapes them (\\u4f59 stays valid
+    JSON, where the stream's own backslashreplace would write \\U0001f600, which is not)."""
+    return str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").startswith("utf")
+
+
+def _from_argv(question: str) -> str:
+    """A command-line argument with bytes that are not UTF-8 (kept by Python as lone surrogates,
+    which no encoder prints) with those bytes replaced, as stdin lines are."""
+    return question.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sys.stdout) -> int:
-    """One question from the command line, or (with --json and no question) one per stdin line."""
+    """One question from the command line, or (no question) one per stdin line: a JSON line per
+    line with --json, else each answer as plain text, answers separated by a blank line."""
+    ascii_only = not _utf8(stdout)
     if question is not None:
-        answer = engine.ask(question, "console")
-        print(_json_line(answer) if as_json else answer.text, file=stdout)
+        answer = engine.ask(_from_argv(question), "console")
+        print(_json_line(answer, ascii_only) if as_json else answer.text, file=stdout)
         return 0
-    for raw in sys.stdin.buffer:
+    for i, raw in enumerate(sys.stdin.buffer):
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         answer = _safe_ask(engine, line)
-        print(_json_line(answer) if as_json else answer.text.replace("\n", " | "), file=stdout, flush=True)
+        if as_json:
+            print(_json_line(answer, ascii_only), file=stdout, flush=True)
+        else:
+            print(("\n" if i else "") + answer.text, file=stdout, flush=True)
     return 0
 
 

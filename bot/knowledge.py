@@ -6,7 +6,9 @@ these messages are curators editing YAML by hand, not programmers reading traceb
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -17,6 +19,19 @@ import yaml
 
 from bot.lexicon import Lexicon, LexiconError, load_lexicon
 
+_LANG_KEYS = frozenset({"zh", "en"})
+_KEYS = {  # the keys each mapping of the fact base may have (knowledge/README.md)
+    "sources": frozenset({"documents"}),
+    "document": frozenset({"id", "title", "title_en", "file", "slots", "note"}),
+    "vocabulary entry": frozenset({"canonical", "aliases"}),
+    "facts file": frozenset({"topics", "series", "facts"}),
+    "series": frozenset({"zh", "en", "unit", "questions", "note"}),
+    "fact": frozenset({"id", "topic", "asks", "questions", "answer", "figures", "slots", "total_of", "series",
+                       "source", "unfinished"}),
+    "figure": frozenset({"text", "value", "unit", "qualifier"}),
+    "source": frozenset({"doc", "paragraph", "caption", "quote"}),
+    "series of a fact": frozenset({"id", "label"}),
+}
 ASKS = ("amount", "count", "share", "rank", "date", "place", "person", "list", "area", "duration", "year",
         "name", "text")
 LANGS = ("zh", "en")
@@ -28,11 +43,16 @@ def figure_in(figure: str, text: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}", text) is not None
 
 
+def _where(path: Path | str, line: int, message: str) -> str:
+    """`file:line: message`, the format editors jump to; without a line when the whole file is meant."""
+    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+
+
 class KnowledgeError(Exception):
     """A fact base that cannot be loaded at all (YAML syntax, missing file, wrong shape)."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(_where(path, line, message))
         self.path, self.line, self.message = str(path), line, message
 
 
@@ -45,7 +65,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return _where(self.path, self.line, self.message)
 
 
 @dataclass(frozen=True)
@@ -126,47 +146,117 @@ class Knowledge:
         return {f.id: f for f in self.facts}
 
 
+MAX_FILE_BYTES = 5_000_000  # an article is ~20 kB: anything this big is a mistake, not a document
+MAX_DEPTH = 100  # the fact base nests 5 deep; deeper YAML would exhaust Python's recursion
+
+
 class _LineDict(dict):
+    """A mapping that remembers the line it starts on and the line of each key, for messages."""
+
     line = 0
+    lines: dict[Any, int]  # set by _construct_mapping, the only maker of these
+
+    def line_of(self, key: Any) -> int:
+        return self.lines.get(key, self.line)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: 9× faster start-up
-    """A SafeLoader whose mappings remember the line they start on."""
+    """A SafeLoader whose mappings remember their lines."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     mapping = _LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     return mapping
 
 
-class _PyLoader(yaml.SafeLoader):
-    """The same in pure Python, to word syntax errors."""
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-for _cls in (_Loader, _PyLoader):
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def _check_tree(path: Path, root: yaml.Node) -> None:
+    """Refuse duplicate keys in any mapping, and nesting too deep to construct.
+
+    PyYAML keeps the last of two equal keys, so a second `facts: []` appended to a file would
+    silently empty it; walked iteratively on the composed nodes, so depth itself cannot overflow.
+    """
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise KnowledgeError(path, node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in seen:
+                        raise KnowledgeError(path, line, f"duplicate key {key.value!r} (first at line {seen[key.value]})")
+                    seen[key.value] = line
+                stack += [(key, depth + 1), (value, depth + 1)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """A regular file of at most `limit` bytes as UTF-8 text; anything else is a KnowledgeError.
+
+    Opened non-blocking and checked with fstat, so a FIFO or device (/dev/zero) is refused instead
+    of hanging or filling memory; a bad byte is reported by line, which is what an editor shows.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise KnowledgeError(path, 0, f"cannot read: {e.strerror or e}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise KnowledgeError(path, 0, "not a regular file")
+        data = os.read(fd, limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise KnowledgeError(path, 0, f"larger than {limit // 1_000_000} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise KnowledgeError(path, line, f"not UTF-8 text: byte 0x{data[e.start]:02x} at column {column}") from None
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a syntax error becomes one KnowledgeError naming file and line."""
+    """Parse one YAML file; a syntax error, duplicate key or bad byte becomes one KnowledgeError
+    naming file and line."""
+    text = read_text(path)
+    loader = _Loader(text)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise KnowledgeError(path, 0, f"cannot read: {e}") from None
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError:
-        pass
-    try:  # the pure-Python parser words its errors better and never points past the last line
-        yaml.load(text, Loader=_PyLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = min(mark.line + 1, text.count("\n") + 1) if mark else 0
-        raise KnowledgeError(path, line, f"YAML syntax error: {e.problem or e}") from None
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_tree(path, node)
+        return loader.construct_document(node)
     except yaml.YAMLError as e:
-        raise KnowledgeError(path, 0, f"YAML error: {e}") from None
-    raise KnowledgeError(path, 0, "YAML error")
+        raise _syntax_error(path, text, e) from None
+    except RecursionError:  # only without libyaml, whose parser stops at 1000 levels
+        raise KnowledgeError(path, 0, "nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(path: Path, text: str, error: yaml.YAMLError) -> KnowledgeError:
+    """The pure-Python parser words errors better and never points past the last line. It is not
+    asked about libyaml's nesting limit (1000 levels): its scanner is quadratic in the depth."""
+    if "nesting depth" not in str(getattr(error, "problem", "")):
+        try:
+            for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+                pass
+        except yaml.YAMLError as e:
+            error = e
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return KnowledgeError(path, 0, f"YAML error: {error}")
+    mark = error.problem_mark or error.context_mark
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 0
+    return KnowledgeError(path, line, f"YAML syntax error: {error.problem or error}")
 
 
 def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -210,8 +300,18 @@ class _Collector:
         self.path = str(path)
         self.problems: list[Problem] = []
 
-    def add(self, node: Any, message: str) -> None:
-        self.problems.append(Problem(self.path, getattr(node, "line", 0), message))
+    def add(self, node: Any, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.path, getattr(node, "line", 0) if line is None else line, message))
+
+    def unknown_keys(self, mapping: Any, allowed: frozenset[str], what: str) -> None:
+        """Keys the loader would ignore: a typo (`qoute:`) or a flow mapping cut by a comma
+        (`{zh: 区情, en: District, talent}` makes `talent` a key) must not pass silently."""
+        if not isinstance(mapping, _LineDict):
+            return
+        for key in mapping:
+            if key not in allowed:
+                self.add(mapping, f"{what}: unknown key {key!r} (expected {', '.join(sorted(allowed))})",
+                         mapping.line_of(key))
 
 
 def _strings(value: Any) -> list[str] | None:
@@ -222,6 +322,17 @@ def _strings(value: Any) -> list[str] | None:
     return None
 
 
+def _inside(root: Path, relative: str) -> Path | None:
+    """`relative` under `root` with symlinks resolved, or None when it leads out of the folder
+    (`../../etc/passwd`, an absolute path, a link to elsewhere): sources.yaml names only our copies."""
+    try:
+        base = root.resolve()
+        path = (base / relative).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        return None
+    return path if path.is_relative_to(base) and path != base else None
+
+
 def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
     path = root / "sources.yaml"
     data = read_yaml(path)
@@ -230,15 +341,24 @@ def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
     entries = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise KnowledgeError(path, getattr(data, "line", 1), "expected a `documents:` list")
+    out.unknown_keys(data, _KEYS["sources"], "sources.yaml")
     for entry in entries:
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "title", "file")):
             out.add(entry, "a document needs id, title and file")
             continue
-        file = root / entry["file"]
+        out.unknown_keys(entry, _KEYS["document"], f"document {entry['id']}")
+        file = _inside(root, entry["file"])
+        if file is None:
+            out.add(entry, f"document {entry['id']}: file {entry['file']!r} must be inside {root}",
+                    entry.line_of("file"))
+            continue
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            out.add(entry, f"cannot read {entry['file']}: {e}")
+            text = read_text(file)
+        except KnowledgeError as e:
+            if e.line:  # a bad byte: its own file and line
+                out.problems.append(Problem(e.path, e.line, e.message))
+            else:
+                out.add(entry, f"document {entry['id']}: cannot use {entry['file']}: {e.message}", entry.line_of("file"))
             continue
         raw_slots = entry.get("slots") or {}
         slots = {str(k): frozenset(_strings(v) or ()) for k, v in raw_slots.items()} if isinstance(raw_slots, dict) else {}
@@ -266,6 +386,7 @@ def _load_vocabulary(root: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]],
             if not isinstance(canonical, str) or aliases is None:
                 out.add(entry, f"{kind}: an entry needs `canonical` and a list of `aliases`")
                 continue
+            out.unknown_keys(entry, _KEYS["vocabulary entry"], f"{kind} {canonical}")
             vocab.setdefault(kind, {})[canonical] = tuple(dict.fromkeys([canonical, *aliases]))
     return vocab, out.problems
 
@@ -281,6 +402,7 @@ def _figure(raw: Any, out: _Collector, fact_id: str) -> Figure | None:
     except InvalidOperation:
         out.add(raw, f"{fact_id}: figure {raw.get('text')!r} needs a numeric `value`")
         return None
+    out.unknown_keys(raw, _KEYS["figure"], f"{fact_id}: figure {raw['text']}")
     qualifier = str(raw.get("qualifier", "") or "")
     if qualifier and qualifier not in QUALIFIERS:
         out.add(raw, f"{fact_id}: qualifier must be one of {', '.join(QUALIFIERS)}")
@@ -295,6 +417,9 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     problems_before = len(out.problems)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", fid):
         out.add(raw, f"{fid}: ids are lowercase letters, digits and hyphens")
+    out.unknown_keys(raw, _KEYS["fact"], fid)
+    for key in ("questions", "answer"):
+        out.unknown_keys(raw.get(key), _LANG_KEYS, f"{fid}: {key}")
     asks = raw.get("asks")
     if asks not in ASKS:
         out.add(raw, f"{fid}: `asks` must be one of {' '.join(ASKS)}")
@@ -317,6 +442,7 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     if not isinstance(src, dict):
         out.add(raw, f"{fid}: needs a `source` with doc, paragraph and quote")
         return None
+    out.unknown_keys(src, _KEYS["source"], f"{fid}: source")
     doc = docs.get(str(src.get("doc")))
     quote = str(src.get("quote", ""))
     paragraph = src.get("paragraph")
@@ -353,6 +479,8 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
     series = None
     if isinstance(raw.get("series"), dict):
         label = raw["series"].get("label")
+        out.unknown_keys(raw["series"], _KEYS["series of a fact"], f"{fid}: series")
+        out.unknown_keys(label, _LANG_KEYS, f"{fid}: series label")
         series = SeriesRef(str(raw["series"].get("id")), dict(label) if isinstance(label, dict) else {})
     total_of = _strings(raw.get("total_of") or [])
     if total_of is None:
@@ -393,14 +521,21 @@ def load(root: Path | str) -> Knowledge:
             raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping with a `facts:` list")
         if not isinstance(data.get("topics") or {}, dict) or not isinstance(data.get("series") or {}, dict):
             raise KnowledgeError(path, data.line, "`topics:` and `series:` map ids to their labels")
+        if not data["facts"]:
+            out.add(data, "`facts:` is empty", data.line_of("facts"))
+        out.unknown_keys(data, _KEYS["facts file"], path.name)
         for tid, label in (data.get("topics") or {}).items():
             if not isinstance(label, dict) or not all(isinstance(label.get(lang), str) for lang in LANGS):
                 out.add(data.get("topics"), f"topic {tid}: needs zh and en labels")
+            out.unknown_keys(label, _LANG_KEYS, f"topic {tid}")
             topics[str(tid)] = {lang: str(label.get(lang, tid)) for lang in LANGS} if isinstance(label, dict) else {}
         for sid, spec in (data.get("series") or {}).items():
             if not isinstance(spec, dict) or not spec.get("unit"):
                 out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
                 continue
+            out.unknown_keys(spec, _KEYS["series"], f"series {sid}")
+            for key in ("questions", "note"):
+                out.unknown_keys(spec.get(key), _LANG_KEYS, f"series {sid}: {key}")
             note = spec.get("note") if isinstance(spec.get("note"), dict) else {}
             qs = spec.get("questions") if isinstance(spec.get("questions"), dict) else {}
             series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]),
@@ -433,5 +568,9 @@ def load(root: Path | str) -> Knowledge:
                 problems.append(Problem(fact.path, fact.line,
                                         f"{fact.id}: a member of series {spec.id} needs exactly one figure in {spec.unit}"))
         kept.append(fact)
-    return Knowledge(docs, topics, series, tuple(f for f in kept if not f.unfinished), vocabulary, tuple(problems),
-                     tuple(f for f in kept if f.unfinished), lexicon)
+    served = tuple(f for f in kept if not f.unfinished)
+    if not served:  # serving nothing is never what a curator meant: refuse, like a syntax error
+        first = f": {len(problems)} problem(s), the first: {problems[0]}" if problems else ""
+        raise KnowledgeError(root / "facts", 0, f"no usable facts{first}")
+    return Knowledge(docs, topics, series, served, vocabulary, tuple(problems), tuple(f for f in kept if f.unfinished),
+                     lexicon)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 LANGS = ("zh", "en")
+SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved",
+                      "attributes", "synonyms"})
 
 
 _NEVER = re.compile(r"(?!)")
@@ -150,7 +152,17 @@ def build(data: Any) -> Lexicon:
     """A Lexicon from the parsed YAML; LexiconError names the section that is wrong."""
     if not isinstance(data, dict):
         raise LexiconError("expected a mapping of sections")
+    unknown = sorted(set(data) - SECTIONS)
+    if unknown:
+        raise LexiconError(f"unknown section {unknown[0]!r} (known: {', '.join(sorted(SECTIONS))})",
+                           getattr(data, "line", 0))
     from bot.normalize import normalize  # the lexicon is matched against normalized questions
+    from bot.operations import OPERATIONS  # imported here: operations imports the fact model
+
+    for name in _section(data, "operations"):
+        if str(name).rstrip("?") not in OPERATIONS:
+            raise LexiconError(f"operations: {name!r} is no operation the bot can compute "
+                               f"(known: {', '.join(OPERATIONS)})", getattr(data.get("operations"), "line", 0))
 
     def words(value: Any, where: str) -> tuple[str, ...]:
         return tuple(w if w.startswith("/") else normalize(w.replace("_", " ")) for w in _words(value, where))

@@ -115,3 +115,18 @@ def test_console_reads_a_pipe_and_quits(cli_config: Path) -> None:
 def test_tests_leave_the_misses_log_in_their_own_folder(cli_config: Path) -> None:
     run("ask", "余杭第四季度双集中总投资多少", config=cli_config)
     assert (cli_config.parent / "misses.sqlite3").exists()
+
+
+def test_ask_reads_stdin_as_plain_text_one_block_per_line(cli_config: Path) -> None:
+    out = run("ask", stdin="三季度双集中总投资多少\n余杭第四季度双集中总投资多少\n\n", config=cli_config)
+    assert out.returncode == 0, out.stderr.decode()
+    blocks = out.stdout.decode().rstrip("\n").split("\n\n")
+    assert len(blocks) == 3
+    assert "556亿元" in blocks[0] and "\n" in blocks[0]  # the whole answer, as `ask QUESTION` prints it
+    assert "556亿元" not in blocks[1] and blocks[2].strip()
+
+
+def test_json_score_is_always_a_float(cli_config: Path) -> None:
+    out = run("ask", "--json", stdin="三季度双集中总投资多少\n你好\n\n余杭第四季度双集中总投资多少\n2021\n", config=cli_config)
+    scores = [json.loads(line)["score"] for line in out.stdout.decode().splitlines()]
+    assert len(scores) == 5 and all(type(s) is float for s in scores)  # "2021" is out of scope with no candidate

@@ -54,3 +54,10 @@ def test_the_project_lexicon_reads_operations_and_causes() -> None:
     assert lexicon.operation(normalize("一二三季度分别多少")) == "each"
     assert lexicon.asks_unanswerable(normalize("三季度同比增长多少")) == "growth"
     assert lexicon.synonym_map["位次"] == "排名"
+
+
+def test_an_unknown_section_or_operation_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown section 'synonym'"):
+        build({"synonym": [["a", "b"]]})
+    with pytest.raises(ValueError, match="no operation the bot can compute"):
+        build({"operations": {"median": ["中位数"]}})
