@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     ms = sub.add_parser("misses", help="unanswered questions, grouped by similar wording, most frequent first")
     ms.add_argument("--since", type=float, metavar="DAYS", help="only the last DAYS days")
     ms.add_argument("--limit", type=int, default=20, metavar="N", help="at most N groups (default 20)")
+    ms.add_argument("--channel", metavar="NAME", help="only questions from this channel (e.g. batch: `ask` from stdin)")
     return p
 
 
@@ -107,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
 
             path = config.path(config.misses.path)
             if not path.exists():
-                print(f"No unanswered questions logged yet ({path} does not exist).")
+                print(f"No declined or low-confidence questions logged yet ({path} does not exist).")
                 return 0
-            print(MissLog(path).report(args.since, args.limit))
+            log = MissLog(path)
+            print(log.report(args.since, args.limit, args.channel))
+            log.close()
             return 0
         if command == "telegram":
             from bot.telegram import run

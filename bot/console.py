@@ -16,6 +16,7 @@ from bot import render
 from bot.answer import Answer
 from bot.commands import Commands, Session
 from bot.engine import Engine
+from bot.misses import BATCH_CHANNEL
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -137,9 +138,10 @@ def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sy
 
 
 def _safe_ask(engine: Engine, question: str) -> Answer:
-    """One bad question must not end a batch of thousands: log it, answer with an apology."""
+    """One bad question must not end a batch of thousands: log it, answer with an apology.
+    Batch questions are logged apart (channel "batch"), out of the curators' everyday report."""
     try:
-        return engine.ask(question, "console")
+        return engine.ask(question, BATCH_CHANNEL)
     except Exception:
         log.exception("failed to answer %r", question[:200])
         return Answer("error", "zh", ((("出错了，这个问题没能回答。/ Sorry, this question failed.", ""),),))

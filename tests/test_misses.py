@@ -171,7 +171,7 @@ def test_cli_misses(mini_knowledge: Path, tmp_path: Path, capsys: pytest.Capture
     config.write_text(f"knowledge: {mini_knowledge}\nmisses:\n  path: {tmp_path / 'var' / 'misses.sqlite3'}\n",
                       encoding="utf-8")
     assert main(["--config", str(config), "misses"]) == 0
-    assert capsys.readouterr().out.strip().startswith("No unanswered questions logged yet")
+    assert capsys.readouterr().out.strip().startswith("No declined or low-confidence questions logged yet")
     assert main(["--config", str(config), "ask", "余杭区GDP是多少"]) == 0
     assert main(["--config", str(config), "ask", "余杭GDP有多少"]) == 0
     capsys.readouterr()
