@@ -177,6 +177,9 @@ class Matcher:
         for p, (form, i) in enumerate(zip(self._forms, self._phrasing_fact, strict=True)):
             self._fact_phrasings[i].append(p)
             fact_terms[i] |= terms(form)
+        for i, fact in enumerate(self.facts):  # the fact's own words too: a question may use the quote's
+            own = [fact.source.quote]
+            fact_terms[i] |= {t for text in own for t in terms(self.wording.form(self.reader.canonical(normalize(text))))}
         for i, ts in enumerate(fact_terms):
             for term in ts:
                 self._postings.setdefault(term, []).append(i)
