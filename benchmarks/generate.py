@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from bot.knowledge import Fact, Figure, Knowledge, Source
+from bot.model import Fact, Figure, Knowledge, Source
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _PERIODS_ZH = ["一季度", "二季度", "三季度", "第三季度", "前三季度", "今年", "2020年", "9月29日", "9月10日", "8月30日", ""]

@@ -28,8 +28,8 @@ from bot.answer import Answer
 from bot.config import DEFAULT_CONFIG, Config, load_config
 from bot.engine import Engine
 from bot.evaluate import Baseline, load_cases, percentile
-from bot.knowledge import Knowledge
 from bot.match import Matcher
+from bot.model import Knowledge
 from bot.normalize import normalize
 from bot.reply import Composer
 

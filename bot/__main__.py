@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     dr.add_argument("--out", help="write the stubs to this file instead of stdout")
     dr.add_argument("--compare", metavar="FACTS", help="print the share of this curated file's figures the draft finds")
     sub.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
-    ev = sub.add_parser("eval", help="score the bot and a naive baseline on an evaluation set (exit 1 below config.eval)")
+    ev = sub.add_parser("eval", help="score the bot and a naive baseline on an evaluation set (exit 1 below its thresholds in config.yaml)")
     ev.add_argument("file", nargs="?", help="evaluation set (default tests/eval/questions.yaml)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--homophones", type=int, default=0, metavar="N",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.knowledge import Source
+from bot.model import Source
 
 # What a reply is. fact, computed: figures from the article; declined, out_of_scope: the article
 # does not say; browse: one word, answered with the questions the article has on it; smalltalk,

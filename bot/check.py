@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from bot import figures
 from bot.config import Config
-from bot.knowledge import Knowledge, Problem, figure_in, load
+from bot.knowledge import load
 from bot.match import Matcher
+from bot.model import Knowledge, Problem, figure_in
 
 
 def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> list[Problem]:

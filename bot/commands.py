@@ -194,7 +194,7 @@ class Commands:
         lines: list[Line] = []
         for doc in knowledge.documents.values():
             title_en = (f"（{doc.title_en}）" if lang == "zh" else f" (“{doc.title_en}”)") if doc.title_en else ""
-            lines += [*([()] if lines else []), *_text(t("source", lang, title=doc.title, title_en=title_en,
+            lines += [*([()] if lines else []), *_text(t("citation", lang, title=doc.title, title_en=title_en,
                                                            paragraph=paragraph))]
         return tuple(lines)
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge import Fact, Knowledge
+from bot.model import Fact, Knowledge
 from bot.operations import OPERATIONS, Computation
 from bot.slots import SlotReader
-
-SERIES_MARGIN = 10  # a whole series is combined only when it is this close to the best single fact
 
 
 class Calculator:
@@ -49,7 +47,7 @@ class Calculator:
         return next((f for f in members if self.fact_slots[f.id].get("quarter", frozenset()) & before), None)
 
     def compute(self, text: str, op: str, scores: dict[str, float], series_scores: dict[str, float],
-                floor: float) -> Computation | None:
+                floor: float, margin: float) -> Computation | None:
         """A computation when the question names ≥2 members of one series (or, for a share or a
         change, one),
         or names none with a clear operation word and that series is about as close as the best
@@ -69,10 +67,10 @@ class Calculator:
         for sid, members in self.members.items():
             named = self._named(text, members)
             near = nears[sid]
-            whole = operation.whole and not named and not weak and near >= max(floor, top - SERIES_MARGIN)
+            whole = operation.whole and not named and not weak and near >= max(floor, top - margin)
             # the series the question is about, not one it happens to name a member of (三季度
             #签约项目里优质项目占几成 is about the categories, though it names a quarter)
-            if near < leading - SERIES_MARGIN:
+            if near < leading - margin:
                 continue
             if (len(named) >= operation.minimum or whole) and (best is None or (near, len(named)) > best[:2]):
                 best = (near, len(named), sid, named)

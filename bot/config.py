@@ -17,7 +17,8 @@ class MatchSettings:
     threshold: float = 62
     tie_margin: float = 4
     series_margin: float = 15
-    intent_penalty: float = 18
+    compute_margin: float = 10  # a whole series is combined only this close to the best single fact
+    intent_penalty: float = 30
     slot_penalty: float = 12
     entity_penalty: float = 20
     max_facts: int = 4
@@ -46,6 +47,7 @@ class TelegramSettings:
 
 @dataclass(frozen=True)
 class EvalSettings:
+    set: str = ""  # the evaluation set these thresholds gate, relative to config.yaml
     min_answered: float = 0.95  # share of answerable questions answered with the right figure
     min_declined: float = 0.95  # share of unanswerable questions declined
     max_wrong_figures: int = 0  # answers carrying a figure that is not the expected one
@@ -58,7 +60,8 @@ class Config:
     match: MatchSettings = field(default_factory=MatchSettings)
     misses: MissesSettings = field(default_factory=MissesSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
-    eval: EvalSettings = field(default_factory=EvalSettings)
+    eval: EvalSettings = field(default_factory=lambda: EvalSettings(set="tests/eval/questions.yaml"))
+    blind_eval: EvalSettings = field(default_factory=EvalSettings)  # the held-out part of the blind set
     base: Path = ROOT  # the folder of config.yaml: relative paths start here
 
     def path(self, relative: str) -> Path:
@@ -66,7 +69,8 @@ class Config:
         return (self.base / relative).resolve()
 
 
-_SECTIONS = {"match": MatchSettings, "misses": MissesSettings, "telegram": TelegramSettings, "eval": EvalSettings}
+_SECTIONS = {"match": MatchSettings, "misses": MissesSettings, "telegram": TelegramSettings, "eval": EvalSettings,
+             "blind_eval": EvalSettings}
 
 
 def _value(default: object, value: object) -> object:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.config import Config, load_config
-from bot.knowledge import Knowledge, KnowledgeError, Problem, load
+from bot.knowledge import KnowledgeError, load
 from bot.match import Matcher
 from bot.misses import MissLog
+from bot.model import Knowledge, Problem
 from bot.reply import Composer
 
 log = logging.getLogger(__name__)

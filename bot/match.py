@@ -19,9 +19,9 @@ from bot.answer import Kind
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
-from bot.knowledge import Fact, Knowledge
 from bot.lexicon import Lexicon, pattern
 from bot.mend import Mender
+from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
 from bot.operations import Computation
 from bot.slots import SlotReader, Slots
@@ -162,6 +162,8 @@ class Matcher:
                     self._forms.append(self.wording.form(self.reader.canonical(norm)))
             for kind, values in fact.slots.items():
                 slots.setdefault(kind, set()).update(values)
+            if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
+                slots.setdefault("photo", set()).add(str(fact.source.caption))
             doc = knowledge.documents.get(fact.source.doc)
             for kind, values in (doc.slots if doc else {}).items():
                 slots.setdefault(kind, set(values))
@@ -370,7 +372,7 @@ class Matcher:
         for sid, sform in self._series_forms:
             series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(q.form, sform))
         comp = self.calculator.compute(q.norm, q.op, {self.facts[i].id: sc for i, sc in ranked},
-                                       series_scores, s.threshold - s.near_margin)
+                                       series_scores, s.threshold - s.near_margin, s.compute_margin)
         if comp and comp.refusal:
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar, Protocol
 
-from bot.knowledge import Fact, Series
+from bot.model import Fact, Series
 
 Line = tuple[tuple[str, str], ...]
 

@@ -1,4 +1,4 @@
-"""Read the distinguishing parts of a normalized question: quarters, dates, years and names.
+"""Read the distinguishing parts of a normalized question: quarters, dates, years, photos and names.
 
 Fuzzy scores cannot tell 1季度 from 3季度 (one character apart), so these parts are read
 exactly and compared exactly; `match` only lets a fact through when they agree.
@@ -18,6 +18,9 @@ _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?<![\d.])([1-9](?:[、,和与及跟或 ]*[1-9])*)季度")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
+# which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
+_PHOTO = re.compile(r"第(\d)张|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:photo|picture|image)")
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 
 class SlotReader:
     """Finds vocabulary names, quarters, dates and years in normalized text."""
@@ -49,6 +52,8 @@ class SlotReader:
             found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
         for m in _DATE.finditer(text):
             found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
+        for m in _PHOTO.finditer(text):
+            found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
         for m in _YEAR.finditer(text):
             found.append((m.start(), "year", m.group(1)))
         return sorted(found)

@@ -1,8 +1,7 @@
-"""The front ends' message catalogue: every word a front end says around the core's answers.
+"""The message catalogue: every word the bot says, in Chinese and English.
 
-One place for the console, Telegram and any new front end, in Chinese and English, so adding a
-front end copies no text. The answers' own words (sources, declines, computations) stay in
-bot/reply.py beside the code that composes them.
+One place for the answers (bot/reply.py, bot/operations.py) and for what the front ends say
+around them (console, Telegram, any new front end), so adding a front end copies no text.
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ _T: dict[str, dict[str, str]] = {
     "prev": {"zh": "‹ 上一页", "en": "‹ Previous"},
     "next": {"zh": "下一页 ›", "en": "More ›"},
     # /source
-    "source": {
+    "citation": {
         "zh": "所有答案都来自文章《{title}》{title_en}。\n"
               "引用时请写文章标题和段落号，例如：《{title}》第{paragraph}段。每个答案末尾都注明了段落和原文。\n"
               "文章本身没有注明作者、出版方、网址或日期。",
@@ -70,6 +69,44 @@ _T: dict[str, dict[str, str]] = {
     "welcome": {"zh": "余杭项目问答（输入 /help 查看帮助，/topics 查看话题，/quit 退出）",
                 "en": "Yuhang figures (type /help for help, /topics for topics, /quit to quit)"},
     "bye": {"zh": "再见！", "en": "Goodbye!"},
+    # answers (bot/reply.py) and computations (bot/operations.py)
+    "source": {"zh": "来源：《{title}》第{paragraph}段：“{quote}”",
+               "en": "Source: 《{title}》 (\u201c{title_en}\u201d), paragraph {paragraph}: \u201c{quote}\u201d"},
+    "caption": {"zh": "来源：《{title}》第{caption}张图片的图片说明：“{quote}”",
+                "en": "Source: 《{title}》 (\u201c{title_en}\u201d), caption of photo {caption}: \u201c{quote}\u201d"},
+    "several": {"zh": "文章里有{n}个相关的事实：", "en": "The article has {n} facts that fit this question:"},
+    "declined": {"zh": "这篇文章没有提到这一点，我不猜数字。", "en": "The article does not say, and I won't guess a figure."},
+    "out_of_scope": {"zh": "这篇文章没有讲{what}，我不猜数字。", "en": "The article says nothing about {what}, and I won't guess a figure."},
+    "try": {"zh": "您可以问：", "en": "You could ask:"},
+    "empty": {"zh": "请输入一个问题，例如：{example}", "en": "Please type a question, for example: {example}"},
+    "noise": {"zh": "我只读得懂文字问题，请用中文或英文提问，例如：{example}",
+              "en": "I can only read text questions, in Chinese or English, for example: {example}"},
+    "too_long": {"zh": "问题太长了（超过{limit}个字）。请一次只问一个问题，例如：{example}",
+                 "en": "That message is too long (over {limit} characters). Please ask one question at a time, for example: {example}"},
+    "greeting": {"zh": "你好！我回答《{title}》这篇文章里的数字和事实。", "en": "Hello! I answer questions on the figures and facts of the article 《{title}》."},
+    "thanks": {"zh": "不客气！还有问题随时问。", "en": "You're welcome! Ask me anything else about the article."},
+    "help": {"zh": "我回答《{title}》这篇文章里的数字和事实，每个答案都注明出处。", "en": "I answer questions on the figures and facts of the article 《{title}》, each with its source."},
+    "topics": {"zh": "可以问的话题：{topics}", "en": "Topics: {topics}"},
+    "computed": {"zh": "（计算得出：文章没有直接给出这个数，是用下面文章中的数字算的）",
+                 "en": " (computed from the article's figures below; the article does not state it)"},
+    "compared": {"zh": "（比较文章中的数字得出）", "en": " (by comparing the article's figures)"},
+    "more": {"zh": "{a}比{b}多{d}", "en": "{a} is {d} more than {b}"},
+    "less": {"zh": "{a}比{b}少{d}", "en": "{a} is {d} less than {b}"},
+    "same": {"zh": "{a}和{b}一样多", "en": "{a} and {b} are equal"},
+    "rose": {"zh": "{a}比{b}多{d}", "en": "{a} is {d} higher than {b}"},
+    "fell": {"zh": "{a}比{b}少{d}", "en": "{a} is {d} lower than {b}"},
+    "browse": {"zh": "文章里说到“{word}”的有这些，您想问哪一个？", "en": "The article mentions “{word}” in these; which one do you mean?"},
+    "near": {"zh": "我不确定您问的是哪一条。您是想问：", "en": "I'm not sure which fact you mean. Did you mean:"},
+    "unexplained": {"zh": "文章没有提到{missing}，我不猜。关于这个，文章说了的是：",
+                    "en": "The article does not give the {missing}, and I won't guess. What it does say about this:"},
+    "growth": {"zh": "没法计算：这需要文章没有给出的可比数字（比如去年同期或上一季度），我不猜。",
+               "en": "This cannot be computed: it needs a figure the article does not give (such as last year's or the previous quarter's), and I won't guess."},
+    "max": {"zh": "最多的是", "en": "Highest: "},
+    "min": {"zh": "最少的是", "en": "Lowest: "},
+    "approx": {"zh": "没法精确计算：{names}的数字文章只给了约数（{figures}），我不估算。",
+               "en": "This cannot be computed exactly: the article gives only an approximate figure for {names} ({figures}), and I won't estimate."},
+    "mixed": {"zh": "没法计算：这个问题把不同单位的数字放在一起（比如投资额和项目个数），不能相加或比较。",
+              "en": "This cannot be computed: it combines figures of different units (e.g. investment and project counts)."},
 }
 
 

@@ -27,6 +27,7 @@ from bot.evaluate import (
     load_cases,
     percentile,
     run,
+    thresholds_for,
 )
 from bot.knowledge import load
 
@@ -43,6 +44,21 @@ def said(*lines: str, kind: str = "fact") -> Answer:
 def test_evaluation_set_meets_the_thresholds(base_config: Config) -> None:
     out = io.StringIO()
     assert run(base_config, DEFAULT_SET, stdout=out) == 0, out.getvalue()
+
+
+def test_blind_held_out_part_meets_its_thresholds(base_config: Config) -> None:
+    """The gate that measures the product: questions written from the article alone, by someone
+    who never saw the fact base or the matcher, and read by nobody while tuning. Only the totals
+    are printed on failure: reading the failing questions would spend the held-out part."""
+    held_out = base_config.path(base_config.blind_eval.set)
+    report = evaluate(base_config, held_out)
+    assert report.settings is not None
+    assert not report.below_thresholds(), report.below_thresholds()
+
+
+def test_tuning_parts_are_measured_but_not_gated(base_config: Config) -> None:
+    assert thresholds_for(base_config, Path(base_config.path("tests/eval/blind/tune.yaml"))) is None
+    assert thresholds_for(base_config, DEFAULT_SET) is base_config.eval
 
 
 # --- judging -------------------------------------------------------------------------------------
@@ -166,8 +182,8 @@ SMALL_SET = """\
 
 def _config_file(tmp_path: Path, knowledge: Path) -> Path:
     path = tmp_path / "config.yaml"
-    path.write_text(f"knowledge: {knowledge}\nmisses:\n  path: {tmp_path / 'var' / 'misses.sqlite3'}\n",
-                    encoding="utf-8")
+    path.write_text(f"knowledge: {knowledge}\nmisses:\n  path: {tmp_path / 'var' / 'misses.sqlite3'}\n"
+                    f"eval:\n  set: {tmp_path / 'bad.yaml'}\n", encoding="utf-8")
     return path
 
 
@@ -178,7 +194,7 @@ def test_cli_eval_json_and_exit_codes(mini_knowledge: Path, tmp_path: Path,
     good.write_text(SMALL_SET, encoding="utf-8")
     assert main(["--config", str(config), "eval", str(good), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["passed"] and data["questions"] == 3 and data["failures"] == []
+    assert data["passed"] and data["thresholds"] is None and data["questions"] == 3 and data["failures"] == []
     assert data["bot"]["right"] == 2 and data["bot"]["declined_ok"] == 1 and data["bot"]["wrong_figures"] == 0
     assert set(data["bot"]["latency_ms"]) == {"p50", "p95", "p99"}
     assert data["bot"]["groups"]["language"]["en"] == {"n": 1, "ok": 1, "wrong": 0}
