@@ -59,7 +59,7 @@ class Calculator:
         if op in ("sum", "diff", "share") and money and count:
             return Computation(op, None, (), None, refusal="mixed")
         top = max(scores.values(), default=0.0)
-        best: tuple[float, int, str, list[Fact]] | None = None
+        best: tuple[int, float, str, list[Fact]] | None = None
         operation = OPERATIONS[op]
         nears = {sid: max(series_scores.get(sid, 0.0), *(scores.get(f.id, 0.0) for f in members))
                  for sid, members in self.members.items()}
@@ -68,12 +68,12 @@ class Calculator:
             named = self._named(text, members)
             near = nears[sid]
             whole = operation.whole and not named and not weak and near >= max(floor, top - margin)
-            # the series the question is about, not one it happens to name a member of (三季度
-            #签约项目里优质项目占几成 is about the categories, though it names a quarter)
-            if near < leading - margin:
+            # the series the question is about, not one it happens to name one member of
+            # (三季度签约项目里优质项目占几成 is about the categories, though it names a quarter)
+            if len(named) < 2 and near < leading - margin:
                 continue
-            if (len(named) >= operation.minimum or whole) and (best is None or (near, len(named)) > best[:2]):
-                best = (near, len(named), sid, named)
+            if (len(named) >= operation.minimum or whole) and (best is None or (len(named), near) > best[:2]):
+                best = (len(named), near, sid, named)
         if best is None:
             return None
         _, _, sid, named = best

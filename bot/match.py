@@ -25,6 +25,7 @@ from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
 from bot.operations import Computation
 from bot.slots import SlotReader, Slots
+from bot.tables import zipf
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _LOOSE_KINDS = frozenset({"quarter", "date", "year"})
@@ -33,6 +34,14 @@ _ENTITY_KINDS = ("project", "lab", "person")
 _NAME_KINDS = (*_ENTITY_KINDS, "zone", "category")  # a question naming one is about something named
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
+_STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")  # a figure a question states
+
+
+def _figure_forms(text: str) -> tuple[str, ...]:
+    """How a question may state a figure: 30亿元 as 30亿元 or 30亿."""
+    return (text, text.removesuffix("元")) if text.endswith("亿元") else (text,)
+
+
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
@@ -355,6 +364,7 @@ class Matcher:
                   if sc >= best - s.tie_margin
                   or (series and self.facts[i].series and self.facts[i].series.id == series.id
                       and sc >= max(s.threshold, best - s.series_margin))]
+        chosen = self._by_figure(q, chosen)
         facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
         missing = self._unexplained(q, [self._index[f.id] for f in facts])
         if missing:
@@ -411,10 +421,19 @@ class Matcher:
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
 
+    def _by_figure(self, q: Question, chosen: list[int]) -> list[int]:
+        """Among tied facts, those holding a figure the question states (投资30亿元的是哪个项目):
+        the others answer another question."""
+        stated = {m.group() for m in _STATED.finditer(q.norm)}
+        holding = [i for i in chosen if stated & {f.text.removeprefix("超过") for f in self.facts[i].figures}
+                   or any(t in stated for f in self.facts[i].figures for t in _figure_forms(f.text))]
+        return holding if stated and holding else chosen
+
     def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
         """A single word ("投资", "investment", "source") is not a question to answer with one
         arbitrary fact: the facts that say it, best first. A name (天下秀) is a slot: its facts."""
-        one_word = len(q.form) <= 4 if _CJK_CHAR.search(q.form) else len(q.form.split()) == 1
+        one_word = (len(q.form) <= 3 or (len(q.form) == 4 and q.form in zipf())) if _CJK_CHAR.search(q.form) \
+            else len(q.form.split()) == 1
         if q.slots or q.op or q.wanted or not one_word:
             return []
         word = q.form
