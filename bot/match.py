@@ -381,7 +381,10 @@ class Matcher:
         series_scores: dict[str, float] = {}
         for sid, sform in self._series_forms:
             series_scores[sid] = max(series_scores.get(sid, 0.0), similarity(q.form, sform))
-        comp = self.calculator.compute(q.norm, q.op, {self.facts[i].id: sc for i, sc in ranked},
+        # the single facts to weigh a combination against: those that answer what is asked (多少个 is
+        # not asking for 329亿元)
+        singles = {self.facts[i].id: sc for i, sc in ranked if not q.wanted or self.facts[i].asks in q.wanted}
+        comp = self.calculator.compute(q.norm, q.op, singles,
                                        series_scores, s.threshold - s.near_margin, s.compute_margin)
         if comp and comp.refusal:
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),

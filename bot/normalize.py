@@ -42,11 +42,15 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first three quarters, in any of its forms → 前3季度
     (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
+    # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
+    (re.compile(r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
+     lambda m: " " + "、".join(f"{i}" for i in range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4)) + 1))
+     + "季度 " if int(m.group(1) or m.group(2)) < int(m.group(3) or m.group(4)) else m.group()),
     # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
     (re.compile(r"(?<![前第\d])3\s*个\s*季度"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度
     (re.compile(r"前\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
-     " 1、2季度 "),
+     " 1、2季度合计 "),  # a half year is the two quarters together
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
                 rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),
@@ -137,7 +141,7 @@ _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a numb
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿 or 3.5% keeps its dot: a date has a one- or two-digit month and no unit after it.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
-                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|%))")
+                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%))")
 
 
 def _clean(text: str) -> str:
