@@ -42,6 +42,7 @@ def _figure_forms(text: str) -> tuple[str, ...]:
     return (text, text.removesuffix("元")) if text.endswith("亿元") else (text,)
 
 
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
@@ -160,11 +161,13 @@ class Matcher:
         self._forms: list[str] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
+        known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
         for i, fact in enumerate(self.facts):
             slots: dict[str, set[str]] = {}
             for questions in fact.questions.values():
                 for q in questions:
                     norm = self.wording.synonyms(normalize(q))
+                    known_forms.append(norm)
                     for kind, values in self.reader.read(norm).items():
                         slots.setdefault(kind, set()).update(values)
                     self._phrasing_fact.append(i)
@@ -189,8 +192,9 @@ class Matcher:
             self._fact_phrasings[i].append(p)
             fact_terms[i] |= terms(form)
         for i, fact in enumerate(self.facts):  # the fact's own words too: a question may use the quote's
-            own = [fact.source.quote]
-            fact_terms[i] |= {t for text in own for t in terms(self.wording.form(self.reader.canonical(normalize(text))))}
+            quote = normalize(fact.source.quote)
+            known_forms += [quote, normalize(fact.answer.get("zh", ""))]
+            fact_terms[i] |= terms(self.wording.form(self.reader.canonical(quote)))
         for i, ts in enumerate(fact_terms):
             for term in ts:
                 self._postings.setdefault(term, []).append(i)
@@ -203,12 +207,10 @@ class Matcher:
         self._idf_unseen = math.log(n + 1) + 1
         # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
-        texts = [q for f in self.facts for qs in f.questions.values() for q in qs]
-        texts += [f.answer.get("zh", "") for f in self.facts] + [f.source.quote for f in self.facts]
-        texts += [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
-        texts += knowledge.lexicon.words + knowledge.lexicon.attributes
+        words = [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
+        known_forms += [normalize(w) for w in (*words, *knowledge.lexicon.words, *knowledge.lexicon.attributes)]
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
-        self.mender = Mender(texts, articles, {w for t in texts for w in re.findall(r"[a-z]{4,}", normalize(t))})
+        self.mender = Mender(known_forms, articles, {w for t in known_forms for w in _LATIN_WORD.findall(t)})
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,

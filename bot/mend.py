@@ -34,11 +34,11 @@ class _Index:
     """Every known word of two to four characters (fact base, lexicon, articles) by how it sounds
     with one character blanked, and the common words of the language."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, forms: Iterable[str]) -> None:
         sounds = readings()
         self.known: Counter[str] = Counter()
-        for text in texts:
-            for run in _RUN.findall(normalize(text)):
+        for form in forms:
+            for run in _RUN.findall(form):
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
         # (word with one character blanked, the main reading of that character) → the known words
@@ -56,8 +56,9 @@ class Mender:
     Most questions need no mending: every character sits in a word pair the fact base itself
     uses. Only the others pay for the full index (built once, on first need)."""
 
-    def __init__(self, texts: Iterable[str], articles: Iterable[str], english: Iterable[str]) -> None:
-        self._texts = [normalize(t) for t in texts]
+    def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str]) -> None:
+        """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs."""
+        self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = {run[i : i + 2] for t in self._texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
         self.english = sorted(set(english))
@@ -65,7 +66,7 @@ class Mender:
 
     @cached_property
     def _index(self) -> _Index:
-        return _Index(self._texts + self._articles)
+        return _Index(self._texts + [normalize(p) for p in self._articles])
 
     def mend(self, norm: str) -> str:
         """The normalized question with typos mended, normalized again when anything changed (a

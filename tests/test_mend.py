@@ -18,7 +18,7 @@ TEXTS = ["余杭第三季度双集中总投资多少", "天下秀网红城市项
 
 @pytest.fixture(scope="module")
 def mender() -> Mender:
-    return Mender(TEXTS[:-1], TEXTS[-1:], ["third", "quarter", "investment"])
+    return Mender([normalize(t) for t in TEXTS[:-1]], TEXTS[-1:], ["third", "quarter", "investment"])
 
 
 @pytest.mark.parametrize(
