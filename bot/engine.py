@@ -68,6 +68,7 @@ class Engine:
             new = [str(p) for p in knowledge.problems if p.message not in known]
             if new:  # problems the served base already had (and warned about) do not block a good edit
                 return self._refuse(new)
+            dropped = sorted({f.id for f in self.knowledge.facts} - {f.id for f in knowledge.facts})
             self._install(knowledge)
         except KnowledgeError as e:
             return self._refuse([str(e)])
@@ -76,6 +77,9 @@ class Engine:
             return self._refuse([f"{self.config.knowledge}: cannot load: {type(e).__name__}: {e}"])
         self.last_error = None
         log.info("fact base reloaded: %d facts", len(knowledge.facts))
+        if dropped:  # a deleted fact is no longer answered: say so where curators look
+            log.warning("the reload dropped %d fact(s) that were served until now: %s", len(dropped), ", ".join(dropped))
+            return True, f"reloaded: {len(knowledge.facts)} facts; dropped {len(dropped)}: {', '.join(dropped)}"
         return True, f"reloaded: {len(knowledge.facts)} facts"
 
     def _refuse(self, problems: list[str]) -> tuple[bool, str]:

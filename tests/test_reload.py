@@ -184,3 +184,14 @@ def test_an_old_problem_does_not_block_later_good_edits(mini_knowledge: Path, ma
     edit(path, broken.replace("zh: 一季度余杭“双集中”总投资582亿元。", "zh: 今年一季度余杭“双集中”总投资582亿元。"))
     assert "今年一季度" in engine.ask("余杭一季度双集中总投资多少").text
     assert engine.last_error is None
+
+
+def test_a_reload_that_drops_facts_says_which(mini_engine: Engine, mini_knowledge: Path, caplog) -> None:
+    path = facts_file(mini_knowledge)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: provincial-labs-count")
+    edit(path, text[:start])
+    with caplog.at_level("WARNING"):
+        changed, message = mini_engine.reload()
+    assert changed and "dropped 1: provincial-labs-count" in message
+    assert any("dropped 1 fact(s)" in r.getMessage() for r in caplog.records)
