@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import DEFAULT_CONFIG
-from bot.evaluate import load_cases
+from bot.judge import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MB = 100

@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import process
 
 from bot.config import load_config
-from bot.evaluate import load_cases
+from bot.judge import load_cases
 from bot.knowledge import load
 from bot.match import Matcher, similarity
 from bot.misses import MissLog

@@ -27,7 +27,8 @@ from benchmarks.generate import queries, synthetic
 from bot.answer import Answer
 from bot.config import DEFAULT_CONFIG, Config, load_config
 from bot.engine import Engine
-from bot.evaluate import Baseline, load_cases, percentile
+from bot.evaluate import Baseline, percentile
+from bot.judge import load_cases
 from bot.match import Matcher
 from bot.model import Knowledge
 from bot.normalize import normalize

@@ -57,9 +57,9 @@ def _tolerant_output() -> None:
 
 def _eval_set(file: str | None) -> Path:
     """The evaluation set, read once here so that a missing or broken file is one line, not a traceback."""
-    from bot import evaluate
+    from bot.judge import DEFAULT_SET
 
-    path = Path(file) if file else evaluate.DEFAULT_SET
+    path = Path(file) if file else DEFAULT_SET
     if not path.is_file():
         raise KnowledgeError(path, 0, "evaluation set not found")
     data = read_yaml(path)

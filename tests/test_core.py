@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine import Engine
-from bot.evaluate import figure_texts, wrong_figures
+from bot.judge import figure_texts, wrong_figures
 from bot.operations import fmt
 
 NEIGHBOURS = [

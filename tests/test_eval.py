@@ -13,22 +13,18 @@ from bot.__main__ import main
 from bot.answer import Answer
 from bot.config import Config
 from bot.evaluate import (
-    DEFAULT_SET,
     Baseline,
-    Case,
-    Outcome,
     Report,
     Run,
     Tally,
     case_topic,
     evaluate,
     format_report,
-    judge,
-    load_cases,
     percentile,
     run,
     thresholds_for,
 )
+from bot.judge import DEFAULT_SET, Case, Outcome, judge, load_cases
 from bot.knowledge import load
 
 FIGURES = ["近1800亿元", "600亿元", "582亿元", "556亿元", "60亿元", "超过60家", "58个", "20个", "21个", "17个"]
