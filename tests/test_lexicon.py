@@ -61,3 +61,10 @@ def test_an_unknown_section_or_operation_is_refused() -> None:
         build({"synonym": [["a", "b"]]})
     with pytest.raises(ValueError, match="no operation the bot can compute"):
         build({"operations": {"median": ["中位数"]}})
+
+
+def test_intents() -> None:
+    lexicon = load("knowledge").lexicon
+    assert "count" in lexicon.intents(normalize("签了几个项目"))
+    assert "amount" in lexicon.intents(normalize("投资额多少亿"))
+    assert lexicon.intents(normalize("双集中")) == frozenset()

@@ -2,9 +2,7 @@
 
 import pytest
 
-from bot.knowledge import load
 from bot.normalize import language, normalize
-from bot.slots import SlotReader
 
 
 @pytest.mark.parametrize(
@@ -63,22 +61,3 @@ def test_language() -> None:
     assert language("三季度投资") == "zh"
     assert language("How much in Q3?") == "en"
     assert language("Q3双集中") == "zh"
-
-
-def test_slots_read_quarters_dates_years_and_names() -> None:
-    reader = SlotReader({"zone": {"临平新城": ("临平新城", "linping new town")}})
-    assert reader.read(normalize("二季度比三季度多多少"))["quarter"] == {"2", "3"}
-    assert reader.read(normalize("前三季度"))["quarter"] == {"1-3"}
-    assert reader.read(normalize("一二三季度加起来"))["quarter"] == {"1", "2", "3"}
-    assert reader.read(normalize("9月29号签约"))["date"] == {"9-29"}
-    assert reader.read(normalize("2021年余杭"))["year"] == {"2021"}
-    assert "year" not in reader.read(normalize("近1800亿元"))
-    assert reader.read(normalize("What went to Linping New Town?"))["zone"] == {"临平新城"}
-    assert [v for _, _, v in reader.positions(normalize("三季度比一季度少多少"))] == ["3", "1"]
-
-
-def test_intents() -> None:
-    lexicon = load("knowledge").lexicon
-    assert "count" in lexicon.intents(normalize("签了几个项目"))
-    assert "amount" in lexicon.intents(normalize("投资额多少亿"))
-    assert lexicon.intents(normalize("双集中")) == frozenset()
