@@ -28,13 +28,20 @@ class Calculator:
                 self.members.setdefault(fact.series.id, []).append(fact)
         self.fact_slots = fact_slots
 
-    def _named(self, text: str, members: list[Fact]) -> list[Fact]:
+    def _named(self, text: str, members: list[Fact], by: str = "declared") -> list[Fact]:
         """Members the question names, in the order it names them (前3季度 names quarters 1-3).
-        Only slots that tell members apart name one: 2020年 names no single quarter."""
+        Only slots that tell members apart name one: 2020年 names no single quarter. A time names
+        a member only where the YAML declares it (`by="declared"`: "三季度签约的碳纤维项目" in a
+        phrasing does not make that project Q3's), or also where a phrasing says it (`by="any"`);
+        `by="name"`: only names, no times."""
         out: list[Fact] = []
         for _, kind, val in self.reader.positions(text):
+            timed = kind in ("quarter", "date", "year")
+            if timed and by == "name":
+                continue
             vals = {"1", "2", "3"} if (kind, val) == ("quarter", "1-3") else {val}
-            hits = [f for f in members if self.fact_slots[f.id].get(kind, frozenset()) & vals]
+            hits = [f for f in members if (f.slots if timed and by == "declared" else self.fact_slots[f.id])
+                    .get(kind, frozenset()) & vals]
             if len(hits) < len(members):
                 out += [f for f in hits if f not in out]
         return out
@@ -59,7 +66,7 @@ class Calculator:
         if op in ("sum", "diff", "share") and money and count:
             return Computation(op, None, (), None, refusal="mixed")
         top = max(scores.values(), default=0.0)
-        best: tuple[int, float, str, list[Fact]] | None = None
+        best: tuple[tuple[int, int, float], str, list[Fact]] | None = None
         operation = OPERATIONS[op]
         nears = {sid: max(series_scores.get(sid, 0.0), *(scores.get(f.id, 0.0) for f in members))
                  for sid, members in self.members.items()}
@@ -67,16 +74,20 @@ class Calculator:
         for sid, members in self.members.items():
             named = self._named(text, members)
             near = nears[sid]
-            whole = operation.whole and not named and not weak and near >= max(floor, top - margin)
+            # the whole series only when the question points at no member (9月29号那次 is Q3's)
+            whole = (operation.whole and not weak and not self._named(text, members, by="any")
+                     and near >= max(floor, top - margin))
             # the series the question is about, not one it happens to name one member of
             # (三季度签约项目里优质项目占几成 is about the categories, though it names a quarter)
             if len(named) < 2 and near < leading - margin:
                 continue
-            if (len(named) >= operation.minimum or whole) and (best is None or (len(named), near) > best[:2]):
-                best = (len(named), near, sid, named)
+            # a member named by its name (制造业) outweighs one named by a time (Q3 signings)
+            key = (len(named), len(self._named(text, members, by="name")), near)
+            if (len(named) >= operation.minimum or whole) and (best is None or key > best[0]):
+                best = (key, sid, named)
         if best is None:
             return None
-        _, _, sid, named = best
+        _, sid, named = best
         series = self.knowledge.series[sid]
         if (money and "元" not in series.unit) or (count and "元" in series.unit):
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)

@@ -15,7 +15,7 @@ from bot.normalize import cache_short, normalize
 Slots = dict[str, frozenset[str]]
 
 _FIRST_THREE = re.compile(r"前3季度")
-_QUARTERS = re.compile(r"(?<![\d.])([1-9](?:[、,和与及跟或 ]*[1-9])*)季度")
+_QUARTERS = re.compile(r"(?<![\d.])((?:[1-9][、,和与及跟或 ]+)*[1-9]|[1-4]{2,4})季度")  # 58 3季度 is no Q5, Q8
 _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
