@@ -357,8 +357,10 @@ class Matcher:
             if not self._spelled_out(q, near):
                 if near:
                     declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
+                missing = self._unexplained(q, [i for i, _ in near[:1]]) if near else ()
+                cause = "unexplained" if missing else "near" if near else ""  # 创始人: say what is missing
                 return Match("declined", q.text, q.norm, q.lang, **{**declined, "score": max(0.0, top)},
-                             cause="near" if near else "")
+                             cause=cause, missing=missing)
             candidates = near[:1]
         best_i, best = candidates[0]
         series = self.facts[best_i].series
