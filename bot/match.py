@@ -209,6 +209,7 @@ class Matcher:
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
         words = [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
         known_forms += [normalize(w) for w in (*words, *knowledge.lexicon.words, *knowledge.lexicon.attributes)]
+        known_forms += knowledge.lexicon.reserved  # as written: 上伴年 is mended to 上半年, then read as 1、2季度
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         self.mender = Mender(known_forms, articles, {w for t in known_forms for w in _LATIN_WORD.findall(t)})
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))

@@ -51,6 +51,7 @@ _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first half year, first two quarters → 1、2季度
     (re.compile(r"前\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
      " 1、2季度合计 "),  # a half year is the two quarters together
+    (re.compile(r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
                 rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),

@@ -131,3 +131,8 @@ def test_one_word_lists_the_facts_that_say_it(matcher: Matcher) -> None:
 
 def test_a_question_about_a_word_is_no_browse(matcher: Matcher) -> None:
     assert decide(matcher, "天下秀投资多少").kind == "fact"
+
+
+def test_a_mistyped_half_year_is_mended_before_it_is_read_as_two_quarters(matcher: Matcher) -> None:
+    q = understood(matcher, "上伴年双集中总投资多少")
+    assert q.slots["quarter"] == frozenset({"1", "2"}) and q.op == "sum"

@@ -12,6 +12,7 @@ from bot.normalize import language, normalize
         (["third quarter", "3rd quarter", "third-quarter", "Q3", "quarter 3", "3Q"], "3季度"),
         (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度"], "前3季度"),
         (["上半年", "前两个季度", "前2季度", "first half", "H1", "first two quarters"], "1、2季度合计"),
+        (["下半年", "second half", "H2"], "3、4季度合计"),
         (["一季度到三季度", "第一季度至第三季度", "Q1 to Q3", "一二三季度", "三个季度"], "1、2、3季度"),
         (["二季度到三季度", "Q2 through Q3", "2-3季度"], "2、3季度"),
         (["九月二十九日", "9月29号", "9月29日", "Sept. 29th", "29 September", "september 29",
