@@ -91,6 +91,8 @@ class Calculator:
         series = self.knowledge.series[sid]
         if (money and "元" not in series.unit) or (count and "元" in series.unit):
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
+        if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
+            return Computation(op, series, tuple(named), refusal="two_only")
         inputs = tuple(operation.inputs(named, self.members[sid], self._before, bool(re.search(r"从|from", text))))
         if operation.exact and any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, refusal="approx")

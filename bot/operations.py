@@ -38,7 +38,7 @@ class Computation:
     members: tuple[Fact, ...]  # the inputs, in the order the question named them
     result: Decimal | None = None  # sum, mean, difference and change (signed), share; else None
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
-    refusal: str = ""  # why it cannot be computed: approx | mixed | growth
+    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only
 
     @property
     def result_text(self) -> str:
@@ -64,6 +64,7 @@ class Operation:
     name: ClassVar[str]
     minimum: ClassVar[int] = 2
     whole: ClassVar[bool] = True  # the whole series will do when the question names no member
+    pair: ClassVar[bool] = False  # compares exactly two: more named members is another question
     exact: ClassVar[bool] = True
     computed: ClassVar[bool] = True  # the result is not the article's own figure
 
@@ -118,6 +119,7 @@ class Mean(Operation):
 class Diff(Operation):
     name = "diff"
     whole = False
+    pair = True
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         return (named or everyone)[:2]
@@ -141,6 +143,7 @@ class Change(Operation):
     name = "change"
     minimum = 1
     whole = False
+    pair = True
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         if len(named) >= 2:
@@ -172,6 +175,7 @@ class Ratio(Operation):
 
     name = "ratio"
     whole = False
+    pair = True
 
     def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
         return named[:2]

@@ -136,3 +136,8 @@ def test_a_question_about_a_word_is_no_browse(matcher: Matcher) -> None:
 def test_a_mistyped_half_year_is_mended_before_it_is_read_as_two_quarters(matcher: Matcher) -> None:
     q = understood(matcher, "上伴年双集中总投资多少")
     assert q.slots["quarter"] == frozenset({"1", "2"}) and q.op == "sum"
+
+
+def test_a_comparison_of_more_than_two_members_is_refused(knowledge_copy: Path, base_config: Config) -> None:
+    m = Matcher(load(knowledge_copy), base_config.match).match("三季度双集中比上半年平均低多少")
+    assert m.kind == "declined" and m.computation is not None and m.computation.refusal == "two_only"
