@@ -12,7 +12,7 @@ import re
 
 from bot.model import Fact, Knowledge
 from bot.operations import OPERATIONS, Computation
-from bot.slots import SlotReader
+from bot.slots import TIME_KINDS, SlotReader
 
 
 class Calculator:
@@ -36,7 +36,7 @@ class Calculator:
         `by="name"`: only names, no times."""
         out: list[Fact] = []
         for _, kind, val in self.reader.positions(text):
-            timed = kind in ("quarter", "date", "year")
+            timed = kind in TIME_KINDS
             if timed and by == "name":
                 continue
             vals = {"1", "2", "3"} if (kind, val) == ("quarter", "1-3") else {val}
@@ -56,10 +56,9 @@ class Calculator:
     def compute(self, text: str, op: str, scores: dict[str, float], series_scores: dict[str, float],
                 floor: float, margin: float) -> Computation | None:
         """A computation when the question names ≥2 members of one series (or, for a share or a
-        change, one),
-        or names none with a clear operation word and that series is about as close as the best
-        single fact; None when it is not a combining question after all ("三季度总投资" is one
-        fact even with 总 in it)."""
+        change, one), or names none with a clear operation word and that series is about as close
+        as the best single fact; None when it is not a combining question after all ("三季度总投资"
+        is one fact even with 总 in it)."""
         weak = op.endswith("?")
         op = op.rstrip("?")
         money, count = self.lexicon.quantity(text, "amount"), self.lexicon.quantity(text, "count")

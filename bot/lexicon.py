@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-LANGS = ("zh", "en")
 SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved",
                       "attributes", "synonyms"})
 
@@ -41,11 +40,16 @@ def trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+def is_expression(word: str) -> bool:
+    """An entry written between slashes is a regular expression, not a word: /比.{1,24}?多/."""
+    return len(word) > 2 and word.startswith("/") and word.endswith("/")
+
+
 def pattern(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for a word list: literal words (English ones as whole words) as tries, and
     /regular expressions/ as written; an empty list matches nothing."""
     words = list(words)
-    expressions = [f"(?:{w[1:-1]})" for w in words if w not in literal([w])]
+    expressions = [f"(?:{w[1:-1]})" for w in words if is_expression(w)]
     plain = literal(words)
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
@@ -55,7 +59,7 @@ def pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 def literal(words: Iterable[str]) -> list[str]:
     """The entries that are words, not /regular expressions/."""
-    return [w for w in words if not (len(w) > 2 and w.startswith("/") and w.endswith("/"))]
+    return [w for w in words if not is_expression(w)]
 
 
 @dataclass(frozen=True)
@@ -132,12 +136,11 @@ def _words(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) and str(v).strip() for v in value):
         raise LexiconError(f"{where}: expected a list of words")
     out = tuple(str(v).strip() for v in value)
-    for w in out:
-        if len(w) > 2 and w.startswith("/") and w.endswith("/"):
-            try:
-                re.compile(w[1:-1])
-            except re.error as e:
-                raise LexiconError(f"{where}: {w} is not a valid regular expression ({e})") from None
+    for w in filter(is_expression, out):
+        try:
+            re.compile(w[1:-1])
+        except re.error as e:
+            raise LexiconError(f"{where}: {w} is not a valid regular expression ({e})") from None
     return out
 
 
@@ -165,7 +168,7 @@ def build(data: Any) -> Lexicon:
                                f"(known: {', '.join(OPERATIONS)})", getattr(data.get("operations"), "line", 0))
 
     def words(value: Any, where: str) -> tuple[str, ...]:
-        return tuple(w if w.startswith("/") else normalize(w.replace("_", " ")) for w in _words(value, where))
+        return tuple(w if is_expression(w) else normalize(w.replace("_", " ")) for w in _words(value, where))
 
     filler = {lang: words(v, f"filler.{lang}") for lang, v in _section(data, "filler").items()}
     smalltalk = {kind: _words(v, f"smalltalk.{kind}") for kind, v in _section(data, "smalltalk").items()}

@@ -9,6 +9,7 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -24,28 +25,27 @@ from bot.mend import Mender
 from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
 from bot.operations import Computation
-from bot.slots import SlotReader, Slots
+from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import zipf
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
-_LOOSE_KINDS = frozenset({"quarter", "date", "year"})
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person")
 _NAME_KINDS = (*_ENTITY_KINDS, "zone", "category")  # a question naming one is about something named
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
-_STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")  # a figure a question states
-
-
-def _figure_forms(text: str) -> tuple[str, ...]:
-    """How a question may state a figure: 30亿元 as 30亿元 or 30亿."""
-    return (text, text.removesuffix("元")) if text.endswith("亿元") else (text,)
-
-
+# a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
+_STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
+
+
+def _figure_forms(text: str) -> set[str]:
+    """How a question may state the figures of a fact's figure text: 30亿元 as 30亿元 or 30亿."""
+    return {form for held in _STATED.findall(text) for form in (held, held.removesuffix("元"))}
+
 
 @dataclass(frozen=True)
 class Match:
@@ -287,7 +287,7 @@ class Matcher:
             return False
         for kind, values in q.items():
             if not f.get(kind):
-                if kind not in _LOOSE_KINDS:
+                if kind not in TIME_KINDS:
                     return False
             elif not values <= f[kind] or (kind in fact.total_of and values != f[kind]):
                 return False
@@ -432,9 +432,8 @@ class Matcher:
     def _by_figure(self, q: Question, chosen: list[int]) -> list[int]:
         """Among tied facts, those holding a figure the question states (投资30亿元的是哪个项目):
         the others answer another question."""
-        stated = {m.group() for m in _STATED.finditer(q.norm)}
-        holding = [i for i in chosen if stated & {f.text.removeprefix("超过") for f in self.facts[i].figures}
-                   or any(t in stated for f in self.facts[i].figures for t in _figure_forms(f.text))]
+        stated = set(_STATED.findall(q.norm))
+        holding = [i for i in chosen if any(stated & _figure_forms(f.text) for f in self.facts[i].figures)]
         return holding if stated and holding else chosen
 
     def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
@@ -444,10 +443,13 @@ class Matcher:
             else len(q.form.split()) == 1
         if q.slots or q.op or q.wanted or not one_word:
             return []
-        word = q.form
-        found = [i for i, _ in ranked if self._explanation(i).explains(word)]
-        found += [i for i in range(len(self.facts)) if i not in found and self._explanation(i).explains(word)]
-        return found[: self.settings.browse]
+        found: list[int] = []  # the closest first, then the rest of the base, until there are enough
+        for i in dict.fromkeys(itertools.chain((i for i, _ in ranked), range(len(self.facts)))):
+            if self._explanation(i).explains(q.form):
+                found.append(i)
+                if len(found) == self.settings.browse:
+                    break
+        return found
 
     def _spelled_out(self, q: Question, near: list[tuple[int, float]]) -> bool:
         """A near miss that is no miss: one candidate clearly ahead of the next, whose own words

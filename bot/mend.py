@@ -3,10 +3,9 @@
 Pinyin input offers every character of a sound, so 向目 for 项目, 鱼杭 for 余杭 and 一激度 for 一季度
 are the typos people make. A character is mended only where nothing known covers it (it forms no
 word of the fact base, the article or common Chinese with its neighbours) and exactly one known
-word of the fact base or the article reads
-the same with that one character swapped: 签约 never becomes anything, and a mended quarter can
-only become the quarter that was typed (digits are never mended, so 2鸡度 becomes 2季度 and never
-another quarter's).
+word of the fact base or the article reads the same with that one character swapped: 签约 never
+becomes anything, and a mended quarter can only become the quarter that was typed (numerals are
+never mended, so 2鸡度 becomes 2季度 and never another quarter's).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import readings, zipf
+from bot.tables import common_words, readings
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
@@ -47,7 +46,7 @@ class _Index:
             for i, char in enumerate(word):
                 if char in sounds:  # by its main reading: 比 is read pi only in old texts
                     self.by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
-        self.common = {w for w in zipf() if len(w) > 1}  # a common word (比例, 合计) is what was meant, not a typo
+        self.common = common_words()  # a common word (比例, 合计) is what was meant, not a typo
 
 
 class Mender:

@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 from bot.model import Fact, Series
 
 Line = tuple[tuple[str, str], ...]
+Before = Callable[[Fact], "Fact | None"]  # a member → the member for the quarter before it (环比)
 
 
 def fmt(value: Decimal) -> str:
@@ -68,7 +69,7 @@ class Operation:
     exact: ClassVar[bool] = True
     computed: ClassVar[bool] = True  # the result is not the article's own figure
 
-    def inputs(self, named: list[Fact], everyone: list[Fact], before: Callable[[Fact], Fact | None],
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Before,
                reference_first: bool) -> list[Fact]:
         """The members to combine: those named, or the whole series."""
         return named or everyone
@@ -121,7 +122,7 @@ class Diff(Operation):
     whole = False
     pair = True
 
-    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Before, reference_first: bool) -> list[Fact]:
         return (named or everyone)[:2]
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
@@ -145,7 +146,7 @@ class Change(Operation):
     whole = False
     pair = True
 
-    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Before, reference_first: bool) -> list[Fact]:
         if len(named) >= 2:
             return [named[1], named[0]] if reference_first else named[:2]
         previous = before(named[0]) if named else None  # 三季度环比: against the quarter before
@@ -177,7 +178,7 @@ class Ratio(Operation):
     whole = False
     pair = True
 
-    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Before, reference_first: bool) -> list[Fact]:
         return named[:2]
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
@@ -199,7 +200,7 @@ class Share(Operation):
     minimum = 1
     whole = False  # a share of nothing named is no share
 
-    def inputs(self, named, everyone, before, reference_first):  # type: ignore[no-untyped-def]
+    def inputs(self, named: list[Fact], everyone: list[Fact], before: Before, reference_first: bool) -> list[Fact]:
         if len(named) == 1:
             return named + [f for f in everyone if f is not named[0]]
         return named or everyone

@@ -13,6 +13,7 @@ from bot.lexicon import trie
 from bot.normalize import cache_short, normalize
 
 Slots = dict[str, frozenset[str]]
+TIME_KINDS = frozenset({"quarter", "date", "year"})  # when, not what: a fact silent on a time may answer
 
 _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?<![\d.])((?:[1-9][、,和与及跟或 ]+)*[1-9]|[1-4]{2,4})季度")  # 58 3季度 is no Q5, Q8

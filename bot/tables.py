@@ -1,4 +1,4 @@
-"""Two generated tables that typo mending and word weighing read, so that answering imports
+"""Two generated tables that typo mending and one-word questions read, so that answering imports
 neither pypinyin (0.6 s) nor wordfreq (0.5 s and jieba's 1-2 s for Chinese):
 
 - `pinyin.txt`: every GB2312 character with its toneless readings, the main one first (pypinyin);
@@ -39,6 +39,12 @@ def zipf() -> dict[str, float]:
             word, value = line.split()
             out[word] = float(value)
     return out
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The common words of two characters or more: what was meant, never a typo to mend."""
+    return frozenset(w for w in zipf() if len(w) > 1)
 
 
 def pinyin_table() -> str:
