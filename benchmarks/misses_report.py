@@ -54,7 +54,7 @@ def rows(n: int, seed: int = 9) -> list[tuple[float, str, float, str | None, str
     """`n` log rows (at, normalized question, score, closest fact, channel, answered)."""
     rng = random.Random(seed)
     config = load_config()
-    knowledge = load(config.knowledge)
+    knowledge = load(*config.roots)
     matcher = Matcher(knowledge, config.match)
     bases = [c.question for c in load_cases()] + [q for f in knowledge.facts for qs in f.questions.values() for q in qs]
     verdicts = {q: matcher.match(q) for q in bases}

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("question", nargs="*")
     args = p.parse_args(argv)
     config = load_config(args.config)
-    baseline = Baseline(load(config.knowledge), config.eval.baseline_cutoff)
+    baseline = Baseline(load(*config.roots), config.eval.baseline_cutoff)
     if args.question:
         answer = baseline.ask(" ".join(args.question))
         print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else answer.text)

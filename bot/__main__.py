@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "paragraphs":
             from bot.knowledge import load
 
-            docs = load(config.knowledge).documents
+            docs = load(*config.roots).documents
             doc = docs.get(args.doc) if args.doc else next(iter(docs.values()))
             if doc is None:
                 print(f"unknown document {args.doc!r}; known: {', '.join(docs)}", file=sys.stderr)

@@ -71,7 +71,7 @@ def run_check(config: Config, knowledge: Knowledge | None = None) -> list[Proble
     """All problems of the fact base; empty when it is clean. Raises KnowledgeError when it cannot
     be loaded at all (YAML syntax, a duplicate key, an unreadable file, no usable facts)."""
     if knowledge is None:
-        knowledge = load(config.knowledge)
+        knowledge = load(*config.roots)
     problems = list(knowledge.problems)
     problems += _figure_problems(knowledge)
     problems += _matcher_problems(knowledge, Matcher(knowledge, config.match))
@@ -111,7 +111,7 @@ def uncovered(knowledge: Knowledge) -> list[Uncovered]:
 def run(config: Config, coverage: bool = False) -> int:
     """The `check` command: problems (exit 1), unfinished stubs (a notice), with `coverage` the
     figures no fact quotes (exit 1)."""
-    knowledge = load(config.knowledge)
+    knowledge = load(*config.roots)
     problems = run_check(config, knowledge)
     for problem in problems:
         print(problem)

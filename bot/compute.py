@@ -22,10 +22,11 @@ class Calculator:
         self.knowledge = knowledge
         self.lexicon = knowledge.lexicon
         self.reader = reader
-        self.members: dict[str, list[Fact]] = {}
+        # a series' members by article: 2020's quarters are never added to 2021's
+        self.members: dict[tuple[str, str], list[Fact]] = {}
         for fact in knowledge.facts:
             if fact.series and fact.series.id in knowledge.series:
-                self.members.setdefault(fact.series.id, []).append(fact)
+                self.members.setdefault((fact.series.id, fact.source.doc), []).append(fact)
         self.fact_slots = fact_slots
 
     def _named(self, text: str, members: list[Fact], by: str = "declared") -> list[Fact]:
@@ -50,29 +51,31 @@ class Calculator:
         """The member of the fact's series for the quarter before its own (环比)."""
         quarter = self.fact_slots[fact.id].get("quarter", frozenset())
         before = {str(int(q) - 1) for q in quarter if q.isdigit()}
-        members = self.members.get(fact.series.id if fact.series else "", [])
+        members = self.members.get((fact.series.id if fact.series else "", fact.source.doc), [])
         return next((f for f in members if self.fact_slots[f.id].get("quarter", frozenset()) & before), None)
 
     def compute(self, text: str, op: str, scores: dict[str, float], series_scores: dict[str, float],
-                floor: float, margin: float) -> Computation | None:
+                floor: float, margin: float, doc: str | None = None) -> Computation | None:
         """A computation when the question names ≥2 members of one series (or, for a share or a
         change, one), or names none with a clear operation word and that series is about as close
         as the best single fact; None when it is not a combining question after all ("三季度总投资"
-        is one fact even with 总 in it)."""
+        is one fact even with 总 in it). With `doc`, only that article's series."""
         weak = op.endswith("?")
         op = op.rstrip("?")
         money, count = self.lexicon.quantity(text, "amount"), self.lexicon.quantity(text, "count")
         if op in ("sum", "diff", "share") and money and count:
             return Computation(op, None, (), None, refusal="mixed")
         top = max(scores.values(), default=0.0)
-        best: tuple[tuple[int, int, float], str, list[Fact]] | None = None
+        best: tuple[tuple[int, int, float], tuple[str, str], list[Fact]] | None = None
         operation = OPERATIONS[op]
-        nears = {sid: max(series_scores.get(sid, 0.0), *(scores.get(f.id, 0.0) for f in members))
-                 for sid, members in self.members.items()}
+        nears = {key: max(series_scores.get(key[0], 0.0), *(scores.get(f.id, 0.0) for f in members))
+                 for key, members in self.members.items() if doc is None or key[1] == doc}
         leading = max(nears.values(), default=0.0)
-        for sid, members in self.members.items():
+        for key, members in self.members.items():
+            if key not in nears:
+                continue
             named = self._named(text, members)
-            near = nears[sid]
+            near = nears[key]
             # the whole series only when the question points at no member (9月29号那次 is Q3's)
             whole = (operation.whole and not weak and not self._named(text, members, by="any")
                      and near >= max(floor, top - margin))
@@ -81,18 +84,18 @@ class Calculator:
             if len(named) < 2 and near < leading - margin:
                 continue
             # a member named by its name (制造业) outweighs one named by a time (Q3 signings)
-            key = (len(named), len(self._named(text, members, by="name")), near)
-            if (len(named) >= operation.minimum or whole) and (best is None or key > best[0]):
-                best = (key, sid, named)
+            rank = (len(named), len(self._named(text, members, by="name")), near)
+            if (len(named) >= operation.minimum or whole) and (best is None or rank > best[0]):
+                best = (rank, key, named)
         if best is None:
             return None
-        _, sid, named = best
-        series = self.knowledge.series[sid]
+        _, key, named = best
+        series = self.knowledge.series[key[0]]
         if (money and "元" not in series.unit) or (count and "元" in series.unit):
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
             return Computation(op, series, tuple(named), refusal="two_only")
-        inputs = tuple(operation.inputs(named, self.members[sid], self._before, bool(re.search(r"从|from", text))))
+        inputs = tuple(operation.inputs(named, self.members[key], self._before, bool(re.search(r"从|from", text))))
         if operation.exact and any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, refusal="approx")
         return operation.run(series, inputs)

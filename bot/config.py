@@ -29,6 +29,7 @@ class MatchSettings:
     near_margin: float = 15  # this close below the threshold: a near miss, offered as "did you mean"
     browse: int = 6  # a one-word question lists at most this many facts that say the word
     spelled_out: float = 0.8  # …unless one near miss alone says this share of the question's words
+    document_margin: float = 15  # another article's answer this close to the best is given beside it
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,19 @@ class EvalSettings:
 
 @dataclass(frozen=True)
 class Config:
-    knowledge: Path = ROOT / "knowledge"
+    knowledge: Path = ROOT / "knowledge"  # the main fact base: its lexicon.yaml serves all
+    more_knowledge: tuple[Path, ...] = ()  # further fact base folders (other articles), read after it
     match: MatchSettings = field(default_factory=MatchSettings)
     misses: MissesSettings = field(default_factory=MissesSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     eval: EvalSettings = field(default_factory=lambda: EvalSettings(set="tests/eval/questions.yaml"))
     blind_eval: EvalSettings = field(default_factory=EvalSettings)  # the held-out part of the blind set
     base: Path = ROOT  # the folder of config.yaml: relative paths start here
+
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """Every fact base folder, the main one first: what the bot loads and watches."""
+        return (self.knowledge, *self.more_knowledge)
 
     def path(self, relative: str) -> Path:
         """A path from config.yaml, resolved against the folder config.yaml is in."""
@@ -136,8 +143,11 @@ def load_config(path: Path | str | None = None) -> Config:
         raise KnowledgeError(path, data.line_of(min(unknown, key=str)),
                              f"unknown setting(s): {', '.join(sorted(map(str, unknown)))}")
     knowledge = data.get("knowledge", "knowledge")
-    if not isinstance(knowledge, str) or not knowledge:
-        raise KnowledgeError(path, data.line_of("knowledge"), "knowledge: expected the path of the fact base folder")
+    folders = [knowledge] if isinstance(knowledge, str) else knowledge
+    if not isinstance(folders, list) or not folders or not all(isinstance(f, str) and f for f in folders):
+        raise KnowledgeError(path, data.line_of("knowledge"),
+                             "knowledge: expected the path of the fact base folder, or a list of them")
     base = path.resolve().parent
+    roots = [(base / folder).resolve() for folder in folders]
     sections = {name: _section(cls, name, data.get(name), path, data.line_of(name)) for name, cls in _SECTIONS.items()}
-    return Config(knowledge=(base / knowledge).resolve(), base=base, **sections)
+    return Config(knowledge=roots[0], more_knowledge=tuple(roots[1:]), base=base, **sections)

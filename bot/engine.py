@@ -27,10 +27,10 @@ log = logging.getLogger(__name__)
 UNLOGGED_CHANNELS = frozenset({"telegram-inline", "eval"})
 
 
-def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """What changes when a curator saves a file under knowledge/."""
+def _stamp(roots: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a curator saves a file under knowledge/ (or another fact base folder)."""
     out = []
-    for p in sorted(root.rglob("*")):
+    for p in sorted(p for root in roots for p in root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".yml", ".txt"):
             st = p.stat()
             out.append((str(p), st.st_mtime_ns, st.st_size))
@@ -45,8 +45,8 @@ class Engine:
         self.reload_interval = reload_interval
         self.last_error: str | None = None
         self._checked = time.monotonic()
-        self._stamp = _stamp(self.config.knowledge)
-        self._install(load(self.config.knowledge))  # a broken base at start-up raises: nothing to serve
+        self._stamp = _stamp(self.config.roots)
+        self._install(load(*self.config.roots))  # a broken base at start-up raises: nothing to serve
         settings = self.config.misses
         # never raises: a log that cannot be opened is reported and retried, the bot starts anyway
         self.misses = MissLog(self.config.path(settings.path)) if settings.enabled else None
@@ -62,8 +62,8 @@ class Engine:
         """Load knowledge/ again. Returns (changed, message); a base with new problems is not
         installed and the last good one keeps serving."""
         try:
-            self._stamp = _stamp(self.config.knowledge)
-            knowledge = load(self.config.knowledge)
+            self._stamp = _stamp(self.config.roots)
+            knowledge = load(*self.config.roots)
             known = {p.message for p in self.knowledge.problems}
             new = [str(p) for p in knowledge.problems if p.message not in known]
             if new:  # problems the served base already had (and warned about) do not block a good edit
@@ -94,7 +94,7 @@ class Engine:
             return
         self._checked = now
         try:
-            stamp = _stamp(self.config.knowledge)
+            stamp = _stamp(self.config.roots)
         except OSError as e:
             log.error("cannot read the fact base folder: %s", e)
             return

@@ -34,7 +34,7 @@ from bot.model import (
 _LANG_KEYS = frozenset({"zh", "en"})
 _KEYS = {  # the keys each mapping of the fact base may have (knowledge/README.md)
     "sources": frozenset({"documents"}),
-    "document": frozenset({"id", "title", "title_en", "file", "slots", "note"}),
+    "document": frozenset({"id", "title", "title_en", "file", "date", "slots", "note"}),
     "vocabulary entry": frozenset({"canonical", "aliases"}),
     "facts file": frozenset({"topics", "series", "facts"}),
     "series": frozenset({"zh", "en", "unit", "questions", "note"}),
@@ -55,6 +55,7 @@ class KnowledgeError(Exception):
 
 
 
+_DATE = re.compile(r"(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 MAX_FILE_BYTES = 5_000_000  # an article is ~20 kB: anything this big is a mistake, not a document
 MAX_DEPTH = 100  # the fact base nests 5 deep; deeper YAML would exhaust Python's recursion
 
@@ -271,8 +272,15 @@ def _load_documents(root: Path) -> tuple[dict[str, Document], list[Problem]]:
             continue
         raw_slots = entry.get("slots") or {}
         slots = {str(k): frozenset(_strings(v) or ()) for k, v in raw_slots.items()} if isinstance(raw_slots, dict) else {}
+        date = str(entry.get("date", "") or "")
+        if date and not _DATE.fullmatch(date):
+            out.add(entry, f"document {entry['id']}: date is YYYY-MM-DD, YYYY-MM or YYYY, not {date!r}",
+                    entry.line_of("date"))
+            date = ""
+        if date and "year" not in slots:  # a dated article's facts are that year's unless they say otherwise
+            slots["year"] = frozenset({date[:4]})
         docs[entry["id"]] = Document(entry["id"], entry["title"], str(entry.get("title_en", "")), file,
-                                     paragraphs(text), slots, captions(text))
+                                     paragraphs(text), slots, captions(text), date)
     return docs, out.problems
 
 
@@ -403,16 +411,32 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
                 frozenset(total_of), out.path, raw.line, unfinished)
 
 
-def load(root: Path | str) -> Knowledge:
-    """Load and validate everything under `root`.
+def load(root: Path | str, *more: Path | str) -> Knowledge:
+    """Load and validate everything under `root` and the `more` folders (other articles' facts).
 
     Raises KnowledgeError when the base cannot be read at all (YAML syntax, missing files); other
-    problems are collected in `Knowledge.problems`, and facts with problems are left out.
+    problems are collected in `Knowledge.problems`, and facts with problems are left out. The
+    lexicon is the main folder's: one way of reading questions for every article.
     """
     root = Path(root)
-    docs, problems = _load_documents(root)
-    vocabulary, vocab_problems = _load_vocabulary(root)
-    problems += vocab_problems
+    roots = [root, *map(Path, more)]
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    vocabulary: dict[str, dict[str, tuple[str, ...]]] = {}
+    for folder in roots:
+        found, doc_problems = _load_documents(folder)
+        problems += doc_problems
+        for did, doc in found.items():
+            if did in docs:
+                problems.append(Problem(str(folder / "sources.yaml"), 0, f"document {did} is declared twice"))
+                continue
+            docs[did] = doc
+        words, vocab_problems = _load_vocabulary(folder)
+        problems += vocab_problems
+        for kind, entries in words.items():
+            for canonical, aliases in entries.items():
+                known = vocabulary.setdefault(kind, {}).get(canonical, ())
+                vocabulary[kind][canonical] = tuple(dict.fromkeys([*known, *aliases]))
     try:
         lexicon = load_lexicon(root / "lexicon.yaml")
     except LexiconError as e:
@@ -420,7 +444,7 @@ def load(root: Path | str) -> Knowledge:
     topics: dict[str, dict[str, str]] = {}
     series: dict[str, Series] = {}
     facts: list[Fact] = []
-    fact_files = sorted((root / "facts").glob("*.yaml"))
+    fact_files = [path for folder in roots for path in sorted((folder / "facts").glob("*.yaml"))]
     if not fact_files:
         raise KnowledgeError(root / "facts", 0, "no fact files (*.yaml)")
     for path in fact_files:

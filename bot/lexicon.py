@@ -13,8 +13,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved",
+SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved", "when",
                       "attributes", "synonyms"})
+# Times the matcher resolves against the newest article's date: how many years back, or the newest
+# article itself. 今年 in an article means its year, so the newest article's year is "this year".
+WHEN = {"this_year": 0, "last_year": 1, "year_before": 2, "latest": None}
 
 
 _NEVER = re.compile(r"(?!)")
@@ -84,6 +87,11 @@ class Lexicon:
     words: tuple[str, ...] = ()  # the literal words above: typo mending leaves them as typed, and
     # they are how a question is asked, not what it is about
     attributes: tuple[str, ...] = ()  # what a question may ask of an entity (创始人, 股价, founder)
+    when: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # this_year|last_year|… -> words
+
+    def relative_times(self, text: str) -> list[str]:
+        """The times a normalized question names relative to the newest article (去年, latest)."""
+        return [name for name, words in self.when.items() if words.search(text)]
 
     def attributes_in(self, text: str) -> list[str]:
         """The attributes a normalized question names (创始人, 研究人员, founded)."""
@@ -185,6 +193,11 @@ def build(data: Any) -> Lexicon:
                        for name, v in _section(data, "operations").items())
     unanswerable = {str(k): pattern(words(v, f"unanswerable.{k}")) for k, v in _section(data, "unanswerable").items()}
     quantities = {str(k): pattern(words(v, f"quantities.{k}")) for k, v in _section(data, "quantities").items()}
+    for name in _section(data, "when"):
+        if name not in WHEN:
+            raise LexiconError(f"when: {name!r} is no time the bot can resolve (known: {', '.join(WHEN)})",
+                               getattr(data.get("when"), "line", 0))
+    when = {str(k): pattern(words(v, f"when.{k}")) for k, v in _section(data, "when").items()}
     reserved = tuple(w for v in _section(data, "reserved").values() for w in _words(v, "reserved"))
     raw_groups = data.get("synonyms") or []
     if not isinstance(raw_groups, list):
@@ -196,11 +209,11 @@ def build(data: Any) -> Lexicon:
     attributes = words([w for v in _section(data, "attributes").values() for w in _words(v, "attributes")], "attributes")
     everything = [*(w for ws in filler.values() for w in ws), *(w for ws in smalltalk.values() for w in ws), *reserved,
                   *(w for g in synonyms for w in g)]
-    for section in ("asks", "operations", "unanswerable", "quantities"):
+    for section in ("asks", "operations", "unanswerable", "quantities", "when"):
         for v in _section(data, section).values():
             everything += v.get("words", []) if isinstance(v, dict) else v
     return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms,
-                   tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes)
+                   tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes, when)
 
 
 def load_lexicon(path: Path) -> Lexicon:

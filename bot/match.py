@@ -20,7 +20,7 @@ from bot.answer import Kind
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
-from bot.lexicon import Lexicon, pattern
+from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender
 from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
@@ -63,8 +63,9 @@ class Match:
     smalltalk: str = ""
     slots: Slots = field(default_factory=dict)
     computation: Computation | None = None
-    cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near
-    missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word
+    cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near |
+    # articles (several articles answer a combining question differently)
+    missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word; articles: their ids
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class Wording:
         synonyms = lexicon.synonym_map
         self._synonyms = pattern(synonyms) if synonyms else None
         self._synonym_of = synonyms
+        # "the latest" is read as the article it means and said in no phrasing (今年 is: 今年以来)
+        self._latest = lexicon.when.get("latest")
 
     def synonyms(self, normalized: str) -> str:
         """Every synonym written as its group's first word (位次 → 排名)."""
@@ -99,8 +102,10 @@ class Wording:
         return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
 
     def form(self, normalized: str) -> str:
-        """The normalized text without filler: what fuzzy scores compare."""
+        """The normalized text without filler and "latest": what fuzzy scores compare."""
         text = self._filler.sub("", normalized).replace("、", " ")
+        if self._latest:
+            text = self._latest.sub(" ", text)
         words = [en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
 
@@ -161,6 +166,7 @@ class Matcher:
         self._forms: list[str] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
+        self._elsewhere: set[int] = set()  # facts about another place than their article's (萧山区 in 余杭's)
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
         for i, fact in enumerate(self.facts):
             slots: dict[str, set[str]] = {}
@@ -179,6 +185,9 @@ class Matcher:
             doc = knowledge.documents.get(fact.source.doc)
             for kind, values in (doc.slots if doc else {}).items():
                 slots.setdefault(kind, set(values))
+            slots["doc"] = {fact.source.doc}  # "the latest article" names a document
+            if doc and fact.slots.get("place") and not fact.slots["place"] <= doc.slots.get("place", fact.slots["place"]):
+                self._elsewhere.add(i)
             for kind, values in slots.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
@@ -219,6 +228,9 @@ class Matcher:
         self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
         self._explanations: dict[int, Explanation] = {}  # built when a question names an attribute
+        dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
+        self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
+        self._present = int(dated[-1][0][:4]) if dated else None
 
     def _explaining_texts(self, fact: Fact) -> list[str]:
         """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
@@ -322,11 +334,23 @@ class Matcher:
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
-        slots = self.reader.read(norm)
+        slots = self._relative(norm, self.reader.read(norm))
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
         return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
                         self.lexicon.intents(norm))
+
+    def _relative(self, norm: str, slots: Slots) -> Slots:
+        """去年, 今年, the latest article: as the year or document they mean, from the newest
+        article's date (an undated base leaves them unread)."""
+        out = dict(slots)
+        for name in self.lexicon.relative_times(norm):
+            back = WHEN[name]
+            if back is None and self._newest:
+                out["doc"] = out.get("doc", frozenset()) | {self._newest}
+            elif back is not None and self._present:
+                out["year"] = out.get("year", frozenset()) | {str(self._present - back)}
+        return out
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
@@ -364,12 +388,14 @@ class Matcher:
                              cause=cause, missing=missing)
             candidates = near[:1]
         best_i, best = candidates[0]
-        series = self.facts[best_i].series
-        chosen = [i for i, sc in candidates
-                  if sc >= best - s.tie_margin
-                  or (series and self.facts[i].series and self.facts[i].series.id == series.id
-                      and sc >= max(s.threshold, best - s.series_margin))]
+        series, article = self.facts[best_i].series, self.facts[best_i].source.doc
+        chosen = [i for i, sc in candidates if self.facts[i].source.doc == article
+                  and (sc >= best - s.tie_margin
+                       or (series and self.facts[i].series and self.facts[i].series.id == series.id
+                           and sc >= max(s.threshold, best - s.series_margin)))]
         chosen = self._by_figure(q, chosen)
+        if len(self.knowledge.documents) > 1:
+            chosen = self._other_articles(chosen, self._candidates(q, ranked, s.threshold - s.near_margin))
         facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
         missing = self._unexplained(q, [self._index[f.id] for f in facts])
         if missing:
@@ -389,8 +415,15 @@ class Matcher:
         # the single facts to weigh a combination against: those that answer what is asked (多少个 is
         # not asking for 329亿元)
         singles = {self.facts[i].id: sc for i, sc in ranked if not q.wanted or self.facts[i].asks in q.wanted}
-        comp = self.calculator.compute(q.norm, q.op, singles,
-                                       series_scores, s.threshold - s.near_margin, s.compute_margin)
+        found = [comp for doc in self._articles_in_play(q, ranked)
+                 if (comp := self.calculator.compute(q.norm, q.op, singles, series_scores,
+                                                     s.threshold - s.near_margin, s.compute_margin, doc))]
+        computed = [comp for comp in found if not comp.refusal]
+        if len(computed) > 1:  # 三季度比二季度多多少, with two years' articles: which year's?
+            return Match("declined", q.text, q.norm, q.lang, tuple(c.members[0] for c in computed),
+                         best_fact=self._best_id(ranked), slots=q.slots, cause="articles",
+                         missing=tuple(c.members[0].source.doc for c in computed))
+        comp = computed[0] if computed else found[0] if found else None
         if comp and comp.refusal:
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
@@ -400,6 +433,40 @@ class Matcher:
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _articles_in_play(self, q: Question, ranked: list[tuple[int, float]]) -> list[str | None]:
+        """The articles a combining question may be about: with one article, all of it (None);
+        with several, each that has a close fact the question's slots agree with (2021年 rules
+        out 2020's article)."""
+        if len(self.knowledge.documents) < 2:
+            return [None]
+        return list(dict.fromkeys(self.facts[i].source.doc for i, _ in ranked
+                                  if self._compatible(q.slots, self.facts[i], self.fact_slots[i])))
+
+    def _other_articles(self, chosen: list[int], candidates: list[tuple[int, float]]) -> list[int]:
+        """The same question answered by other articles (余杭三季度 in 2020's and in 2021's): each
+        one's best answer of the same kind, close to the best, so that no article's figure is
+        given as if it were the only one. Answers name their article when there are several."""
+        s = self.settings
+        best = dict(candidates)[chosen[0]]
+        asks, what = self.facts[chosen[0]].asks, self._what(chosen[0])
+        docs = {self.facts[i].source.doc for i in chosen}
+        others: dict[str, int] = {}  # per other article: its counterpart, else its best close answer
+        for i, score in candidates:
+            doc = self.facts[i].source.doc
+            if doc in docs or self.facts[i].asks != asks or score < s.threshold - s.near_margin:
+                continue
+            if self._what(i) == what:  # the same fact in another article: Q3's total, 2021's
+                if doc not in others or self._what(others[doc]) != what:
+                    others[doc] = i
+            elif doc not in others and score >= max(s.threshold, best - s.document_margin):
+                others[doc] = i
+        return chosen + list(others.values())
+
+    def _what(self, i: int) -> dict[str, frozenset[str]]:
+        """A fact's slots without those that tell its article from others (the article, its year,
+        its dates): what it is about, to find the same fact in another article."""
+        return {k: v for k, v in self.fact_slots[i].items() if k not in ("doc", "year", "date")}
 
     def _candidates(self, q: Question, ranked: list[tuple[int, float]], floor: float) -> list[tuple[int, float]]:
         """Facts scoring at least `floor` whose slots agree with the question, best first, after
@@ -422,6 +489,9 @@ class Matcher:
             # that names no such thing (9月29号签了多少钱的项目)
             if (q.wanted & _QUANTITIES and not any(k in q.slots for k in _NAME_KINDS)
                     and any(k in f_slots for k in _ENTITY_KINDS)):
+                score -= s.entity_penalty
+            # an article's figure for a neighbour (萧山区) answers only a question naming a place
+            if i in self._elsewhere and "place" not in q.slots:
                 score -= s.entity_penalty
             found.append((i, score, sum(1 for kind in q.slots if f_slots.get(kind))))
         if not found:

@@ -51,6 +51,8 @@ class Document:
     paragraphs: tuple[str, ...]
     slots: dict[str, frozenset[str]] = field(default_factory=dict)  # defaults for its facts
     captions: tuple[str, ...] = ()  # photo captions: text readers see, cited as 图片说明
+    date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY: tells it from other articles on the same event
+
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,14 @@ class Composer:
         lines.append(self._source_line(fact, lang))
         return lines
 
+    def article(self, doc_id: str, lang: str) -> str:
+        """An article as answers name it beside another: its title and date."""
+        doc = self.knowledge.documents.get(doc_id)
+        if doc is None:
+            return doc_id
+        title = doc.title_en if lang == "en" and doc.title_en else doc.title
+        return t("article" if doc.date else "article_undated", lang, title=title, date=doc.date)
+
     def _source_line(self, fact: Fact, lang: str) -> Line:
         doc = self.knowledge.documents.get(fact.source.doc)
         src = fact.source
@@ -145,11 +153,16 @@ class Composer:
         common = {"lang": lang, "normalized": m.normalized, "score": m.score, "best_fact": m.best_fact}
         if m.kind == "fact":
             lines: list[Line] = []
-            if len(m.facts) > 1:
+            articles = len({f.source.doc for f in m.facts})
+            if articles > 1:  # never one article's figure as if it were the only one
+                lines.append(((t("by_article", lang, n=articles), ""),))
+            elif len(m.facts) > 1:
                 lines.append(((t("several", lang, n=len(m.facts)), ""),))
             for i, fact in enumerate(m.facts):
                 if i:
                     lines.append(())
+                if articles > 1:
+                    lines.append(((self.article(fact.source.doc, lang), "b"),))
                 lines += self._fact_lines(fact, lang)
             return Answer("fact", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
@@ -165,6 +178,9 @@ class Composer:
                          figures=sep.join(f.figures[0].text for f in approx))
             elif m.computation:
                 head = t(m.computation.refusal, lang)
+            elif m.cause == "articles":
+                sep = "、" if lang == "zh" else "; "
+                head = t("articles", lang, n=len(m.missing), articles=sep.join(self.article(d, lang) for d in m.missing))
             elif m.cause:
                 head = t(m.cause, lang, missing=("、" if lang == "zh" else ", ").join(m.missing))
                 if m.cause in ("near", "unexplained"):  # the head already says what the list is
