@@ -30,7 +30,7 @@ from bot.tables import zipf
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
-_ENTITY_KINDS = ("project", "lab", "person")
+_ENTITY_KINDS = ("project", "lab", "person", "category")
 _NAME_KINDS = (*_ENTITY_KINDS, "zone", "category")  # a question naming one is about something named
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
@@ -80,6 +80,7 @@ class Question:
     unknown: tuple[tuple[str, str], ...]  # slot values no fact carries (4季度, 西湖区)
     op: str | None  # a combining operation (sum, diff, each…)
     wanted: frozenset[str]  # fact kinds the wording asks for
+    relative: tuple[str, ...] = ()  # times said relative to the newest article (last_year, latest)
 
 
 class Wording:
@@ -334,17 +335,18 @@ class Matcher:
             return Match("noise", text, norm, lang)
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
-        slots = self._relative(norm, self.reader.read(norm))
+        relative = tuple(self.lexicon.relative_times(norm))
+        slots = self._relative(relative, self.reader.read(norm))
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
         return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
-                        self.lexicon.intents(norm))
+                        self.lexicon.intents(norm), relative)
 
-    def _relative(self, norm: str, slots: Slots) -> Slots:
+    def _relative(self, relative: tuple[str, ...], slots: Slots) -> Slots:
         """去年, 今年, the latest article: as the year or document they mean, from the newest
         article's date (an undated base leaves them unread)."""
         out = dict(slots)
-        for name in self.lexicon.relative_times(norm):
+        for name in relative:
             back = WHEN[name]
             if back is None and self._newest:
                 out["doc"] = out.get("doc", frozenset()) | {self._newest}
@@ -393,7 +395,9 @@ class Matcher:
                   and (sc >= best - s.tie_margin
                        or (series and self.facts[i].series and self.facts[i].series.id == series.id
                            and sc >= max(s.threshold, best - s.series_margin)))]
-        chosen = self._by_figure(q, chosen)
+        chosen = self._by_names(q, self._by_figure(q, chosen))
+        if "latest" in q.relative:
+            chosen = self._latest_member(chosen)
         if len(self.knowledge.documents) > 1:
             chosen = self._other_articles(chosen, self._candidates(q, ranked, s.threshold - s.near_margin))
         facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
@@ -485,10 +489,11 @@ class Matcher:
             if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
                                                           and q.wanted <= _WHAT_HAPPENED):
                 score -= s.intent_penalty
-            # a figure of one named thing (天下秀's 60亿元) does not answer a question for a figure
-            # that names no such thing (9月29号签了多少钱的项目)
+            # a figure of one named thing (天下秀's 60亿元, 制造业's 20个) does not answer a question
+            # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
+            # them (total_of) may
             if (q.wanted & _QUANTITIES and not any(k in q.slots for k in _NAME_KINDS)
-                    and any(k in f_slots for k in _ENTITY_KINDS)):
+                    and any(k in f_slots and k not in self.facts[i].total_of for k in _ENTITY_KINDS)):
                 score -= s.entity_penalty
             # an article's figure for a neighbour (萧山区) answers only a question naming a place
             if i in self._elsewhere and "place" not in q.slots:
@@ -505,6 +510,21 @@ class Matcher:
         stated = set(_STATED.findall(q.norm))
         holding = [i for i in chosen if any(stated & _figure_forms(f.text) for f in self.facts[i].figures)]
         return holding if stated and holding else chosen
+
+    def _by_names(self, q: Question, chosen: list[int]) -> list[int]:
+        """Among tied facts, those about exactly the places and names the question names: 浙江有几个
+        省级实验室 asks about 浙江's, not about 余杭's share of them."""
+        named = {k: v for k, v in q.slots.items() if k in (*_NAME_KINDS, "place")}
+        exact = [i for i in chosen if all(self.fact_slots[i].get(k) == v for k, v in named.items())]
+        return exact if named and exact else chosen
+
+    def _latest_member(self, chosen: list[int]) -> list[int]:
+        """最近一次 among a quarterly series' members: the last quarter's."""
+        series = {self.facts[i].series.id if self.facts[i].series else None for i in chosen}
+        quarters = [self.fact_slots[i].get("quarter", frozenset()) for i in chosen]
+        if len(chosen) < 2 or None in series or len(series) > 1 or any(len(qs) != 1 for qs in quarters):
+            return chosen
+        return [max(zip(chosen, quarters, strict=True), key=lambda c: int(next(iter(c[1]))))[0]]
 
     def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
         """A single word ("投资", "investment", "source") is not a question to answer with one
