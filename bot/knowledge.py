@@ -82,6 +82,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay text, as written: the loader validates them, and 2021-13-40 must be a curator's
+# message, not PyYAML's ValueError
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _check_tree(path: Path, root: yaml.Node) -> None:
