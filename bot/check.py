@@ -20,23 +20,30 @@ from bot.match import Matcher
 from bot.model import Knowledge, Problem, figure_in
 
 
-def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> list[Problem]:
-    problems = []
+def _matcher_problems(knowledge: Knowledge, matcher: Matcher) -> tuple[list[Problem], list[Problem]]:
+    """(problems, clashes): a phrasing its fact does not answer, or that its article cannot tell
+    from another fact, is a problem; one that other articles answer too is a clash, answered with
+    each article labelled, which a curator may want to pin (a year, a place in the phrasing)."""
+    problems, clashes = [], []
     for fact in knowledge.facts:
         for lang, questions in fact.questions.items():
             for q in questions:
-                m = matcher.match(q)
+                m = matcher.match(q, as_of=fact.source.doc)
                 ids = [f.id for f in m.facts]
+                own = [f for f in m.facts if f.source.doc == fact.source.doc]
+                others = [f for f in m.facts if f.source.doc != fact.source.doc]
                 if fact.id not in ids:
                     got = ", ".join(ids) or m.kind
                     problems.append(Problem(fact.path, fact.line,
                                             f"{fact.id}: its {lang} phrasing {q!r} is answered by {got}"))
-                elif len(ids) > 1 and not all(
-                    f.series and fact.series and f.series.id == fact.series.id for f in m.facts
-                ):
-                    problems.append(Problem(fact.path, fact.line,
-                                            f"{fact.id}: phrasing {q!r} cannot be told apart from {', '.join(ids)}"))
-    return problems
+                    continue
+                if len(own) > 1 and not all(f.series and fact.series and f.series.id == fact.series.id for f in own):
+                    problems.append(Problem(fact.path, fact.line, f"{fact.id}: phrasing {q!r} cannot be told "
+                                                                  f"apart from {', '.join(f.id for f in own)}"))
+                if others:
+                    clashes.append(Problem(fact.path, fact.line, f"{fact.id}: phrasing {q!r} is answered by other "
+                                                                 f"articles too: {', '.join(f'{f.id} ({f.source.doc})' for f in others)}"))
+    return problems, clashes
 
 
 def _figure_problems(knowledge: Knowledge) -> list[Problem]:
@@ -70,12 +77,17 @@ def _figure_problems(knowledge: Knowledge) -> list[Problem]:
 def run_check(config: Config, knowledge: Knowledge | None = None) -> list[Problem]:
     """All problems of the fact base; empty when it is clean. Raises KnowledgeError when it cannot
     be loaded at all (YAML syntax, a duplicate key, an unreadable file, no usable facts)."""
+    return check_all(config, knowledge)[0]
+
+
+def check_all(config: Config, knowledge: Knowledge | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(problems, cross-article clashes), as `check` prints them."""
     if knowledge is None:
         knowledge = load(*config.roots)
     problems = list(knowledge.problems)
     problems += _figure_problems(knowledge)
-    problems += _matcher_problems(knowledge, Matcher(knowledge, config.match))
-    return problems
+    matched, clashes = _matcher_problems(knowledge, Matcher(knowledge, config.match))
+    return problems + matched, clashes
 
 
 @dataclass(frozen=True)
@@ -112,10 +124,15 @@ def run(config: Config, coverage: bool = False) -> int:
     """The `check` command: problems (exit 1), unfinished stubs (a notice), with `coverage` the
     figures no fact quotes (exit 1)."""
     knowledge = load(*config.roots)
-    problems = run_check(config, knowledge)
+    problems, clashes = check_all(config, knowledge)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)" if problems else "fact base is clean")
+    for clash in clashes:
+        print(clash)
+    if clashes:  # answered with each article labelled: a notice, not a failure
+        print(f"{len(clashes)} phrasing(s) answered by several articles, each answer labelled "
+              "(name a year or place in a phrasing to pin it to one)")
     if knowledge.drafts:
         print(f"{len(knowledge.drafts)} unfinished stub(s) (not served): {', '.join(f.id for f in knowledge.drafts)}")
     missing = uncovered(knowledge) if coverage else []

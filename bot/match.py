@@ -312,14 +312,16 @@ class Matcher:
             out.append(self.facts[i].questions[lang][0])
         return tuple(out)
 
-    def match(self, question: str) -> Match:
-        """understand → retrieve → decide; each step is small enough to test on its own."""
-        q = self.understand(question)
+    def match(self, question: str, as_of: str | None = None) -> Match:
+        """understand → retrieve → decide; each step is small enough to test on its own. `as_of`:
+        the article whose date 今年 and 去年 count from (a curator's phrasing speaks from its
+        article's date; users from the newest article's)."""
+        q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
         return self.decide(q, self.retrieve(q))
 
-    def understand(self, question: str) -> Question | Match:
+    def understand(self, question: str, as_of: str | None = None) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
         questions (empty, too long, noise, small talk) end here."""
         s = self.settings
@@ -336,22 +338,24 @@ class Matcher:
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         relative = tuple(self.lexicon.relative_times(norm))
-        slots = self._relative(relative, self.reader.read(norm))
+        slots = self._relative(relative, self.reader.read(norm), as_of)
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
         return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
                         self.lexicon.intents(norm), relative)
 
-    def _relative(self, relative: tuple[str, ...], slots: Slots) -> Slots:
+    def _relative(self, relative: tuple[str, ...], slots: Slots, as_of: str | None = None) -> Slots:
         """去年, 今年, the latest article: as the year or document they mean, from the newest
-        article's date (an undated base leaves them unread)."""
+        article's date, or `as_of`'s (an undated base leaves them unread)."""
+        doc = self.knowledge.documents.get(as_of or "")
+        newest, present = (doc.id, int(doc.date[:4])) if doc and doc.date else (self._newest, self._present)
         out = dict(slots)
         for name in relative:
             back = WHEN[name]
-            if back is None and self._newest:
-                out["doc"] = out.get("doc", frozenset()) | {self._newest}
-            elif back is not None and self._present:
-                out["year"] = out.get("year", frozenset()) | {str(self._present - back)}
+            if back is None and newest:
+                out["doc"] = out.get("doc", frozenset()) | {newest}
+            elif back is not None and present:
+                out["year"] = out.get("year", frozenset()) | {str(present - back)}
         return out
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:

@@ -58,12 +58,20 @@ class Composer:
                     self._first_question_ids.setdefault((lang, questions[0]), f.id)
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
-        """(topic id, label, facts) for every topic that has facts, in the fact base's order."""
+        """(topic id, label, facts) for every topic that has facts, in the fact base's order; with
+        several articles, each article's topics apart, labelled with its date (`ranking@doc`)."""
+        docs = self.knowledge.documents
         out = []
         for tid, label in self.knowledge.topics.items():
             facts = [f for f in self.knowledge.facts if f.topic == tid]
-            if facts:
-                out.append((tid, label.get(lang, tid), facts))
+            if len(docs) < 2:
+                out += [(tid, label.get(lang, tid), facts)] if facts else []
+                continue
+            for doc in docs.values():
+                own = [f for f in facts if f.source.doc == doc.id]
+                if own:
+                    out.append((f"{tid}@{doc.id}", t("topic_of", lang, label=label.get(lang, tid),
+                                                       article=doc.date or doc.title), own))
         return out
 
     def _fact_lines(self, fact: Fact, lang: str) -> list[Line]:
@@ -137,9 +145,14 @@ class Composer:
 
     def help_lines(self, lang: str, key: str = "help") -> list[Line]:
         """What the bot knows, its topics and a few example questions (/help, greetings)."""
-        labels = "、".join(label for _, label, _ in self.topics(lang)) if lang == "zh" else ", ".join(
-            label for _, label, _ in self.topics(lang))
-        return [((t(key, lang, title=self.title), ""),), ((t("topics", lang, topics=labels), ""),),
+        used = {f.topic for f in self.knowledge.facts}
+        labels = ("、" if lang == "zh" else ", ").join(label.get(lang, tid) for tid, label in self.knowledge.topics.items()
+                                                       if tid in used)
+        docs = self.knowledge.documents
+        head = t(key, lang, title=self.title) if len(docs) < 2 else \
+            t(f"{key}_many", lang, n=len(docs), titles=("、" if lang == "zh" else "; ").join(
+                self.article(d, lang) for d in docs))
+        return [((head, ""),), ((t("topics", lang, topics=labels), ""),),
                 *self._offer(lang, tuple(self.examples[lang]))]
 
     def _choices(self, kind: Kind, head: str, m: Match, common: dict) -> Answer:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.check import check_all
+from bot.commands import Commands, Session
 from bot.config import Config, load_config
 from bot.engine import Engine
 from bot.evaluate import evaluate
@@ -123,3 +125,21 @@ def test_one_article_base_reads_relative_years_against_its_own_date(base_config:
     matcher = Matcher(load(*base_config.roots), base_config.match)
     assert matcher.match("余杭去年三季度双集中总投资多少").unknown == (("year", "2019"),)
     assert [f.id for f in matcher.match("今年三季度双集中总投资多少").facts] == ["q3-double-concentration-total"]
+
+
+def test_check_lists_cross_article_clashes_apart_from_problems(config: Config, engine: Engine) -> None:
+    problems, clashes = check_all(config, engine.knowledge)
+    assert problems == []
+    q3 = [c for c in clashes if c.message.startswith("q3-double-concentration-total:")]
+    assert q3 and q3[0].path.endswith("yuhang-2020q3.yaml") and q3[0].line > 0
+    assert sum(f"f21-q3-double-concentration-total ({NEW})" in c.message for c in q3) > len(q3) / 2
+
+
+def test_topics_and_help_say_which_article(engine: Engine) -> None:
+    commands, session = Commands(engine), Session()
+    labels = [entry.label for entry in commands.topics("zh").topics]
+    assert "排名与称号（2020）" in labels and "排名与称号（2021-10-08）" in labels
+    ranking = commands.topic(session, f"ranking@{NEW}", "zh")
+    assert ranking and {engine.knowledge.by_id[p.fact_id].source.doc for p in ranking.picks} == {NEW}
+    text = "\n".join("".join(s for s, _ in line) for line in commands.help(session, "zh").lines)
+    assert "2篇文章" in text and "（2021-10-08）" in text
