@@ -167,8 +167,8 @@ def to_yaml(d: Draft, article_file: str) -> str:
                       "figures": [figure],
                       "source": {"doc": d.doc, "paragraph": stub.paragraph, "quote": stub.quote}})
     topics = {kind: TOPICS[kind] for kind in dict.fromkeys(s.figure.asks for s in d.stubs)}
-    source = yaml.safe_dump([{"id": d.doc, "title": d.title, "file": article_file}], allow_unicode=True,
-                            sort_keys=False, width=1000)
+    entry = {"id": d.doc, "title": d.title, "file": article_file, **({"date": str(d.year)} if d.year_named else {})}
+    source = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
     header = [
         f"# Draft facts for {d.doc}, written by `python -m bot draft` from {article_file}.",
         "# Each stub is `unfinished: true`, so the bot does not serve it. To finish one: write questions and",
@@ -177,7 +177,8 @@ def to_yaml(d: Draft, article_file: str) -> str:
         f"# Dates without a year are taken as {d.year}, "
         + ("the year the article names most often." if d.year_named else "this year: the article names none."),
         "#",
-        "# Add to knowledge/sources.yaml under `documents:` (and a title_en):",
+        "# Add to knowledge/sources.yaml under `documents:` (and a title_en; `date` is the year the article",
+        "# names most often: make it the article's own date when you know it, other articles are told apart by it):",
         *(f"#   {line}" for line in source.splitlines()),
         "",
     ]
