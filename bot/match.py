@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
@@ -24,7 +25,7 @@ from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender
 from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
-from bot.operations import Computation
+from bot.operations import Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import zipf
 
@@ -40,6 +41,7 @@ _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
+_LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]")
 
 
 def _figure_forms(text: str) -> set[str]:
@@ -229,6 +231,7 @@ class Matcher:
         self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
         self._explanations: dict[int, Explanation] = {}  # built when a question names an attribute
+        self._all_figure_forms = {form for f in self.facts for fig in f.figures for form in _figure_forms(fig.text)}
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
         self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
         self._present = int(dated[-1][0][:4]) if dated else None
@@ -341,8 +344,19 @@ class Matcher:
         slots = self._relative(relative, self.reader.read(norm), as_of)
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
-        return Question(text, norm, lang, form, slots, unknown, self.lexicon.operation(norm),
-                        self.lexicon.intents(norm), relative)
+        op = self.lexicon.operation(norm) or ("each" if self._lists_members(norm, slots) else None)
+        return Question(text, norm, lang, form, slots, unknown, op, self.lexicon.intents(norm), relative)
+
+    def _lists_members(self, norm: str, slots: Slots) -> bool:
+        """Two names of one kind and no operation word (制造业几个，数字经济几个) ask for each, unless
+        the list goes on past the last name read (manufacturing vs digital economy vs talent):
+        listing the names read would leave one out."""
+        kinds = [k for k, v in slots.items() if len(v) > 1 and k in (*_NAME_KINDS, "quarter")]
+        if not kinds:
+            return False
+        positions = self.reader.positions(norm)
+        last = max(p for p, kind, _ in positions if kind in kinds)
+        return not _LIST_GOES_ON.search(norm, last + 1)
 
     def _relative(self, relative: tuple[str, ...], slots: Slots, as_of: str | None = None) -> Slots:
         """去年, 今年, the latest article: as the year or document they mean, from the newest
@@ -435,12 +449,27 @@ class Matcher:
         if comp and comp.refusal:
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
+        if comp and self._states_other_figure(q, comp):
+            return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
         if comp:
             scores = dict(ranked)
             top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _states_other_figure(self, q: Question, comp: Computation) -> bool:
+        """Whether the question states a figure of the base that is neither an input of `comp`
+        nor its series' total (占58个的比例 names the whole the shares are of)."""
+        stated = set(_STATED.findall(q.norm))
+        if not stated or comp.series is None:
+            return False
+        doc = comp.members[0].source.doc if comp.members else None
+        whole = sum((f.figures[0].value for f in self.facts if f.series and f.series.id == comp.series.id
+                     and f.source.doc == doc), Decimal(0))
+        held = {form for f in comp.members for fig in f.figures for form in _figure_forms(fig.text)}
+        held |= _figure_forms(f"{fmt(whole)}{comp.series.unit}")
+        return any(form not in held and form in self._all_figure_forms for form in stated)
 
     def _articles_in_play(self, q: Question, ranked: list[tuple[int, float]]) -> list[str | None]:
         """The articles a combining question may be about: with one article, all of it (None);

@@ -45,15 +45,15 @@ def _quarter_range(first: int, last: int) -> str:
     return " " + "、".join(str(q) for q in range(first, last + 1)) + "季度 " if first < last else ""
 _REWRITES: list[tuple[re.Pattern[str], object]] = [
     # the first three quarters, in any of its forms → 前3季度
-    (re.compile(r"(?:前\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+    (re.compile(r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
     (re.compile(r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
      lambda m: _quarter_range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4))) or m.group()),
     # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
-    (re.compile(r"(?<![前第\d])3\s*个\s*季度"), " 1、2、3季度 "),
+    (re.compile(r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度 together (合计); the second half → 3、4季度
-    (re.compile(r"前\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
+    (re.compile(r"[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
      " 1、2季度合计 "),  # a half year is the two quarters together
     (re.compile(r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
     (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),

@@ -74,6 +74,22 @@ def test_combined_questions_are_computed_and_labelled(engine: Engine, question: 
     assert len(answer.fact_ids) == inputs == len(answer.sources)
 
 
+def test_two_members_named_without_an_operation_word_are_each_listed(engine: Engine) -> None:
+    listed = engine.matcher.match("三季度签约制造业几个，数字经济几个")
+    assert listed.kind == "computed" and listed.computation and listed.computation.op == "each"
+    assert {f.id for f in listed.facts} == {"q3-manufacturing-quality-projects", "q3-digital-economy-quality-projects"}
+    # the list goes on past the names read (talent is no category name): listing two would leave one out
+    assert engine.matcher.understand("Number of projects: manufacturing vs digital economy vs talent?").op is None
+
+
+def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
+    """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
+    answer = engine.ask("各位，58个项目合计投资多少啊")
+    assert "1738" not in answer.text
+    share = engine.ask("制造业项目占58个的百分之多少")  # 58个 is the whole the shares are of
+    assert share.kind == "computed" and "34.5%" in share.text
+
+
 def test_sums_are_exact_decimals() -> None:
     assert fmt(Decimal("1228.41") + Decimal("0.59")) == "1229"
     assert fmt(Decimal("0.1") + Decimal("0.2")) == "0.3"

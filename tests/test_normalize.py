@@ -10,8 +10,8 @@ from bot.normalize import language, normalize
     [
         (["三季度", "3季度", "第三季度", "第3季度", "Q3", "q3", "３季度", "三季", "叁季度"], "3季度"),
         (["third quarter", "3rd quarter", "third-quarter", "Q3", "quarter 3", "3Q"], "3季度"),
-        (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度"], "前3季度"),
-        (["上半年", "前两个季度", "前2季度", "first half", "H1", "first two quarters"], "1、2季度合计"),
+        (["前三季度", "前3季度", "Q1-Q3", "first three quarters", "1-3季度", "头三个季度"], "前3季度"),
+        (["上半年", "前两个季度", "前2季度", "头两个季度", "first half", "H1", "first two quarters"], "1、2季度合计"),
         (["下半年", "second half", "H2"], "3、4季度合计"),
         (["一季度到三季度", "第一季度至第三季度", "Q1 to Q3", "一二三季度", "三个季度"], "1、2、3季度"),
         (["二季度到三季度", "Q2 through Q3", "2-3季度"], "2、3季度"),
