@@ -344,15 +344,18 @@ class Matcher:
         slots = self._relative(relative, self.reader.read(norm), as_of)
         unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
                                if v not in self.known_values.get(kind, set())))
-        op = self.lexicon.operation(norm) or ("each" if self._lists_members(norm, slots) else None)
-        return Question(text, norm, lang, form, slots, unknown, op, self.lexicon.intents(norm), relative)
+        wanted = self.lexicon.intents(norm)
+        op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots)
+                                              else None)
+        return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
 
     def _lists_members(self, norm: str, slots: Slots) -> bool:
         """Two names of one kind and no operation word (制造业几个，数字经济几个) ask for each, unless
-        the list goes on past the last name read (manufacturing vs digital economy vs talent):
-        listing the names read would leave one out."""
+        a fact totals exactly those names, or the list goes on past the last name read
+        (manufacturing vs digital economy vs talent): listing the names read would leave one out."""
         kinds = [k for k, v in slots.items() if len(v) > 1 and k in (*_NAME_KINDS, "quarter")]
-        if not kinds:
+        if not kinds or any(k in f.total_of and self.fact_slots[i].get(k) == slots[k]  # a total of them (329亿元)
+                            for i, f in enumerate(self.facts) for k in kinds):
             return False
         positions = self.reader.positions(norm)
         last = max(p for p, kind, _ in positions if kind in kinds)
