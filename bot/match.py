@@ -12,7 +12,7 @@ import heapq
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
@@ -390,7 +390,7 @@ class Matcher:
         if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
         if q.op:
-            computed = self._compute(q, ranked)
+            computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
                 return computed
         browse = self._browse(q, ranked)
@@ -460,6 +460,26 @@ class Matcher:
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _each_apart(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
+        """分别/各 over names no series joins (余杭和萧山区三季度总投资分别多少): each name asked on its
+        own, answered only when every one of them is, with each fact and its own source."""
+        kinds = [k for k, v in q.slots.items() if len(v) > 1 and k in (*_NAME_KINDS, "place", "quarter")]
+        if len(kinds) != 1:
+            return None
+        facts: list[Fact] = []
+        named = dict.fromkeys(v for _, kind, v in self.reader.positions(q.norm) if kind == kinds[0])
+        for value in [v for v in named if v in q.slots[kinds[0]]] or sorted(q.slots[kinds[0]]):
+            one = self.decide(replace(q, slots={**q.slots, kinds[0]: frozenset({value})}, op=None), ranked)
+            if one.kind != "fact" or len(one.facts) != 1:
+                return None
+            if one.facts[0] in facts:  # two names of one thing (未来科技城数字健康小镇): not a list
+                return None
+            facts.append(one.facts[0])
+        scores = dict(ranked)
+        score = min(scores.get(self._index[f.id], 0.0) for f in facts)
+        return Match("fact", q.text, q.norm, q.lang, tuple(facts), round(max(score, self.settings.threshold), 1),
+                     best_fact=facts[0].id, slots=q.slots)
 
     def _states_other_figure(self, q: Question, comp: Computation) -> bool:
         """Whether the question states a figure of the base that is neither an input of `comp`

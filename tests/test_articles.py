@@ -77,6 +77,11 @@ def test_a_neighbour_district_is_answered_only_when_named(engine: Engine) -> Non
     assert named == {"f21-q3-signed-projects-count"}
 
 
+def test_each_place_named_is_answered_on_its_own(engine: Engine) -> None:
+    answer = engine.ask("2021年三季度余杭和萧山双集中总投资分别多少", "eval")
+    assert answer.fact_ids == ("f21-q3-double-concentration-total", "f21-xiaoshan-q3-double-concentration-total")
+
+
 def test_a_combination_both_articles_answer_asks_which_year(engine: Engine) -> None:
     unsure = engine.ask("三季度双集中总投资比二季度多多少", "eval")
     assert unsure.kind == "declined" and "2020" in unsure.text and "2021-10-08" in unsure.text

@@ -82,6 +82,13 @@ def test_two_members_named_without_an_operation_word_are_each_listed(engine: Eng
     assert engine.matcher.understand("Number of projects: manufacturing vs digital economy vs talent?").op is None
 
 
+def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine) -> None:
+    answer = engine.ask("直播电商产业基地和数字时尚创新基地分别落户哪")
+    assert answer.kind == "fact" and answer.fact_ids == ("live-ecommerce-industry-base", "digital-fashion-innovation-base")
+    assert answer.text.index("未来科技城") < answer.text.index("临平新城")
+    assert engine.ask("天下秀和睿熙科技分别投资多少").kind != "fact"  # one of them has no such fact: no half answer
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")
