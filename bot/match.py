@@ -350,16 +350,20 @@ class Matcher:
         return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
 
     def _lists_members(self, norm: str, slots: Slots) -> bool:
-        """Two names of one kind and no operation word (制造业几个，数字经济几个) ask for each, unless
-        a fact totals exactly those names, or the list goes on past the last name read
-        (manufacturing vs digital economy vs talent): listing the names read would leave one out."""
-        kinds = [k for k, v in slots.items() if len(v) > 1 and k in (*_NAME_KINDS, "quarter")]
-        if not kinds or any(k in f.total_of and self.fact_slots[i].get(k) == slots[k]  # a total of them (329亿元)
-                            for i, f in enumerate(self.facts) for k in kinds):
+        """Names of one kind joined as a list and no operation word (制造业几个，数字经济几个) ask for
+        each. Not when a fact totals exactly those names, when something else stands between two
+        names (二季度萆三季度多投了多少: a mistyped 比), or when the list goes on past the last
+        name read (manufacturing vs digital economy vs talent): listing would leave one out.
+        Quarters are left to operation words: 三个季度 may be a typo away from 前三季度."""
+        kinds = [k for k, v in slots.items() if len(v) > 1 and k in _NAME_KINDS]
+        if len(kinds) != 1 or any(kinds[0] in f.total_of and self.fact_slots[i].get(kinds[0]) == slots[kinds[0]]
+                                  for i, f in enumerate(self.facts)):  # a total of them (329亿元)
             return False
-        positions = self.reader.positions(norm)
-        last = max(p for p, kind, _ in positions if kind in kinds)
-        return not _LIST_GOES_ON.search(norm, last + 1)
+        spans = self.reader.spans(norm, kinds[0])
+        gaps = [norm[a[1]:b[0]] for a, b in itertools.pairwise(spans)]
+        joined = all(_LIST_GOES_ON.search(gap) or (len(gap.strip()) <= 4 and self.lexicon.intents(gap))
+                     for gap in gaps)  # 制造业、数字经济 or 制造业几个数字经济几个
+        return joined and not _LIST_GOES_ON.search(norm, spans[-1][1]) if spans else False
 
     def _relative(self, relative: tuple[str, ...], slots: Slots, as_of: str | None = None) -> Slots:
         """去年, 今年, the latest article: as the year or document they mean, from the newest

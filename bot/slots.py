@@ -59,6 +59,12 @@ class SlotReader:
             found.append((m.start(), "year", m.group(1)))
         return sorted(found)
 
+    def spans(self, text: str, kind: str) -> list[tuple[int, int]]:
+        """Where the text names a vocabulary name of `kind`, as (start, end), in order."""
+        if not self._names:
+            return []
+        return [m.span() for m in self._names.finditer(text) if self._alias[m.group()][0] == kind]
+
     def canonical(self, text: str) -> str:
         """The text with every vocabulary alias replaced by its canonical name, so that
         "Tianxiaxiu", "网红城市" and "天下秀" score alike."""

@@ -80,6 +80,9 @@ def test_two_members_named_without_an_operation_word_are_each_listed(engine: Eng
     assert {f.id for f in listed.facts} == {"q3-manufacturing-quality-projects", "q3-digital-economy-quality-projects"}
     # the list goes on past the names read (talent is no category name): listing two would leave one out
     assert engine.matcher.understand("Number of projects: manufacturing vs digital economy vs talent?").op is None
+    # something else between two names (a mistyped 比), or quarters (三个季度, a typo from 前三季度): no list
+    assert engine.matcher.understand("二季度萆三季度多投了多少").op is None
+    assert engine.matcher.understand("偷三个季度落地的项目总投资").op is None
 
 
 def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine) -> None:
