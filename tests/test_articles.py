@@ -6,6 +6,7 @@ one that fits both gets each answer labelled; never one of them silently."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,14 @@ def test_topics_and_help_say_which_article(engine: Engine) -> None:
     assert ranking and {engine.knowledge.by_id[p.fact_id].source.doc for p in ranking.picks} == {NEW}
     text = "\n".join("".join(s for s, _ in line) for line in commands.help(session, "zh").lines)
     assert "2篇文章" in text and "（2021-10-08）" in text
+
+
+def test_an_edit_in_the_second_folder_is_picked_up(tmp_path: Path, config: Config) -> None:
+    folder = tmp_path / "newsroom"
+    shutil.copytree(NEWSROOM, folder)
+    engine = Engine(replace(config, more_knowledge=(folder,)), reload_interval=0)
+    assert "612亿元" in engine.ask("2021年三季度双集中总投资多少", "eval").text
+    facts = folder / "facts" / "yuhang-2021q3-fiction.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("总投资额达612亿元。", "总投资额达612亿元（已更新）。", 1), encoding="utf-8")
+    assert "已更新" in engine.ask("2021年三季度双集中总投资多少", "eval").text
