@@ -144,9 +144,10 @@ class _Blanks(dict):
 _BLANKS = _Blanks()
 _STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
-# 2.5亿 or 3.5% keeps its dot: a date has a one- or two-digit month and no unit after it.
+# 2.5亿, 3.5% or 1.2 billion keeps its dot: a date has a one- or two-digit month and no unit after it.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
-                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%))")
+                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
+                           r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 
 
 def _clean(text: str) -> str:
