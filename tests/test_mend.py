@@ -62,3 +62,21 @@ def test_generated_tables_match_their_sources() -> None:
     assert PINYIN.read_text(encoding="utf-8") == pinyin_table()
     assert WORDS.read_text(encoding="utf-8") == words_table()
     assert zipf()["创始人"] < zipf()["问题"] < zipf()["的"]
+
+
+def test_the_index_counts_every_known_word_as_a_full_count_would() -> None:
+    """The index counts words one character at a time, on first need: the counts must be those of
+    every window of every run of the known texts."""
+    from collections import Counter
+
+    from bot.mend import _RUN, _SIZES, _Index
+
+    forms = [normalize(t) for t in TEXTS] + ["哈哈哈哈 1季度 余杭余杭", "a b 项目 项目"]
+    full: Counter[str] = Counter()
+    for form in forms:
+        for run in _RUN.findall(form):
+            for n in _SIZES:
+                full.update(run[i : i + n] for i in range(len(run) - n + 1))
+    index = _Index(forms)
+    assert {w: index.count(w) for w in full} == full
+    assert index.count("项目投") == full["项目投"] and index.count("不在") == 0 and index.count("目 项") == 0
