@@ -31,6 +31,11 @@ _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
+def pairs_of(texts: Iterable[str]) -> set[str]:
+    """The pairs of neighbouring characters in the Chinese runs of normalized texts."""
+    return {run[i : i + 2] for t in texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
+
+
 class _Index:
     """The known words of two to four characters (fact base, lexicon, articles) with how often
     each occurs, and the common words of the language.
@@ -82,11 +87,13 @@ class Mender:
     Most questions need no mending: every character sits in a word pair the fact base itself
     uses. Only the others pay for the full index (built once, on first need)."""
 
-    def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str]) -> None:
-        """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs."""
+    def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
+                 pairs: set[str] | None = None) -> None:
+        """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
+        `pairs`: pairs_of(forms), when the caller has it already."""
         self._texts = list(forms)
         self._articles = list(articles)
-        self._pairs = {run[i : i + 2] for t in self._texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
+        self._pairs = pairs_of(self._texts) if pairs is None else pairs
         self.english = sorted(set(english))
         self._english_set = frozenset(self.english)
 
