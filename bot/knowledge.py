@@ -425,6 +425,11 @@ _PARSED: dict[Path, dict[Path, _FactsFile]] = {}  # fact base folder → its fac
 _PARSED_ROOTS = 4  # folders remembered (tests load many): memory stays that of a few fact bases
 
 
+def forget_parsed() -> None:
+    """Forget every facts file loaded: the next load parses all of them (a cold load)."""
+    _PARSED.clear()
+
+
 def _facts_file(path: Path, text: str, docs: dict[str, Document]) -> _FactsFile:
     """Parse and validate one facts file; KnowledgeError when it has the wrong shape."""
     topics: dict[str, dict[str, str]] = {}
