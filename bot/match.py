@@ -183,7 +183,7 @@ class _Derivations:
 
     def of(self, fact: Fact) -> _FactForms:
         key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
-        found = self._made.get(key) or self._previous.get(key) or self._derive(fact)
+        found = self._previous.get(key) or self._derive(fact)
         if self.cache is not None:
             self._made[key] = found
         return found
@@ -226,6 +226,7 @@ class Matcher:
         self.known_values: dict[str, set[str]] = {}
         self._fact_phrasings: list[list[int]] = []
         self._postings: dict[str, list[int]] = {}
+        postings = self._postings
         derived = _Derivations(self.wording, self.reader, knowledge, cache)
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
         pairs: set[str] = set()
@@ -253,7 +254,11 @@ class Matcher:
             # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
             # that character ratios miss.
             for term in d.terms:
-                self._postings.setdefault(term, []).append(i)
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [i]
+                else:
+                    found.append(i)
         self._posting_sets: dict[str, frozenset[int]] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         self._all_phrasings = list(range(len(self._forms)))
