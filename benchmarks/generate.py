@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
+
+import yaml
 
 from bot.model import Fact, Figure, Knowledge, Source
 
@@ -120,3 +124,32 @@ def queries(base: Knowledge, eval_questions: list[str], n: int, seed: int = 7) -
         else:
             out.append(rng.choice(fresh_qs))
     return out
+
+
+def write_base(template: Knowledge, source_root: Path, target: Path, phrasings: int, files: int) -> list[Path]:
+    """A fact base on disk under `target` that loads and validates like knowledge/: the template's
+    sources, articles, vocabulary and lexicon, and `phrasings` generated phrasings in `files` facts
+    files, each fact citing a real fact's source and figures. Returns the facts files."""
+    shutil.copytree(source_root, target, ignore=shutil.ignore_patterns("facts"))
+    (target / "facts").mkdir()
+    real = [f for f in template.facts if f.figures]
+    facts = synthetic(template, phrasings).facts
+    per_file = -(-len(facts) // files)
+    paths = []
+    for n in range(files):
+        chunk = facts[n * per_file : (n + 1) * per_file]
+        out = []
+        for i, fact in enumerate(chunk, n * per_file):
+            model = real[i % len(real)]
+            src = {"doc": model.source.doc, "quote": model.source.quote}
+            src.update({"caption": model.source.caption} if model.source.caption else
+                       {"paragraph": model.source.paragraph})
+            out.append({"id": fact.id, "topic": "synthetic", "asks": model.asks,
+                        "questions": {lang: list(qs) for lang, qs in fact.questions.items() if qs},
+                        "answer": dict(model.answer), "source": src,
+                        "figures": [{"text": g.text, "value": str(g.value), "unit": g.unit} for g in model.figures]})
+        path = target / "facts" / f"part-{n:03}.yaml"
+        path.write_text(yaml.safe_dump({"topics": {"synthetic": {"zh": "合成", "en": "Synthetic"}}, "facts": out},
+                                       allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths

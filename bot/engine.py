@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.answer import Answer
 from bot.config import Config, load_config
 from bot.knowledge import KnowledgeError, load
-from bot.match import Matcher
+from bot.match import FactCache, Matcher
 from bot.misses import MissLog
 from bot.model import Knowledge, Problem
 from bot.reply import Composer
@@ -46,13 +46,15 @@ class Engine:
         self.last_error: str | None = None
         self._checked = time.monotonic()
         self._stamp = _stamp(self.config.roots)
+        self._fact_cache = FactCache()
         self._install(load(*self.config.roots))  # a broken base at start-up raises: nothing to serve
         settings = self.config.misses
         # never raises: a log that cannot be opened is reported and retried, the bot starts anyway
         self.misses = MissLog(self.config.path(settings.path)) if settings.enabled else None
 
     def _install(self, knowledge: Knowledge) -> None:
-        matcher = Matcher(knowledge, self.config.match)  # built first: a failure leaves the old base whole
+        # built first: a failure leaves the old base whole; the cache spares unchanged facts the work
+        matcher = Matcher(knowledge, self.config.match, self._fact_cache)
         composer = Composer(knowledge, self.config.match.max_question_chars)
         self.knowledge, self.matcher, self.composer = knowledge, matcher, composer
         for problem in knowledge.problems:

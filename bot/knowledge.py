@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,11 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; a syntax error, duplicate key or bad byte becomes one KnowledgeError
     naming file and line."""
-    text = read_text(path)
+    return parse_yaml(path, read_text(path))
+
+
+def parse_yaml(path: Path, text: str) -> Any:
+    """Parse the text of one YAML file, read by read_text; errors as read_yaml's."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -414,6 +419,71 @@ def _fact(raw: Any, out: _Collector, docs: dict[str, Document]) -> Fact | None:
                 frozenset(total_of), out.path, raw.line, unfinished)
 
 
+@dataclass(frozen=True)
+class _FactsFile:
+    """One facts file as loaded: kept with its text and the documents it was checked against, so
+    that a reload after a curator's edit parses and validates only the files that changed."""
+
+    text: str
+    docs: dict[str, Document]
+    topics: dict[str, dict[str, str]]
+    series: dict[str, Series]
+    facts: list[Fact]
+    problems: list[Problem]
+
+
+_PARSED: dict[tuple[Path, ...], dict[Path, _FactsFile]] = {}  # fact base folders → their facts files, as last loaded
+_PARSED_ROOTS = 4  # folders remembered (tests load many): memory stays that of a few fact bases
+
+
+def forget_parsed() -> None:
+    """Forget every facts file loaded: the next load parses all of them (a cold load)."""
+    _PARSED.clear()
+
+
+def _facts_file(path: Path, text: str, docs: dict[str, Document]) -> _FactsFile:
+    """Parse and validate one facts file; KnowledgeError when it has the wrong shape."""
+    topics: dict[str, dict[str, str]] = {}
+    series: dict[str, Series] = {}
+    facts: list[Fact] = []
+    data = parse_yaml(path, text)
+    out = _Collector(path)
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping with a `facts:` list")
+    if not isinstance(data.get("topics") or {}, dict) or not isinstance(data.get("series") or {}, dict):
+        raise KnowledgeError(path, data.line, "`topics:` and `series:` map ids to their labels")
+    if not data["facts"]:
+        out.add(data, "`facts:` is empty", data.line_of("facts"))
+    out.unknown_keys(data, _KEYS["facts file"], path.name)
+    for tid, label in (data.get("topics") or {}).items():
+        if not isinstance(label, dict) or not all(isinstance(label.get(lang), str) for lang in LANGS):
+            out.add(data.get("topics"), f"topic {tid}: needs zh and en labels")
+        out.unknown_keys(label, _LANG_KEYS, f"topic {tid}")
+        topics[str(tid)] = {lang: str(label.get(lang, tid)) for lang in LANGS} if isinstance(label, dict) else {}
+    for sid, spec in (data.get("series") or {}).items():
+        if not isinstance(spec, dict) or not spec.get("unit"):
+            out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
+            continue
+        out.unknown_keys(spec, _KEYS["series"], f"series {sid}")
+        for key in ("questions", "note"):
+            out.unknown_keys(spec.get(key), _LANG_KEYS, f"series {sid}: {key}")
+        note = spec.get("note") if isinstance(spec.get("note"), dict) else {}
+        qs = spec.get("questions") if isinstance(spec.get("questions"), dict) else {}
+        series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]),
+                                  {lang: str(note[lang]) for lang in LANGS if lang in note},
+                                  {lang: tuple(_strings(qs.get(lang)) or ()) for lang in LANGS})
+    for raw in data["facts"]:
+        try:
+            fact = _fact(raw, out, docs)
+        except (TypeError, AttributeError, ValueError) as e:  # a field of the wrong shape (`figures: 5`)
+            out.add(raw, f"{raw.get('id', 'a fact') if isinstance(raw, dict) else 'a fact'}: "
+                         f"a field has the wrong shape ({e})")
+            continue
+        if fact:
+            facts.append(fact)
+    return _FactsFile(text, docs, topics, series, facts, out.problems)
+
+
 def load(root: Path | str, *more: Path | str) -> Knowledge:
     """Load and validate everything under `root` and the `more` folders (other articles' facts).
 
@@ -450,43 +520,23 @@ def load(root: Path | str, *more: Path | str) -> Knowledge:
     fact_files = [path for folder in roots for path in sorted((folder / "facts").glob("*.yaml"))]
     if not fact_files:
         raise KnowledgeError(root / "facts", 0, "no fact files (*.yaml)")
+    folders = tuple(folder.resolve() for folder in roots)
+    last = _PARSED.get(folders, {})
+    parsed: dict[Path, _FactsFile] = {}
     for path in fact_files:
-        data = read_yaml(path)
-        out = _Collector(path)
-        if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
-            raise KnowledgeError(path, getattr(data, "line", 1), "expected a mapping with a `facts:` list")
-        if not isinstance(data.get("topics") or {}, dict) or not isinstance(data.get("series") or {}, dict):
-            raise KnowledgeError(path, data.line, "`topics:` and `series:` map ids to their labels")
-        if not data["facts"]:
-            out.add(data, "`facts:` is empty", data.line_of("facts"))
-        out.unknown_keys(data, _KEYS["facts file"], path.name)
-        for tid, label in (data.get("topics") or {}).items():
-            if not isinstance(label, dict) or not all(isinstance(label.get(lang), str) for lang in LANGS):
-                out.add(data.get("topics"), f"topic {tid}: needs zh and en labels")
-            out.unknown_keys(label, _LANG_KEYS, f"topic {tid}")
-            topics[str(tid)] = {lang: str(label.get(lang, tid)) for lang in LANGS} if isinstance(label, dict) else {}
-        for sid, spec in (data.get("series") or {}).items():
-            if not isinstance(spec, dict) or not spec.get("unit"):
-                out.add(data.get("series"), f"series {sid}: needs zh, en and unit")
-                continue
-            out.unknown_keys(spec, _KEYS["series"], f"series {sid}")
-            for key in ("questions", "note"):
-                out.unknown_keys(spec.get(key), _LANG_KEYS, f"series {sid}: {key}")
-            note = spec.get("note") if isinstance(spec.get("note"), dict) else {}
-            qs = spec.get("questions") if isinstance(spec.get("questions"), dict) else {}
-            series[str(sid)] = Series(str(sid), {lang: str(spec.get(lang, sid)) for lang in LANGS}, str(spec["unit"]),
-                                      {lang: str(note[lang]) for lang in LANGS if lang in note},
-                                      {lang: tuple(_strings(qs.get(lang)) or ()) for lang in LANGS})
-        for raw in data["facts"]:
-            try:
-                fact = _fact(raw, out, docs)
-            except (TypeError, AttributeError, ValueError) as e:  # a field of the wrong shape (`figures: 5`)
-                out.add(raw, f"{raw.get('id', 'a fact') if isinstance(raw, dict) else 'a fact'}: "
-                             f"a field has the wrong shape ({e})")
-                continue
-            if fact:
-                facts.append(fact)
-        problems += out.problems
+        text = read_text(path)
+        found = last.get(path)
+        if found is None or found.text != text or found.docs != docs:
+            found = _facts_file(path, text, docs)
+        parsed[path] = found
+        topics.update(found.topics)
+        series.update(found.series)
+        facts += found.facts
+        problems += found.problems
+    _PARSED.pop(folders, None)
+    _PARSED[folders] = parsed
+    while len(_PARSED) > _PARSED_ROOTS:
+        del _PARSED[next(iter(_PARSED))]
     seen: dict[str, Fact] = {}
     kept: list[Fact] = []
     for fact in facts:

@@ -12,6 +12,7 @@ import heapq
 import itertools
 import math
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
 from bot.lexicon import WHEN, Lexicon, pattern
-from bot.mend import Mender
+from bot.mend import Mender, pairs_of
 from bot.model import Fact, Knowledge
 from bot.normalize import language, normalize
 from bot.operations import Computation, fmt
@@ -155,10 +156,73 @@ class _Choices:
         return out
 
 
+@dataclass(frozen=True)
+class _FactForms:
+    """What a fact's own texts give the matcher, worked out once per fact: normalizing tens of
+    thousands of phrasings is most of the cost of building a Matcher. Strings are interned and
+    kept in tuples, for a base of 100,000 phrasings holds many of each."""
+
+    forms: tuple[str, ...]  # each phrasing's scoring form
+    slots: dict[str, frozenset[str]]  # the slots its phrasings name
+    terms: tuple[str, ...]  # the words of its phrasings and quote (coverage)
+    norms: tuple[str, ...]  # its phrasings, quote and Chinese answer normalized: typo mending's words
+    pairs: tuple[str, ...]  # the character pairs of those
+    english: tuple[str, ...]  # their English words of four letters or more
+
+
+class FactCache:
+    """The _FactForms of the last fact base built with it, by the texts they come from, for one
+    lexicon and vocabulary: a reload after a curator's edit normalizes only the facts that changed."""
+
+    def __init__(self) -> None:
+        self.context: tuple[object, ...] | None = None
+        self.forms: dict[tuple[object, ...], _FactForms] = {}
+
+
+class _Derivations:
+    """_FactForms for one build, taken from a FactCache where it has them."""
+
+    def __init__(self, wording: Wording, reader: SlotReader, knowledge: Knowledge, cache: FactCache | None) -> None:
+        self.wording, self.reader, self.cache = wording, reader, cache
+        lexicon = knowledge.lexicon
+        self.context = (lexicon.synonyms, lexicon.filler, tuple(w.pattern for w in lexicon.when.values()),
+                        knowledge.vocabulary)
+        self._previous = cache.forms if cache and cache.context == self.context else {}
+        self._made: dict[tuple[object, ...], _FactForms] = {}
+
+    def of(self, fact: Fact) -> _FactForms:
+        key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
+        found = self._previous.get(key) or self._derive(fact)
+        if self.cache is not None:
+            self._made[key] = found
+        return found
+
+    def keep(self) -> None:
+        """Make this build's forms the cache's (only the current base's: memory follows its size)."""
+        if self.cache is not None:
+            self.cache.context, self.cache.forms = self.context, self._made
+
+    def _derive(self, fact: Fact) -> _FactForms:
+        norms = [self.wording.synonyms(normalize(q)) for qs in fact.questions.values() for q in qs]
+        forms = tuple(self.wording.form(self.reader.canonical(norm)) for norm in norms)
+        slots: dict[str, set[str]] = {}
+        for norm in norms:
+            for kind, values in self.reader.read(norm).items():
+                slots.setdefault(kind, set()).update(values)
+        quote = normalize(fact.source.quote)
+        found = set(itertools.chain.from_iterable(terms(f) for f in forms))
+        found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
+        norms += [quote, normalize(fact.answer.get("zh", ""))]
+        return _FactForms(forms, {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
+                          tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
+                          tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
+
+
 class Matcher:
     """Matches questions against one loaded fact base; build a new one when the base changes."""
 
-    def __init__(self, knowledge: Knowledge, settings: MatchSettings) -> None:
+    def __init__(self, knowledge: Knowledge, settings: MatchSettings, cache: FactCache | None = None) -> None:
+        """`cache`: the FactCache of the matcher this one replaces, to reuse what its facts gave."""
         self.knowledge = knowledge
         self.settings = settings
         self.reader = SlotReader(knowledge.vocabulary)
@@ -170,17 +234,22 @@ class Matcher:
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
         self._elsewhere: set[int] = set()  # facts about another place than their article's (萧山区 in 余杭's)
+        self._fact_phrasings: list[list[int]] = []
+        self._postings: dict[str, list[int]] = {}
+        postings = self._postings
+        derived = _Derivations(self.wording, self.reader, knowledge, cache)
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
+        pairs: set[str] = set()
+        english: set[str] = set()
         for i, fact in enumerate(self.facts):
-            slots: dict[str, set[str]] = {}
-            for questions in fact.questions.values():
-                for q in questions:
-                    norm = self.wording.synonyms(normalize(q))
-                    known_forms.append(norm)
-                    for kind, values in self.reader.read(norm).items():
-                        slots.setdefault(kind, set()).update(values)
-                    self._phrasing_fact.append(i)
-                    self._forms.append(self.wording.form(self.reader.canonical(norm)))
+            d = derived.of(fact)
+            known_forms += d.norms
+            pairs.update(d.pairs)
+            english.update(d.english)
+            self._fact_phrasings.append(list(range(len(self._forms), len(self._forms) + len(d.forms))))
+            self._forms += d.forms
+            self._phrasing_fact += [i] * len(d.forms)
+            slots = {kind: set(values) for kind, values in d.slots.items()}
             for kind, values in fact.slots.items():
                 slots.setdefault(kind, set()).update(values)
             if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
@@ -194,22 +263,15 @@ class Matcher:
             for kind, values in slots.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
-        # How much of a question's informative wording a fact's phrasings explain, with rare
-        # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
-        # that character ratios miss.
-        self._fact_phrasings: list[list[int]] = [[] for _ in self.facts]
-        self._postings: dict[str, list[int]] = {}
-        fact_terms: list[set[str]] = [set() for _ in self.facts]
-        for p, (form, i) in enumerate(zip(self._forms, self._phrasing_fact, strict=True)):
-            self._fact_phrasings[i].append(p)
-            fact_terms[i] |= terms(form)
-        for i, fact in enumerate(self.facts):  # the fact's own words too: a question may use the quote's
-            quote = normalize(fact.source.quote)
-            known_forms += [quote, normalize(fact.answer.get("zh", ""))]
-            fact_terms[i] |= terms(self.wording.form(self.reader.canonical(quote)))
-        for i, ts in enumerate(fact_terms):
-            for term in ts:
-                self._postings.setdefault(term, []).append(i)
+            # How much of a question's informative wording a fact's phrasings explain, with rare
+            # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
+            # that character ratios miss.
+            for term in d.terms:
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [i]
+                else:
+                    found.append(i)
         self._posting_sets: dict[str, frozenset[int]] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         self._all_phrasings = list(range(len(self._forms)))
@@ -220,16 +282,18 @@ class Matcher:
         # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
         words = [a for kind in knowledge.vocabulary.values() for aliases in kind.values() for a in aliases]
-        known_forms += [normalize(w) for w in (*words, *knowledge.lexicon.words, *knowledge.lexicon.attributes)]
-        known_forms += knowledge.lexicon.reserved  # as written: 上伴年 is mended to 上半年, then read as 1、2季度
+        names = [normalize(w) for w in (*words, *knowledge.lexicon.words, *knowledge.lexicon.attributes)]
+        names += knowledge.lexicon.reserved  # as written: 上伴年 is mended to 上半年, then read as 1、2季度
+        english.update(w for t in names for w in _LATIN_WORD.findall(t))
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
-        self.mender = Mender(known_forms, articles, {w for t in known_forms for w in _LATIN_WORD.findall(t)})
+        self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names))
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
                                      {f.id: slots for f, slots in zip(self.facts, self.fact_slots, strict=True)})
         self._smalltalk = {self.wording.form(normalize(p.replace("_", " "))): kind
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
+        derived.keep()
         self._explanations: dict[int, Explanation] = {}  # built when a question names an attribute
         self._all_figure_forms = {form for f in self.facts for fig in f.figures for form in _figure_forms(fig.text)}
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)

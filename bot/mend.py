@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import common_words, readings
+from bot.tables import common_words, readings, sounding
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
@@ -29,23 +29,23 @@ _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
+def pairs_of(texts: Iterable[str]) -> set[str]:
+    """The pairs of neighbouring characters in the Chinese runs of normalized texts."""
+    return {run[i : i + 2] for t in texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
+
+
 class _Index:
-    """Every known word of two to four characters (fact base, lexicon, articles) by how it sounds
-    with one character blanked, and the common words of the language."""
+    """The known words of two to four characters (fact base, lexicon, articles) with how often each
+    occurs, and the common words of the language. Same-sound candidates are enumerated from the
+    readings table (tables.sounding), so no index by sound is kept: at 100,000 phrasings that
+    index was 480 MB, these counts are a tenth of it."""
 
     def __init__(self, forms: Iterable[str]) -> None:
-        sounds = readings()
         self.known: Counter[str] = Counter()
         for form in forms:
             for run in _RUN.findall(form):
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
-        # (word with one character blanked, the main reading of that character) → the known words
-        self.by_sound: dict[tuple[str, str], list[str]] = {}
-        for word in self.known:
-            for i, char in enumerate(word):
-                if char in sounds:  # by its main reading: 比 is read pi only in old texts
-                    self.by_sound.setdefault((word[:i] + "?" + word[i + 1 :], sounds[char][0]), []).append(word)
         self.common = common_words()  # a common word (比例, 合计) is what was meant, not a typo
 
 
@@ -55,11 +55,13 @@ class Mender:
     Most questions need no mending: every character sits in a word pair the fact base itself
     uses. Only the others pay for the full index (built once, on first need)."""
 
-    def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str]) -> None:
-        """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs."""
+    def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
+                 pairs: set[str] | None = None) -> None:
+        """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
+        `pairs`: pairs_of(forms), when the caller has it already."""
         self._texts = list(forms)
         self._articles = list(articles)
-        self._pairs = {run[i : i + 2] for t in self._texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
+        self._pairs = pairs_of(self._texts) if pairs is None else pairs
         self.english = sorted(set(english))
         self._english_set = frozenset(self.english)
 
@@ -96,7 +98,7 @@ class Mender:
         covered = [False] * len(run)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
-                if run[i : i + n] in index.known or run[i : i + n] in index.common:
+                if run[i : i + n] in index.common or run[i : i + n] in index.known:
                     covered[i : i + n] = [True] * n
         return covered
 
@@ -124,9 +126,12 @@ class Mender:
                 window = chars[start : start + n]
                 j = i - start
                 pattern = "".join(window[:j]) + "?" + "".join(window[j + 1 :])
+                known = self._index.known
                 for sound in char_sounds:
-                    for word in self._index.by_sound.get((pattern, sound), ()):
-                        found[word[j]] += self._index.known[word]
+                    for char in sounding(sound):  # the known words reading the same: pattern with char
+                        count = known.get(pattern.replace("?", char))
+                        if count:
+                            found[char] += count
             if found:
                 ranked = found.most_common(2)
                 tie = len(ranked) == 2 and ranked[1][1] == ranked[0][1]

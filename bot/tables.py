@@ -31,6 +31,20 @@ def readings() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def sounding(sound: str) -> tuple[str, ...]:
+    """The characters whose main reading is `sound` (yu → 余, 鱼, 于…)."""
+    return _by_sound().get(sound, ())
+
+
+@cache
+def _by_sound() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for char, sounds in readings().items():
+        out.setdefault(sounds[0], []).append(char)
+    return {s: tuple(cs) for s, cs in out.items()}
+
+
+@cache
 def zipf() -> dict[str, float]:
     """Common word → its Zipf frequency (log10 of uses per billion words); rare words are missing."""
     out = {}

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache
 
-from bot.tables import readings
+from bot.tables import readings, sounding
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿")  # a typo there names another quarter: a new question
 
 
-@cache
-def _by_sound() -> dict[str, tuple[str, ...]]:
-    """Main reading → the characters whose main reading it is."""
-    out: dict[str, list[str]] = {}
-    for char, sounds in readings().items():
-        out.setdefault(sounds[0], []).append(char)
-    return {s: tuple(cs) for s, cs in out.items()}
-
-
 def homophones(char: str) -> tuple[str, ...]:
     """Common characters that share a toneless reading with `char`, `char` itself excluded."""
     sounds = readings().get(char)
-    return tuple(c for c in _by_sound()[sounds[0]] if c != char) if sounds else ()
+    return tuple(c for c in sounding(sounds[0]) if c != char) if sounds else ()
 
 
 def variants(question: str, n: int, rng: random.Random) -> list[str]:

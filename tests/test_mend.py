@@ -62,3 +62,4 @@ def test_generated_tables_match_their_sources() -> None:
     assert PINYIN.read_text(encoding="utf-8") == pinyin_table()
     assert WORDS.read_text(encoding="utf-8") == words_table()
     assert zipf()["创始人"] < zipf()["问题"] < zipf()["的"]
+

@@ -195,3 +195,32 @@ def test_a_reload_that_drops_facts_says_which(mini_engine: Engine, mini_knowledg
         changed, message = mini_engine.reload()
     assert changed and "dropped 1: provincial-labs-count" in message
     assert any("dropped 1 fact(s)" in r.getMessage() for r in caplog.records)
+
+
+def test_an_incremental_reload_answers_as_a_cold_load(knowledge_copy: Path, make_config) -> None:
+    """A reload reuses what unchanged files and facts gave; after edits to one file and a new one
+    it must know and answer exactly what a cold load of the same files does."""
+    from bot.judge import load_cases
+    from bot.knowledge import forget_parsed, load
+    from bot.match import Matcher
+    from bot.reply import Composer
+
+    engine = Engine(make_config(knowledge_copy), reload_interval=float("inf"))
+    facts = knowledge_copy / "facts" / "yuhang-2020q3.yaml"
+    text = facts.read_text(encoding="utf-8")
+    edit(facts, text.replace("余杭第三季度双集中总投资多少", "余杭三季度双集中活动一共投资多少", 1))
+    extra = text[text.index("facts:") :].replace("id: ", "id: copy-", 3)
+    extra = extra[: [m.start() for m in re.finditer(r"\n  - id: ", extra)][3]]
+    edit(knowledge_copy / "facts" / "extra.yaml", extra.replace("项目", "工程"))
+    assert engine.reload()[0], engine.last_error
+    assert sum(f.id.startswith("copy-") for f in engine.knowledge.facts) == 3
+    assert engine.ask("余杭三季度双集中活动一共投资多少").fact_ids == engine.ask("余杭第三季度双集中总投资多少").fact_ids
+    forget_parsed()
+    cold = load(knowledge_copy)
+    assert cold == engine.knowledge
+    matcher = Matcher(cold, engine.config.match)
+    for name in ("_forms", "_phrasing_fact", "_fact_phrasings", "fact_slots", "known_values", "_postings", "_idf"):
+        assert getattr(matcher, name) == getattr(engine.matcher, name), name
+    composer = Composer(cold, engine.config.match.max_question_chars)
+    for case in load_cases()[::2]:
+        assert engine.ask(case.question, "eval") == composer.compose(matcher.match(case.question)), case.question
