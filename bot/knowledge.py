@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -32,6 +33,7 @@ from bot.model import (
     where,
 )
 
+T = TypeVar("T")
 _LANG_KEYS = frozenset({"zh", "en"})
 _KEYS = {  # the keys each mapping of the fact base may have (knowledge/README.md)
     "sources": frozenset({"documents"}),
@@ -436,9 +438,29 @@ _PARSED: dict[tuple[Path, ...], dict[Path, _FactsFile]] = {}  # fact base folder
 _PARSED_ROOTS = 4  # folders remembered (tests load many): memory stays that of a few fact bases
 
 
+_BUILT: dict[Path, tuple[bytes, Any]] = {}  # vocabulary and lexicon files → (their bytes, what they gave)
+
+
 def forget_parsed() -> None:
-    """Forget every facts file loaded: the next load parses all of them (a cold load)."""
+    """Forget every file loaded: the next load parses all of them (a cold load)."""
     _PARSED.clear()
+    _BUILT.clear()
+
+
+def _unless_unchanged(path: Path, build: Callable[[], T]) -> T:
+    """`build()`, or what it gave last time when `path` holds the same bytes: a reload after a
+    facts edit need not compile the lexicon and vocabulary again. `build` must depend on `path`
+    alone."""
+    try:
+        data = path.read_bytes()
+    except OSError:  # missing or unreadable: build() says so in its own words
+        return build()
+    found = _BUILT.get(path)
+    if found is not None and found[0] == data:
+        return found[1]
+    result = build()
+    _BUILT[path] = (data, result)
+    return result
 
 
 def _facts_file(path: Path, text: str, docs: dict[str, Document]) -> _FactsFile:
@@ -504,14 +526,14 @@ def load(root: Path | str, *more: Path | str) -> Knowledge:
                 problems.append(Problem(str(folder / "sources.yaml"), 0, f"document {did} is declared twice"))
                 continue
             docs[did] = doc
-        words, vocab_problems = _load_vocabulary(folder)
+        words, vocab_problems = _unless_unchanged(folder / "vocabulary.yaml", lambda f=folder: _load_vocabulary(f))
         problems += vocab_problems
         for kind, entries in words.items():
             for canonical, aliases in entries.items():
                 known = vocabulary.setdefault(kind, {}).get(canonical, ())
                 vocabulary[kind][canonical] = tuple(dict.fromkeys([*known, *aliases]))
     try:
-        lexicon = load_lexicon(root / "lexicon.yaml")
+        lexicon = _unless_unchanged(root / "lexicon.yaml", lambda: load_lexicon(root / "lexicon.yaml"))
     except LexiconError as e:
         raise KnowledgeError(root / "lexicon.yaml", e.line, str(e)) from None
     topics: dict[str, dict[str, str]] = {}

@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -24,7 +25,7 @@ from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
-from bot.model import Fact, Knowledge
+from bot.model import Document, Fact, Knowledge
 from bot.normalize import language, normalize
 from bot.operations import Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
@@ -170,25 +171,51 @@ class _FactForms:
     english: tuple[str, ...]  # their English words of four letters or more
 
 
+@dataclass(frozen=True)
+class _Part:
+    """The index of one facts file's facts, positions counted from its first fact: a reload after
+    a curator's edit rebuilds the edited file's part and reuses every other (a newsroom's base is
+    a hundred files; rebuilding all of them on each save would take seconds)."""
+
+    facts: tuple[Fact, ...]
+    docs: dict[str, Document | None]  # the articles its slots were read with
+    forms: tuple[str, ...]  # each phrasing's scoring form
+    phrasing_fact: tuple[int, ...]  # each phrasing's fact
+    spans: tuple[tuple[int, int], ...]  # each fact's phrasings, as a range of `forms`
+    fact_slots: tuple[Slots, ...]
+    known_values: dict[str, frozenset[str]]
+    elsewhere: frozenset[int]  # facts about another place than their article's (萧山区 in 余杭's)
+    postings: dict[str, list[int]]  # word → the facts whose phrasings or quote say it
+    norms: tuple[str, ...]  # typo mending's words
+    pairs: frozenset[str]
+    english: frozenset[str]
+
+
 class FactCache:
-    """The _FactForms of the last fact base built with it, by the texts they come from, for one
-    lexicon and vocabulary: a reload after a curator's edit normalizes only the facts that changed."""
+    """What the last fact base built with it gave, for one lexicon and vocabulary: each fact's
+    forms by the texts they come from, and each facts file's part of the index. A reload after a
+    curator's edit normalizes only the facts that changed and indexes only the file they are in."""
 
     def __init__(self) -> None:
         self.context: tuple[object, ...] | None = None
         self.forms: dict[tuple[object, ...], _FactForms] = {}
+        self.parts: dict[str, _Part] = {}
 
 
 class _Derivations:
-    """_FactForms for one build, taken from a FactCache where it has them."""
+    """_FactForms and _Parts for one build, taken from a FactCache where it has them."""
 
     def __init__(self, wording: Wording, reader: SlotReader, knowledge: Knowledge, cache: FactCache | None) -> None:
         self.wording, self.reader, self.cache = wording, reader, cache
         lexicon = knowledge.lexicon
         self.context = (lexicon.synonyms, lexicon.filler, tuple(w.pattern for w in lexicon.when.values()),
                         knowledge.vocabulary)
-        self._previous = cache.forms if cache and cache.context == self.context else {}
+        same = cache is not None and cache.context == self.context
+        self._previous = cache.forms if cache and same else {}
+        self._previous_parts = cache.parts if cache and same else {}
         self._made: dict[tuple[object, ...], _FactForms] = {}
+        self._made_parts: dict[str, _Part] = {}
+        self._documents = knowledge.documents
 
     def of(self, fact: Fact) -> _FactForms:
         key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
@@ -197,10 +224,25 @@ class _Derivations:
             self._made[key] = found
         return found
 
+    def part(self, facts: tuple[Fact, ...]) -> _Part:
+        """The part of one file's facts: the last build's when it holds the very same facts (the
+        loader keeps an unchanged file's) read with the same articles."""
+        docs = {d: self._documents.get(d) for d in dict.fromkeys(f.source.doc for f in facts)}
+        found = self._previous_parts.get(facts[0].path)
+        if found is None or found.docs != docs or len(found.facts) != len(facts) or \
+                not all(a is b for a, b in zip(found.facts, facts, strict=True)):
+            found = self._index(facts, docs)
+        self._made_parts[facts[0].path] = found
+        return found
+
     def keep(self) -> None:
-        """Make this build's forms the cache's (only the current base's: memory follows its size)."""
+        """Make this build's forms and parts the cache's. Forms of facts in reused parts were not
+        looked up: the last build's are kept too while the cache stays within twice the base."""
         if self.cache is not None:
-            self.cache.context, self.cache.forms = self.context, self._made
+            forms = {**self._previous, **self._made}
+            if len(forms) > 2 * sum(len(p.facts) for p in self._made_parts.values()) + 1000:
+                forms = self._made
+            self.cache.context, self.cache.forms, self.cache.parts = self.context, forms, self._made_parts
 
     def _derive(self, fact: Fact) -> _FactForms:
         norms = [self.wording.synonyms(normalize(q)) for qs in fact.questions.values() for q in qs]
@@ -217,6 +259,51 @@ class _Derivations:
                           tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
                           tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
 
+    def _index(self, facts: tuple[Fact, ...], docs: dict[str, Document | None]) -> _Part:
+        forms: list[str] = []
+        phrasing_fact: list[int] = []
+        spans: list[tuple[int, int]] = []
+        fact_slots: list[Slots] = []
+        known_values: dict[str, set[str]] = {}
+        elsewhere: set[int] = set()
+        postings: dict[str, list[int]] = {}
+        norms: list[str] = []
+        pairs: set[str] = set()
+        english: set[str] = set()
+        for i, fact in enumerate(facts):
+            d = self.of(fact)
+            norms += d.norms
+            pairs.update(d.pairs)
+            english.update(d.english)
+            spans.append((len(forms), len(forms) + len(d.forms)))
+            forms += d.forms
+            phrasing_fact += [i] * len(d.forms)
+            slots = {kind: set(values) for kind, values in d.slots.items()}
+            for kind, values in fact.slots.items():
+                slots.setdefault(kind, set()).update(values)
+            if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
+                slots.setdefault("photo", set()).add(str(fact.source.caption))
+            doc = docs[fact.source.doc]
+            for kind, values in (doc.slots if doc else {}).items():
+                slots.setdefault(kind, set(values))
+            slots["doc"] = {fact.source.doc}  # "the latest article" names a document
+            if doc and fact.slots.get("place") and not fact.slots["place"] <= doc.slots.get("place", fact.slots["place"]):
+                elsewhere.add(i)
+            for kind, values in slots.items():
+                known_values.setdefault(kind, set()).update(values)
+            fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+            # How much of a question's informative wording a fact's phrasings explain, with rare
+            # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
+            # that character ratios miss.
+            for term in d.terms:
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [i]
+                else:
+                    found.append(i)
+        return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
+                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, tuple(norms),
+                     frozenset(pairs), frozenset(english))
 
 class Matcher:
     """Matches questions against one loaded fact base; build a new one when the base changes."""
@@ -229,55 +316,35 @@ class Matcher:
         self.lexicon = knowledge.lexicon
         self.wording = Wording(knowledge.lexicon)
         self.facts = knowledge.facts
-        self._phrasing_fact: list[int] = []
+        derived = _Derivations(self.wording, self.reader, knowledge, cache)
+        self._parts: list[tuple[int, _Part]] = []  # each facts file's part, after this many facts
         self._forms: list[str] = []
+        self._phrasing_fact: list[int] = []
+        self._fact_phrasings: list[range] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
-        self._elsewhere: set[int] = set()  # facts about another place than their article's (萧山区 in 余杭's)
-        self._fact_phrasings: list[list[int]] = []
-        self._postings: dict[str, list[int]] = {}
-        postings = self._postings
-        derived = _Derivations(self.wording, self.reader, knowledge, cache)
+        self._elsewhere: set[int] = set()
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
         pairs: set[str] = set()
         english: set[str] = set()
-        for i, fact in enumerate(self.facts):
-            d = derived.of(fact)
-            known_forms += d.norms
-            pairs.update(d.pairs)
-            english.update(d.english)
-            self._fact_phrasings.append(list(range(len(self._forms), len(self._forms) + len(d.forms))))
-            self._forms += d.forms
-            self._phrasing_fact += [i] * len(d.forms)
-            slots = {kind: set(values) for kind, values in d.slots.items()}
-            for kind, values in fact.slots.items():
-                slots.setdefault(kind, set()).update(values)
-            if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
-                slots.setdefault("photo", set()).add(str(fact.source.caption))
-            doc = knowledge.documents.get(fact.source.doc)
-            for kind, values in (doc.slots if doc else {}).items():
-                slots.setdefault(kind, set(values))
-            slots["doc"] = {fact.source.doc}  # "the latest article" names a document
-            if doc and fact.slots.get("place") and not fact.slots["place"] <= doc.slots.get("place", fact.slots["place"]):
-                self._elsewhere.add(i)
-            for kind, values in slots.items():
+        for _, run in itertools.groupby(self.facts, key=lambda f: f.path):
+            part = derived.part(tuple(run))
+            offset, base = len(self.fact_slots), len(self._forms)
+            self._parts.append((offset, part))
+            self._forms += part.forms
+            self._phrasing_fact += [offset + i for i in part.phrasing_fact]
+            self._fact_phrasings += [range(base + a, base + b) for a, b in part.spans]
+            self.fact_slots += part.fact_slots
+            for kind, values in part.known_values.items():
                 self.known_values.setdefault(kind, set()).update(values)
-            self.fact_slots.append({k: frozenset(v) for k, v in slots.items()})
-            # How much of a question's informative wording a fact's phrasings explain, with rare
-            # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
-            # that character ratios miss.
-            for term in d.terms:
-                found = postings.get(term)
-                if found is None:
-                    postings[term] = [i]
-                else:
-                    found.append(i)
+            self._elsewhere.update(offset + i for i in part.elsewhere)
+            known_forms += part.norms
+            pairs |= part.pairs
+            english |= part.english
+        self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, frozenset[int]] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
-        self._all_phrasings = list(range(len(self._forms)))
-        self._choices = _Choices(self._forms)
         n = len(self.facts)
-        self._idf = {term: math.log((n + 1) / (len(fs) + 1)) + 1 for term, fs in self._postings.items()}
         self._idf_unseen = math.log(n + 1) + 1
         # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
         # before slots are read: a misspelt quarter must not fall back to "any quarter".
@@ -295,7 +362,6 @@ class Matcher:
                            for kind, phrases in knowledge.lexicon.smalltalk.items() for p in phrases}
         derived.keep()
         self._explanations: dict[int, Explanation] = {}  # built when a question names an attribute
-        self._all_figure_forms = {form for f in self.facts for fig in f.figures for form in _figure_forms(fig.text)}
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
         self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
         self._present = int(dated[-1][0][:4]) if dated else None
@@ -312,11 +378,29 @@ class Matcher:
                 texts += self.knowledge.vocabulary.get(kind, {}).get(v, (v,))
         return texts
 
+    def _postings_of(self, term: str) -> list[int]:
+        """The facts that say `term`, in order: merged from the parts on first use, so that a
+        rebuild never merges the words no question asks about (most of them)."""
+        found = self._postings.get(term)
+        if found is None:
+            found = self._postings[term] = [offset + i for offset, part in self._parts
+                                            for i in part.postings.get(term, ())]
+        return found
+
     def _posting_set(self, term: str) -> frozenset[int]:
         found = self._posting_sets.get(term)
         if found is None:
-            found = self._posting_sets[term] = frozenset(self._postings[term])
+            found = self._posting_sets[term] = frozenset(self._postings_of(term))
         return found
+
+    @cached_property
+    def _choices(self) -> _Choices:
+        """Every phrasing, for a base small enough to fuzzy-score whole."""
+        return _Choices(self._forms)
+
+    @cached_property
+    def _all_figure_forms(self) -> set[str]:
+        return {form for f in self.facts for fig in f.figures for form in _figure_forms(fig.text)}
 
     def _fact_scores(self, form: str) -> dict[int, float]:
         """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage.
@@ -324,11 +408,14 @@ class Matcher:
         Coverage comes from an inverted index; fuzzy scores only for the facts that share most
         words with the question (all of them on a small base), in rapidfuzz's C scorers."""
         q_terms = terms(form)
-        total = sum(self._idf.get(t, self._idf_unseen) for t in q_terms)
+        said = {t: self._postings_of(t) for t in q_terms}
+        n = len(self.facts)
+        idf = {t: math.log((n + 1) / (len(fs) + 1)) + 1 for t, fs in said.items() if fs}
+        total = sum(idf.get(t, self._idf_unseen) for t in q_terms)
         shared: dict[int, float] = {}
         wide = 2 * self.settings.fuzzy_candidates
-        for t in sorted((t for t in q_terms if t in self._idf), key=lambda t: len(self._postings[t])):
-            weight, postings = self._idf[t], self._postings[t]
+        for t in sorted(idf, key=lambda t: len(said[t])):
+            weight, postings = idf[t], said[t]
             if len(shared) >= wide and len(postings) > wide:
                 # a common word (多少, project) on a large base: only add it to facts already found
                 # by rarer words, instead of touching most of the base
@@ -340,7 +427,7 @@ class Matcher:
                 for i in postings:
                     shared[i] = shared.get(i, 0.0) + weight
         if len(self.facts) <= self.settings.fuzzy_candidates:
-            idx, choices = self._all_phrasings, self._choices
+            idx, choices = range(len(self._forms)), self._choices
         else:
             top = heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__)
             idx = [p for i in top for p in self._fact_phrasings[i]]

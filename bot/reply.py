@@ -6,7 +6,9 @@ figure of its own.
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
+from functools import cached_property
 
 from bot.answer import Answer, Kind, Line
 from bot.match import Match
@@ -47,15 +49,20 @@ class Composer:
             if f.figures and f.topic not in firsts:
                 firsts[f.topic] = f
         picks = list(firsts.values())[:3]
-        picks += [f for f in knowledge.facts if f not in picks][: 3 - len(picks)]
+        picks += list(itertools.islice((f for f in knowledge.facts if all(f is not p for p in picks)), 3 - len(picks)))
         self.examples = {lang: [f.questions[lang][0] for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
         self.example_ids = {lang: [f.id for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
-        # A suggestion is a fact's first question: its id lets front ends offer it by id, not by text.
-        self._first_question_ids: dict[tuple[str, str], str] = {}
-        for f in knowledge.facts:
+
+    @cached_property
+    def _first_question_ids(self) -> dict[tuple[str, str], str]:
+        """A suggestion is a fact's first question: its id lets front ends offer it by id, not by
+        text. Built on the first decline, not on each reload of a large base."""
+        ids: dict[tuple[str, str], str] = {}
+        for f in self.knowledge.facts:
             for lang, questions in f.questions.items():
                 if questions:
-                    self._first_question_ids.setdefault((lang, questions[0]), f.id)
+                    ids.setdefault((lang, questions[0]), f.id)
+        return ids
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
         """(topic id, label, facts) for every topic that has facts, in the fact base's order; with
