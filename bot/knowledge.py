@@ -10,7 +10,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -432,6 +432,15 @@ class _FactsFile:
     series: dict[str, Series]
     facts: list[Fact]
     problems: list[Problem]
+    stamp: tuple[int, ...] = ()  # what a save changes (as bot/engine.py watches it): unchanged, not read again
+
+
+def _file_stamp(path: Path) -> tuple[int, ...]:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 _PARSED: dict[tuple[Path, ...], dict[Path, _FactsFile]] = {}  # fact base folders → their facts files, as last loaded
@@ -546,10 +555,12 @@ def load(root: Path | str, *more: Path | str) -> Knowledge:
     last = _PARSED.get(folders, {})
     parsed: dict[Path, _FactsFile] = {}
     for path in fact_files:
-        text = read_text(path)
         found = last.get(path)
-        if found is None or found.text != text or found.docs != docs:
-            found = _facts_file(path, text, docs)
+        if found is None or found.docs != docs or found.stamp != _file_stamp(path):  # unchanged files are not read
+            text = read_text(path)
+            if found is None or found.text != text or found.docs != docs:
+                found = _facts_file(path, text, docs)
+            found = replace(found, stamp=_file_stamp(path))
         parsed[path] = found
         topics.update(found.topics)
         series.update(found.series)
