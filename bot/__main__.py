@@ -118,17 +118,19 @@ def main(argv: list[str] | None = None) -> int:
             from bot.telegram import run
 
             return run(config)
-        from bot import console
         from bot.engine import Engine
 
-        engine = Engine(config)
         if command == "ask":
+            from bot import console
+
             question = " ".join(args.question) if args.question else None
             if question is None and sys.stdin.isatty():  # nothing piped in: say how, rather than wait
                 print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
                 return 2
-            return console.ask(engine, question, args.json)
-        return console.chat(engine)
+            return console.ask(Engine(config), question, args.json)
+        from bot import chat
+
+        return chat.chat(Engine(config))
     except KnowledgeError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
