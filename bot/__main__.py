@@ -119,18 +119,21 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(config)
         from bot.engine import Engine
+        from bot.formcache import kept
 
+        question = " ".join(args.question) if args.question else None
+        if command == "ask" and question is None and sys.stdin.isatty():  # nothing piped in: say how, not wait
+            print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
+            return 2
+        with kept(config, Path(args.config) if args.config else DEFAULT_CONFIG):
+            engine = Engine(config)
         if command == "ask":
             from bot import console
 
-            question = " ".join(args.question) if args.question else None
-            if question is None and sys.stdin.isatty():  # nothing piped in: say how, rather than wait
-                print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
-                return 2
-            return console.ask(Engine(config), question, args.json)
+            return console.ask(engine, question, args.json)
         from bot import chat
 
-        return chat.chat(Engine(config))
+        return chat.chat(engine)
     except KnowledgeError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache, wraps
 from typing import TypeVar
 
@@ -208,10 +209,41 @@ def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callab
     return wrap
 
 
+# Forms worked out by an earlier process (bot.formcache's disk cache, checked against this code and
+# these libraries), and while `recording` holds a dict, every form worked out here, for it to keep.
+_given: dict[str, str] = {}
+_recording: list[dict[str, str]] = []
+
+
+def give(forms: dict[str, str]) -> None:
+    """Take `forms` (text → normalize(text)) as known: normalize returns them without work."""
+    _given.update(forms)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, str]]:
+    """The forms normalize works out inside the block (those given or cached are not)."""
+    made: dict[str, str] = {}
+    _recording.append(made)
+    try:
+        yield made
+    finally:
+        _recording.remove(made)
+
+
 @cache_short(maxsize=8192)  # the matcher asks for a text more than once; users ask the same questions
 def normalize(text: str) -> str:
     """The comparable form of a question or phrasing: simplified, half-width, lowercase, Arabic
     numerals, canonical quarters (3季度, 前3季度) and dates (9月29日), no punctuation."""
+    form = _given.get(text)
+    if form is None:
+        form = _normalize(text)
+        for made in _recording:
+            made[text] = form
+    return form
+
+
+def _normalize(text: str) -> str:
     text = _arabic_numerals(_clean(text))
     latin = _HAS_LOWER_LATIN.search(text) is not None
     for needs, pattern, repl in _REWRITES:

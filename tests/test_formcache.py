@@ -1,0 +1,75 @@
+"""The disk cache of normalized forms: used only under the key it was made with, never stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import formcache
+from bot import normalize as normalize_module
+from bot.config import Config
+from bot.engine import Engine
+from bot.normalize import normalize
+from tests.conftest import copy_knowledge, edit
+
+
+@pytest.fixture
+def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """A copy of the fact base, a cache folder in tmp_path, and no forms given yet."""
+    monkeypatch.setattr(formcache, "FOLDER", tmp_path / "cache")
+    monkeypatch.setattr(normalize_module, "_given", {})
+    return make_config(copy_knowledge(tmp_path / "knowledge"))
+
+
+def built(config: Config) -> dict[str, str]:
+    """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
+    normalize_module._given.clear()
+    normalize.cache_clear()
+    with formcache.kept(config, None):
+        Engine(config)
+    return dict(normalize_module._given)
+
+
+def kept_file(config: Config) -> dict:
+    (path,) = formcache.FOLDER.glob("forms-*.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_second_build_is_given_the_forms_the_first_worked_out(config: Config) -> None:
+    assert built(config) == {}
+    forms = kept_file(config)["forms"]
+    assert len(forms) > 1000 and all(normalize_module._normalize(text) == form for text, form in forms.items())
+    assert built(config) == forms
+
+
+def test_an_edit_of_the_fact_base_makes_the_kept_forms_stale(config: Config) -> None:
+    built(config)
+    before = kept_file(config)["key"]
+    vocabulary = config.knowledge / "vocabulary.yaml"
+    edit(vocabulary, vocabulary.read_text(encoding="utf-8") + "\n")
+    assert built(config) == {}  # not given: worked out again, and kept under the new key
+    assert kept_file(config)["key"] != before
+    assert built(config)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b"[1, 2]", b'{"key": 1}', b"\xff\xfe", None])
+def test_a_broken_file_is_ignored_and_written_anew(config: Config, damage: bytes | None) -> None:
+    built(config)
+    (path,) = formcache.FOLDER.glob("forms-*.json")
+    data = kept_file(config)
+    if damage is None:  # the right key, forms of the wrong shape
+        data["forms"] = {"余杭": 1}
+        damage = json.dumps(data).encode()
+    path.write_bytes(damage)
+    assert built(config) == {}
+    assert kept_file(config)["key"] == data["key"]
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setattr(formcache, "FOLDER", tmp_path / "file" / "cache")
+    assert built(config) == {}
+    assert built(config) == {}
