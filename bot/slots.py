@@ -21,6 +21,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
 _PHOTO = re.compile(r"第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:photo|picture|image)")
+_PHOTO_WORDS = ("photo", "picture", "image")
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 
 class SlotReader:
@@ -47,16 +48,21 @@ class SlotReader:
             for m in self._names.finditer(text):
                 kind, canonical = self._alias[m.group()]
                 found.append((m.start(), kind, canonical))
-        for m in _FIRST_THREE.finditer(text):
-            found.append((m.start(), "quarter", "1-3"))
-        for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
-            found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
-        for m in _DATE.finditer(text):
-            found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
-        for m in _PHOTO.finditer(text):
-            found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
-        for m in _YEAR.finditer(text):
-            found.append((m.start(), "year", m.group(1)))
+        # each pattern only where a word it needs is in the text: most texts name no date, photo or year
+        if "季度" in text:
+            for m in _FIRST_THREE.finditer(text):
+                found.append((m.start(), "quarter", "1-3"))
+            for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
+                found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
+        if "月" in text:
+            for m in _DATE.finditer(text):
+                found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
+        if "第" in text or any(word in text for word in _PHOTO_WORDS):
+            for m in _PHOTO.finditer(text):
+                found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
+        if "19" in text or "20" in text:
+            for m in _YEAR.finditer(text):
+                found.append((m.start(), "year", m.group(1)))
         return sorted(found)
 
     def spans(self, text: str, kind: str) -> list[tuple[int, int]]:
