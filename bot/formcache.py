@@ -1,12 +1,15 @@
-"""Normalized forms kept on disk between processes, so that a one-shot `ask` does not work out
-the fact base's thousands of forms again (most of building a Matcher).
+"""Normalized forms and parsed YAML kept on disk between processes, so that a one-shot `ask`
+neither works out the fact base's thousands of forms again (most of building a Matcher) nor parses
+its YAML again.
 
-Safe by construction: the file holds plain text → form pairs and the key they were made under, a
-hash of the bot's source, the fact base folders, config.yaml, Python's and Unicode's versions and
-the files of OpenCC and cn2an. A file whose key differs, or that is unreadable or malformed, is
-ignored and written anew (atomically: a temporary file renamed over it). normalize is a function of
-the text alone, so a form made under the same key is the form it would make now. The folder is
-.cache/ in the project (git-ignored); a cache that cannot be written is simply not kept.
+Safe by construction: the file holds plain data (text → form pairs; each YAML file's tree as JSON,
+by path and a hash of its text) and the key they were made under, a hash of the bot's source, the
+fact base folders, config.yaml, Python's and Unicode's versions and the files of OpenCC, cn2an and
+PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
+(atomically: a temporary file renamed over it). normalize is a function of the text alone, and a
+tree is used only for the very text it was parsed from, so what was made under the same key is what
+would be made now. The folder is .cache/ in the project (git-ignored); a cache that cannot be
+written is simply not kept.
 """
 
 from __future__ import annotations
@@ -22,14 +25,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
-from bot import normalize
+from bot import knowledge, normalize
 from bot.config import ROOT, Config
 
 log = logging.getLogger(__name__)
 FOLDER = ROOT / ".cache"
 _SOURCE = Path(__file__).resolve().parent  # the bot package
-_LIBRARIES = ("opencc", "cn2an")  # what normalize's forms depend on besides Python and the bot
+_LIBRARIES = ("opencc", "cn2an", "yaml")  # what the forms and trees depend on besides Python and the bot
 
 
 def _files(folder: Path) -> list[Path]:
@@ -63,21 +67,23 @@ def _path(config: Config) -> Path:
     return FOLDER / f"forms-{name}.json"
 
 
-def _read(path: Path, expected: str) -> dict[str, str] | None:
-    """The forms kept under `expected`, or None when the file is missing, broken or stale."""
+def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, str], Any]] | None:
+    """The forms and trees kept under `expected`, or None when the file is missing, broken or stale."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("key") != expected:
         return None
-    forms = data.get("forms")
+    forms, trees = data.get("forms"), data.get("trees")
     if not isinstance(forms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
         return None
-    return forms
+    if not isinstance(trees, list) or not all(isinstance(t, list) and len(t) == 3 for t in trees):
+        return None
+    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}
 
 
-def _write(path: Path, cache_key: str, forms: dict[str, str]) -> None:
+def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any]) -> None:
     """Atomically: readers see the old file or the new one, never half of one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,9 +93,10 @@ def _write(path: Path, cache_key: str, forms: dict[str, str]) -> None:
         return
     try:
         with open(fd, "w", encoding="utf-8") as f:
-            json.dump({"key": cache_key, "forms": forms}, f, ensure_ascii=False, separators=(",", ":"))
+            json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()]},
+                      f, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, path)
-    except OSError as e:  # a full disk
+    except (OSError, ValueError) as e:  # a full disk; a lone surrogate (from a YAML escape) UTF-8 cannot write
         log.debug("normalized forms not kept in %s: %s", path, e)
         with suppress(OSError):
             os.unlink(temporary)
@@ -97,8 +104,8 @@ def _write(path: Path, cache_key: str, forms: dict[str, str]) -> None:
 
 @contextmanager
 def kept(config: Config, config_file: Path | None) -> Iterator[None]:
-    """Around building an Engine: forms kept from an earlier process are given to normalize; when
-    there were none (or stale ones), the forms the block works out are kept for the next."""
+    """Around building an Engine: forms and trees kept by an earlier process are given to normalize
+    and the loader; when there were none (or stale ones), those the block makes are kept for the next."""
     try:
         cache_key = key(config, config_file)
     except OSError as e:  # a folder being edited: build without the cache
@@ -106,11 +113,12 @@ def kept(config: Config, config_file: Path | None) -> Iterator[None]:
         yield
         return
     path = _path(config)
-    forms = _read(path, cache_key)
-    if forms is not None:
-        normalize.give(forms)
+    found = _read(path, cache_key)
+    if found is not None:
+        normalize.give(found[0])
+        knowledge.give_trees(found[1])
         yield
         return
-    with normalize.recording() as made:
+    with normalize.recording() as forms, knowledge.recording_trees() as trees:
         yield
-    _write(path, cache_key, made)
+    _write(path, cache_key, forms, trees)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import formcache
+from bot import formcache, knowledge
 from bot import normalize as normalize_module
 from bot.config import Config
 from bot.engine import Engine
@@ -20,6 +20,7 @@ def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Conf
     """A copy of the fact base, a cache folder in tmp_path, and no forms given yet."""
     monkeypatch.setattr(formcache, "FOLDER", tmp_path / "cache")
     monkeypatch.setattr(normalize_module, "_given", {})
+    monkeypatch.setattr(knowledge, "_given_trees", {})
     return make_config(copy_knowledge(tmp_path / "knowledge"))
 
 
@@ -42,6 +43,28 @@ def test_a_second_build_is_given_the_forms_the_first_worked_out(config: Config) 
     forms = kept_file(config)["forms"]
     assert len(forms) > 1000 and all(normalize_module._normalize(text) == form for text, form in forms.items())
     assert built(config) == forms
+
+
+def same_tree(a: object, b: object) -> bool:
+    """Equal, and every mapping starting on the same lines, with its keys on the same lines."""
+    if isinstance(a, dict):
+        return (type(a) is type(b) and (a.line, a.lines) == (b.line, b.lines) and list(a) == list(b)
+                and all(same_tree(a[k], b[k]) for k in a))
+    if isinstance(a, list):
+        return type(b) is list and len(a) == len(b) and all(map(same_tree, a, b))
+    return type(a) is type(b) and a == b
+
+
+def test_kept_trees_are_the_trees_parsing_gives(config: Config) -> None:
+    built(config)
+    trees = kept_file(config)["trees"]
+    assert {Path(path).name for path, _, _ in trees} >= {"lexicon.yaml", "sources.yaml", "vocabulary.yaml"}
+    for path, digest, tree in trees:
+        text = knowledge.read_text(Path(path))
+        assert digest == knowledge.text_hash(text)
+        assert same_tree(knowledge._decode(tree), knowledge._parse(Path(path), text))
+    built(config)
+    assert knowledge._given_trees
 
 
 def test_an_edit_of_the_fact_base_makes_the_kept_forms_stale(config: Config) -> None:
