@@ -82,8 +82,6 @@ def main(argv: list[str] | None = None) -> int:
 
             return check.run(config, args.coverage)
         if command == "draft":
-            from pathlib import Path
-
             from bot import draft
 
             return draft.run(Path(args.article), args.doc, Path(args.out) if args.out else None,
@@ -121,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.engine import Engine
         from bot.formcache import kept
 
-        question = " ".join(args.question) if args.question else None
+        question = " ".join(args.question) if command == "ask" and args.question else None
         if command == "ask" and question is None and sys.stdin.isatty():  # nothing piped in: say how, not wait
             print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
             return 2

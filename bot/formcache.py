@@ -8,7 +8,7 @@ fact base folders, config.yaml, Python's and Unicode's versions and the files of
 PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
 (atomically: a temporary file renamed over it). normalize is a function of the text alone, and a
 tree is used only for the very text it was parsed from, so what was made under the same key is what
-would be made now. The folder is .cache/ in the project (git-ignored); a cache that cannot be
+would be made now. The folder is .cache/ beside config.yaml (git-ignored); a cache that cannot be
 written is simply not kept.
 """
 
@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import knowledge, normalize
-from bot.config import ROOT, Config
+from bot.config import Config
 
 log = logging.getLogger(__name__)
-FOLDER = ROOT / ".cache"
 _SOURCE = Path(__file__).resolve().parent  # the bot package
 _LIBRARIES = ("opencc", "cn2an", "yaml")  # what the forms and trees depend on besides Python and the bot
 
@@ -62,9 +61,9 @@ def key(config: Config, config_file: Path | None) -> str:
 
 
 def _path(config: Config) -> Path:
-    """One file per set of fact base folders: a fixture's cache never overwrites the main one's."""
+    """Beside config.yaml, one file per set of fact base folders it has named."""
     name = hashlib.sha256("\0".join(map(str, config.roots)).encode()).hexdigest()[:16]
-    return FOLDER / f"forms-{name}.json"
+    return config.base / ".cache" / f"forms-{name}.json"
 
 
 def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, str], Any]] | None:

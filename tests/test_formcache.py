@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,10 @@ from tests.conftest import copy_knowledge, edit
 
 @pytest.fixture
 def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Config:
-    """A copy of the fact base, a cache folder in tmp_path, and no forms given yet."""
-    monkeypatch.setattr(formcache, "FOLDER", tmp_path / "cache")
+    """A copy of the fact base, config.yaml's folder (where the cache goes) tmp_path, nothing given yet."""
     monkeypatch.setattr(normalize_module, "_given", {})
     monkeypatch.setattr(knowledge, "_given_trees", {})
-    return make_config(copy_knowledge(tmp_path / "knowledge"))
+    return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
 
 
 def built(config: Config) -> dict[str, str]:
@@ -34,7 +34,7 @@ def built(config: Config) -> dict[str, str]:
 
 
 def kept_file(config: Config) -> dict:
-    (path,) = formcache.FOLDER.glob("forms-*.json")
+    (path,) = (config.base / ".cache").glob("forms-*.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -80,7 +80,7 @@ def test_an_edit_of_the_fact_base_makes_the_kept_forms_stale(config: Config) -> 
 @pytest.mark.parametrize("damage", [b"", b"{", b"[1, 2]", b'{"key": 1}', b"\xff\xfe", None])
 def test_a_broken_file_is_ignored_and_written_anew(config: Config, damage: bytes | None) -> None:
     built(config)
-    (path,) = formcache.FOLDER.glob("forms-*.json")
+    (path,) = (config.base / ".cache").glob("forms-*.json")
     data = kept_file(config)
     if damage is None:  # the right key, forms of the wrong shape
         data["forms"] = {"余杭": 1}
@@ -90,9 +90,7 @@ def test_a_broken_file_is_ignored_and_written_anew(config: Config, damage: bytes
     assert kept_file(config)["key"] == data["key"]
 
 
-def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "file").write_text("", encoding="utf-8")
-    monkeypatch.setattr(formcache, "FOLDER", tmp_path / "file" / "cache")
+def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config) -> None:
+    (config.base / ".cache").write_text("", encoding="utf-8")  # a file where the folder would be
     assert built(config) == {}
     assert built(config) == {}
