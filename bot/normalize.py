@@ -13,7 +13,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache, wraps
+from functools import cache, lru_cache, wraps
 from typing import TypeVar
 
 import opencc
@@ -38,6 +38,7 @@ _MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
+_pattern = cache(re.compile)  # a pattern compiled on first use, once
 _A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to Chinese
 
 
@@ -56,55 +57,56 @@ def _quarter_range(first: int, last: int) -> str:
 # Each rewrite with a test that is true whenever its pattern can match (a character or word its
 # every alternative needs): most texts need few of the twenty rewrites, and an `in` test costs a
 # fraction of a failing re.sub. `latin` says whether the text has ASCII letters at all; no rewrite
-# writes one, so it holds from the first rewrite to the last.
+# writes one, so it holds from the first rewrite to the last. Patterns are compiled on first use
+# (_pattern): a process given its forms by the disk cache (bot.formcache) needs few of them.
 _Needs = Callable[[str, bool], bool]
-_REWRITES: list[tuple[_Needs, re.Pattern[str], object]] = [
+_REWRITES: list[tuple[_Needs, str, object]] = [
     # the first three quarters, in any of its forms → 前3季度
     (lambda t, latin: ("3" in t or "three" in t) and ("季" in t or "q" in t),
-     re.compile(r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+     (r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
     (lambda t, latin: ("季度" in t or "q" in t)
      and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),
-     re.compile(r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
+     (r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
      lambda m: _quarter_range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4))) or m.group()),
     # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
-    (lambda t, latin: "个" in t and "季度" in t, re.compile(r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
+    (lambda t, latin: "个" in t and "季度" in t, (r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度 together (合计); the second half → 3、4季度
     (lambda t, latin: ("季" in t and ("前" in t or "头" in t)) or "上半年" in t
      or (latin and ("quarter" in t or "half" in t or "h1" in t)),
-     re.compile(r"[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
+     (r"[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
      " 1、2季度合计 "),  # a half year is the two quarters together
     (lambda t, latin: "下半年" in t or (latin and ("half" in t or "h2" in t)),
-     re.compile(r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
+     (r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
     (lambda t, latin: latin and "q" in t,
-     re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
+     (rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (lambda t, latin: latin and "quarter" in t,
-     re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
+     (rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
                 rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),
      lambda m: " " + "、".join(f"{_ENGLISH_ORDINAL[w]}季度" for w in re.findall(r"[a-z0-9]+", m.group(1))
                                if w in _ENGLISH_ORDINAL) + " "),
     (lambda t, latin: latin and "quarter" in t,
-     re.compile(rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
+     (rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
      lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
-    (lambda t, latin: latin and "quarter" in t, re.compile(rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
-    (lambda t, latin: "第" in t and "季" in t, re.compile(r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
-    (lambda t, latin: t.count("季") > t.count("季度"), re.compile(r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
+    (lambda t, latin: latin and "quarter" in t, (rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
+    (lambda t, latin: "第" in t and "季" in t, (r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
+    (lambda t, latin: t.count("季") > t.count("季度"), (r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
     # dates → 9月29日
-    (lambda t, latin: "月" in t, re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
+    (lambda t, latin: "月" in t, (r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
      lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
-    (lambda t, latin: latin and _MONTH_AND_DAY(t), re.compile(rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
+    (lambda t, latin: latin and _MONTH_AND_DAY(t), (rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
      lambda m: f" {_MONTHS[m.group(1)]}月{int(m.group(2))}日 "),
-    (lambda t, latin: latin and _MONTH_AND_DAY(t), re.compile(rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
+    (lambda t, latin: latin and _MONTH_AND_DAY(t), (rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
      lambda m: f" {_MONTHS[m.group(2)]}月{int(m.group(1))}日 "),
 ]
 
 _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
-_DASH, _PLUS, _SPACES = re.compile(r"[-~]"), re.compile(r"\s*\+\s*"), re.compile(r"\s+")
-_HAS_CJK, _HAS_LATIN, _HAS_LOWER_LATIN = re.compile(f"[{_CJK}]"), re.compile("[A-Za-z]"), re.compile("[a-z]")
+_DASH, _PLUS = r"[-~]", r"\s*\+\s*"
+_HAS_LATIN, _HAS_LOWER_LATIN = re.compile("[A-Za-z]"), re.compile("[a-z]")
 # a space between Chinese runs goes; one between two numbers stays (1 2 3季度 is three quarters)
-_SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})(?<!\d\s)|(?<={_DENSE})\s+(?=[{_CJK}.%、])")
+_SPACE_NEAR_CJK = rf"(?<={_DENSE})\s+(?={_DENSE})(?<!\d\s)|(?<={_DENSE})\s+(?=[{_CJK}.%、])"
 
 
 def _numeral(run: str, before: str, after: str) -> str:
@@ -168,10 +170,10 @@ class _Blanks(dict):
 
 
 _BLANKS = _Blanks(_FINANCIAL)  # one translate: the financial numerals are letters, never blanked
-_STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
+_STRAY_DOT = r"(?<!\d)\.|\.(?!\d)"  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿, 3.5% or 1.2 billion keeps its dot: a date has a one- or two-digit month and no unit after it.
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
+_NUMERIC_DATE = (r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
                            r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
                            r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 
@@ -180,11 +182,11 @@ def _clean(text: str) -> str:
     """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if any(sep in text for sep in "./-–—"):  # each numeric date has one of them
-        text = _NUMERIC_DATE.sub(lambda m: f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日", text)
+        text = _pattern(_NUMERIC_DATE).sub(lambda m: f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日", text)
     if not text.isascii():  # OpenCC leaves ASCII alone (tests/test_normalize.py)
         text = _T2S.convert(text)
     text = text.translate(_BLANKS)
-    return _STRAY_DOT.sub(" ", text) if "." in text else text
+    return _pattern(_STRAY_DOT).sub(" ", text) if "." in text else text
 
 
 CACHED_CHARS = 200  # no real question is longer: longer texts are worked out each time, never kept
@@ -246,19 +248,19 @@ def normalize(text: str) -> str:
 def _normalize(text: str) -> str:
     text = _arabic_numerals(_clean(text))
     latin = _HAS_LOWER_LATIN.search(text) is not None
-    for needs, pattern, repl in _REWRITES:
+    for needs, source, repl in _REWRITES:
         if needs(text, latin):
-            text = pattern.sub(repl, text)  # type: ignore[arg-type]
+            text = _pattern(source).sub(repl, text)  # type: ignore[arg-type]
     if "-" in text or "~" in text:
-        text = _DASH.sub(" ", text)
+        text = _pattern(_DASH).sub(" ", text)
     if "+" in text:
-        text = _PLUS.sub("+", text)
-    text = " ".join(text.split())  # after _clean every space is " ": as _SPACES.sub(" ", text).strip()
-    return _SPACE_NEAR_CJK.sub("", text) if " " in text else text
+        text = _pattern(_PLUS).sub("+", text)
+    text = " ".join(text.split())  # runs of spaces as one, none at the ends
+    return _pattern(_SPACE_NEAR_CJK).sub("", text) if " " in text else text
 
 
 def language(text: str) -> str:
     """'zh' when the text has Chinese characters, 'en' when it has Latin letters only."""
-    if _HAS_CJK.search(text):
+    if any("\u3400" <= c <= "\u9fff" for c in text):  # as a regex [\u3400-\u9fff], whose compiling costs 4 ms
         return "zh"
     return "en" if _HAS_LATIN.search(text) else "zh"
