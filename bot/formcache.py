@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -35,8 +34,19 @@ _SOURCE = Path(__file__).resolve().parent  # the bot package
 _LIBRARIES = ("opencc", "cn2an", "yaml")  # what the forms and trees depend on besides Python and the bot
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+def _files(folder: Path | str) -> list[str]:
+    """Every file under `folder` but bytecode, in a stable order (os.walk and plain strings: pathlib
+    costs more than the hashing)."""
+    out = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out += [path for path in (os.path.join(parent, name) for name in names) if os.path.isfile(path)]
+    return sorted(out)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def key(config: Config, config_file: Path | None) -> str:
@@ -47,15 +57,15 @@ def key(config: Config, config_file: Path | None) -> str:
     for folder in (_SOURCE, *config.roots):
         for path in _files(folder):
             h.update(f"{path}\0".encode())
-            h.update(path.read_bytes())
+            h.update(_read_bytes(path))
     if config_file is not None and config_file.is_file():
         h.update(f"{config_file}\0".encode())
         h.update(config_file.read_bytes())
     for name in _LIBRARIES:
         spec = find_spec(name)
         for folder in spec.submodule_search_locations or () if spec else ():
-            for path in _files(Path(folder)):
-                st = path.stat()
+            for path in _files(folder):
+                st = os.stat(path)
                 h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     return h.hexdigest()
 
@@ -84,6 +94,8 @@ def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, st
 
 def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any]) -> None:
     """Atomically: readers see the old file or the new one, never half of one."""
+    import tempfile  # only when writing: a process that reads the cache spares its import
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-", suffix=".tmp")
