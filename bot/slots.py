@@ -40,14 +40,18 @@ class SlotReader:
         parts = ([rf"(?<![a-z0-9]){trie(latin)}(?![a-z0-9])"] if latin else []) + ([trie(chinese)] if chinese else [])
         self._names = re.compile("|".join(parts)) if parts else None
         self.positions = cache_short(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
+        self._mentions = cache_short(maxsize=4096)(self._find_names)  # canonical and read ask of the same texts
+
+    def _find_names(self, text: str) -> tuple[tuple[int, int, str, str], ...]:
+        """Every vocabulary name in the text as (start, end, kind, canonical): one pass of the
+        names pattern for canonical, positions and spans."""
+        if not self._names:
+            return ()
+        return tuple((m.start(), m.end(), *self._alias[m.group()]) for m in self._names.finditer(text))
 
     def _positions(self, text: str) -> list[tuple[int, str, str]]:
         """Every slot mention as (position, kind, value), in the order the text names them."""
-        found: list[tuple[int, str, str]] = []
-        if self._names:
-            for m in self._names.finditer(text):
-                kind, canonical = self._alias[m.group()]
-                found.append((m.start(), kind, canonical))
+        found = [(start, kind, canonical) for start, _, kind, canonical in self._mentions(text)]
         # each pattern only where a word it needs is in the text: most texts name no date, photo or year
         if "季度" in text:
             for m in _FIRST_THREE.finditer(text):
@@ -67,16 +71,21 @@ class SlotReader:
 
     def spans(self, text: str, kind: str) -> list[tuple[int, int]]:
         """Where the text names a vocabulary name of `kind`, as (start, end), in order."""
-        if not self._names:
-            return []
-        return [m.span() for m in self._names.finditer(text) if self._alias[m.group()][0] == kind]
+        return [(start, end) for start, end, named, _ in self._mentions(text) if named == kind]
 
     def canonical(self, text: str) -> str:
         """The text with every vocabulary alias replaced by its canonical name, so that
         "Tianxiaxiu", "网红城市" and "天下秀" score alike."""
-        if not self._names:
+        mentions = self._mentions(text)
+        if not mentions:
             return text
-        return self._names.sub(lambda m: f" {self._alias[m.group()][1]} ", text)
+        out: list[str] = []
+        last = 0
+        for start, end, _, canonical in mentions:
+            out += (text[last:start], f" {canonical} ")
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def read(self, text: str) -> Slots:
         """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""
