@@ -49,7 +49,7 @@ def one_shot(runs: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=__doc__.splitlines()[0])
-    p.add_argument("--runs", type=int, default=7, help="one-shot asks timed (default 7)")
+    p.add_argument("--runs", type=int, default=7, help="one-shot asks timed (default 7; 0: none)")
     args = p.parse_args(argv)
     facts = load(*load_config().roots).facts
     base = [q for f in facts for qs in f.questions.values() for q in qs]
@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     frozen = [json.loads(line)[0] for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
     print(f"normalize, fact base texts ({len(base)}): {per_call(base):.1f} µs per call")
     print(f"normalize, frozen test texts ({len(frozen)}): {per_call(frozen):.1f} µs per call")
-    print(f"python -m bot ask {QUESTION!r}: {one_shot(args.runs):.3f} s (median of {args.runs})")
+    if args.runs:
+        print(f"python -m bot ask {QUESTION!r}: {one_shot(args.runs):.3f} s (median of {args.runs})")
     return 0
 
 
