@@ -40,12 +40,10 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 _pattern = cache(re.compile)  # a pattern compiled on first use, once
 _A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to Chinese
-
-
 _MONTH_WORD, _DAY_DIGIT = re.compile("jan|feb|mar|apr|may|ju[nl]|aug|sep|oct|nov|dec"), re.compile("[1-9]")
 
 
-def _MONTH_AND_DAY(text: str) -> bool:
+def _month_and_day(text: str) -> bool:
     """Whether an English date (Sept 29, 29th of September) may be in the text: a month's name
     and a digit, which each of its days has."""
     return _DAY_DIGIT.search(text) is not None and _MONTH_WORD.search(text) is not None
@@ -54,6 +52,8 @@ def _MONTH_AND_DAY(text: str) -> bool:
 def _quarter_range(first: int, last: int) -> str:
     """Q1 to Q3 as the quarters it spans (" 1、2、3季度 "); empty when it is no range (3到1)."""
     return " " + "、".join(str(q) for q in range(first, last + 1)) + "季度 " if first < last else ""
+
+
 # Each rewrite with a test that is true whenever its pattern can match (a character or word its
 # every alternative needs): most texts need few of the twenty rewrites, and an `in` test costs a
 # fraction of a failing re.sub. `latin` says whether the text has ASCII letters at all; no rewrite
@@ -95,9 +95,9 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
     # dates → 9月29日
     (lambda t, latin: "月" in t, (r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
      lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
-    (lambda t, latin: latin and _MONTH_AND_DAY(t), (rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
+    (lambda t, latin: latin and _month_and_day(t), (rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
      lambda m: f" {_MONTHS[m.group(1)]}月{int(m.group(2))}日 "),
-    (lambda t, latin: latin and _MONTH_AND_DAY(t), (rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
+    (lambda t, latin: latin and _month_and_day(t), (rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
      lambda m: f" {_MONTHS[m.group(2)]}月{int(m.group(1))}日 "),
 ]
 
@@ -174,8 +174,8 @@ _STRAY_DOT = r"(?<!\d)\.|\.(?!\d)"  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿, 3.5% or 1.2 billion keeps its dot: a date has a one- or two-digit month and no unit after it.
 _NUMERIC_DATE = (r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
-                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
-                           r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
+                 r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
+                 r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 
 
 def _clean(text: str) -> str:
