@@ -54,7 +54,7 @@ requirements: $(STAMP)  ## write requirements.txt (for deploy platforms) from py
 	} > requirements.txt
 
 clean:  ## remove .venv and caches (never var/, the curators' misses log)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 FORCE:

@@ -82,8 +82,6 @@ def main(argv: list[str] | None = None) -> int:
 
             return check.run(config, args.coverage)
         if command == "draft":
-            from pathlib import Path
-
             from bot import draft
 
             return draft.run(Path(args.article), args.doc, Path(args.out) if args.out else None,
@@ -118,17 +116,22 @@ def main(argv: list[str] | None = None) -> int:
             from bot.telegram import run
 
             return run(config)
-        from bot import console
         from bot.engine import Engine
+        from bot.formcache import kept
 
-        engine = Engine(config)
+        question = " ".join(args.question) if command == "ask" and args.question else None
+        if command == "ask" and question is None and sys.stdin.isatty():  # nothing piped in: say how, not wait
+            print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
+            return 2
+        with kept(config, Path(args.config) if args.config else DEFAULT_CONFIG):
+            engine = Engine(config)
         if command == "ask":
-            question = " ".join(args.question) if args.question else None
-            if question is None and sys.stdin.isatty():  # nothing piped in: say how, rather than wait
-                print("usage: python -m bot ask QUESTION  (or: ask [--json] < questions.txt)", file=sys.stderr)
-                return 2
+            from bot import console
+
             return console.ask(engine, question, args.json)
-        return console.chat(engine)
+        from bot import chat
+
+        return chat.chat(engine)
     except KnowledgeError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

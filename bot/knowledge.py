@@ -6,10 +6,12 @@ these messages are curators editing YAML by hand, not programmers reading traceb
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -146,8 +148,84 @@ def read_yaml(path: Path) -> Any:
     return parse_yaml(path, read_text(path))
 
 
+# Trees parsed by an earlier process and kept by bot.formcache as plain JSON data, by path and a
+# hash of the text (a file edited since is parsed again); and while `recording_trees` holds a dict,
+# the trees parsed here, for it to keep.
+_given_trees: dict[tuple[str, str], Any] = {}
+_tree_records: list[dict[tuple[str, str], Any]] = []
+
+
+class _Unkeepable(Exception):
+    """A tree JSON cannot give back as it was (a !!set, !!binary, an alias shared twice)."""
+
+
+def _encode(value: Any, seen: set[int]) -> Any:
+    """A parsed tree as JSON data: a mapping is ["m", line, lines, [[key, value]…]], a list ["l", …]."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if id(value) in seen:
+        raise _Unkeepable
+    seen.add(id(value))
+    if type(value) is list:
+        return ["l", *(_encode(v, seen) for v in value)]
+    if type(value) is _LineDict:
+        return ["m", value.line, value.lines, [[_encode(k, seen), _encode(v, seen)] for k, v in value.items()]]
+    raise _Unkeepable
+
+
+def _decode(data: Any) -> Any:
+    if not isinstance(data, list):
+        return data
+    if data[0] == "l":
+        return [_decode(v) for v in data[1:]]
+    tag, line, lines, items = data
+    if tag != "m" or not isinstance(line, int) or not isinstance(lines, dict):
+        raise ValueError("not a kept tree")
+    mapping = _LineDict((_decode(k), _decode(v)) for k, v in items)
+    mapping.line, mapping.lines = line, lines
+    return mapping
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def give_trees(trees: dict[tuple[str, str], Any]) -> None:
+    """Take kept trees ((path, text_hash) → _encode's data) as parsed: parse_yaml decodes them."""
+    _given_trees.update(trees)
+
+
+@contextmanager
+def recording_trees() -> Iterator[dict[tuple[str, str], Any]]:
+    """The trees parse_yaml parses inside the block, as _encode's data (those it cannot keep left out)."""
+    made: dict[tuple[str, str], Any] = {}
+    _tree_records.append(made)
+    try:
+        yield made
+    finally:
+        _tree_records.remove(made)
+
+
 def parse_yaml(path: Path, text: str) -> Any:
     """Parse the text of one YAML file, read by read_text; errors as read_yaml's."""
+    where = (str(path), text_hash(text)) if _given_trees or _tree_records else None
+    if where in _given_trees:
+        try:
+            return _decode(_given_trees[where])
+        except (TypeError, ValueError, IndexError):  # a damaged cache: parse the text
+            del _given_trees[where]
+    tree = _parse(path, text)
+    if where and _tree_records:
+        try:
+            data = _encode(tree, set())
+        except _Unkeepable:
+            return tree
+        for made in _tree_records:
+            made[where] = data
+    return tree
+
+
+def _parse(path: Path, text: str) -> Any:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable
-from functools import lru_cache, wraps
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache, wraps
 from typing import TypeVar
 
 import opencc
@@ -37,50 +38,75 @@ _MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
+_pattern = cache(re.compile)  # a pattern compiled on first use, once
 _A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to Chinese
+_MONTH_WORD, _DAY_DIGIT = re.compile("jan|feb|mar|apr|may|ju[nl]|aug|sep|oct|nov|dec"), re.compile("[1-9]")
+
+
+def _month_and_day(text: str) -> bool:
+    """Whether an English date (Sept 29, 29th of September) may be in the text: a month's name
+    and a digit, which each of its days has."""
+    return _DAY_DIGIT.search(text) is not None and _MONTH_WORD.search(text) is not None
 
 
 def _quarter_range(first: int, last: int) -> str:
     """Q1 to Q3 as the quarters it spans (" 1、2、3季度 "); empty when it is no range (3到1)."""
     return " " + "、".join(str(q) for q in range(first, last + 1)) + "季度 " if first < last else ""
-_REWRITES: list[tuple[re.Pattern[str], object]] = [
+
+
+# Each rewrite with a test that is true whenever its pattern can match (a character or word its
+# every alternative needs): most texts need few of the twenty rewrites, and an `in` test costs a
+# fraction of a failing re.sub. `latin` says whether the text has ASCII letters at all; no rewrite
+# writes one, so it holds from the first rewrite to the last. Patterns are compiled on first use
+# (_pattern): a process given its forms by the disk cache (bot.formcache) needs few of them.
+_Needs = Callable[[str, bool], bool]
+_REWRITES: list[tuple[_Needs, str, object]] = [
     # the first three quarters, in any of its forms → 前3季度
-    (re.compile(r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+    (lambda t, latin: ("3" in t or "three" in t) and ("季" in t or "q" in t),
+     (r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
-    (re.compile(r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
+    (lambda t, latin: ("季度" in t or "q" in t)
+     and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),
+     (r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
      lambda m: _quarter_range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4))) or m.group()),
     # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
-    (re.compile(r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
+    (lambda t, latin: "个" in t and "季度" in t, (r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度 together (合计); the second half → 3、4季度
-    (re.compile(r"[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
+    (lambda t, latin: ("季" in t and ("前" in t or "头" in t)) or "上半年" in t
+     or (latin and ("quarter" in t or "half" in t or "h1" in t)),
+     (r"[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z])"),
      " 1、2季度合计 "),  # a half year is the two quarters together
-    (re.compile(r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
-    (re.compile(rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
-    (re.compile(rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
+    (lambda t, latin: "下半年" in t or (latin and ("half" in t or "h2" in t)),
+     (r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
+    (lambda t, latin: latin and "q" in t,
+     (rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
+    (lambda t, latin: latin and "quarter" in t,
+     (rf"{_A}((?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\s*(?:,|and|&|\+)\s*"
                 rf"(?:first|second|third|fourth|1st|2nd|3rd|4th))+)\s+quarters?"),
      lambda m: " " + "、".join(f"{_ENGLISH_ORDINAL[w]}季度" for w in re.findall(r"[a-z0-9]+", m.group(1))
                                if w in _ENGLISH_ORDINAL) + " "),
-    (re.compile(rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
+    (lambda t, latin: latin and "quarter" in t,
+     (rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
      lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
-    (re.compile(rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
-    (re.compile(r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
-    (re.compile(r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
+    (lambda t, latin: latin and "quarter" in t, (rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
+    (lambda t, latin: "第" in t and "季" in t, (r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
+    (lambda t, latin: t.count("季") > t.count("季度"), (r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
     # dates → 9月29日
-    (re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
+    (lambda t, latin: "月" in t, (r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
      lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
-    (re.compile(rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
+    (lambda t, latin: latin and _month_and_day(t), (rf"{_A}({_MONTH_RE})\.?\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_Z}"),
      lambda m: f" {_MONTHS[m.group(1)]}月{int(m.group(2))}日 "),
-    (re.compile(rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
+    (lambda t, latin: latin and _month_and_day(t), (rf"{_A}([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE}){_Z}"),
      lambda m: f" {_MONTHS[m.group(2)]}月{int(m.group(1))}日 "),
 ]
 
 _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
-_DASH, _PLUS, _SPACES = re.compile(r"[-~]"), re.compile(r"\s*\+\s*"), re.compile(r"\s+")
-_HAS_CJK, _HAS_LATIN = re.compile(f"[{_CJK}]"), re.compile("[A-Za-z]")
+_DASH, _PLUS = r"[-~]", r"\s*\+\s*"
+_HAS_LATIN, _HAS_LOWER_LATIN = re.compile("[A-Za-z]"), re.compile("[a-z]")
 # a space between Chinese runs goes; one between two numbers stays (1 2 3季度 is three quarters)
-_SPACE_NEAR_CJK = re.compile(rf"(?<={_DENSE})\s+(?={_DENSE})(?<!\d\s)|(?<={_DENSE})\s+(?=[{_CJK}.%、])")
+_SPACE_NEAR_CJK = rf"(?<={_DENSE})\s+(?={_DENSE})(?<!\d\s)|(?<={_DENSE})\s+(?=[{_CJK}.%、])"
 
 
 def _numeral(run: str, before: str, after: str) -> str:
@@ -113,6 +139,8 @@ def _numeral(run: str, before: str, after: str) -> str:
 
 
 def _arabic_numerals(text: str) -> str:
+    if not _NUMERAL_RUN.search(text):
+        return text
     out: list[str] = []
     last = 0
     for m in _NUMERAL_RUN.finditer(text):
@@ -141,21 +169,24 @@ class _Blanks(dict):
         return blank
 
 
-_BLANKS = _Blanks()
-_STRAY_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a dot stays only inside a number: 1228.41
+_BLANKS = _Blanks(_FINANCIAL)  # one translate: the financial numerals are letters, never blanked
+_STRAY_DOT = r"(?<!\d)\.|\.(?!\d)"  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿, 3.5% or 1.2 billion keeps its dot: a date has a one- or two-digit month and no unit after it.
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
-                           r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
-                           r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
+_NUMERIC_DATE = (r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
+                 r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
+                 r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 
 
 def _clean(text: str) -> str:
     """Width, case, traditional characters; punctuation, symbols and control characters to spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _NUMERIC_DATE.sub(lambda m: f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日", text)
-    text = _T2S.convert(text).translate(_FINANCIAL).translate(_BLANKS)
-    return _STRAY_DOT.sub(" ", text)
+    if any(sep in text for sep in "./-–—"):  # each numeric date has one of them
+        text = _pattern(_NUMERIC_DATE).sub(lambda m: f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日", text)
+    if not text.isascii():  # OpenCC leaves ASCII alone (tests/test_normalize.py)
+        text = _T2S.convert(text)
+    text = text.translate(_BLANKS)
+    return _pattern(_STRAY_DOT).sub(" ", text) if "." in text else text
 
 
 CACHED_CHARS = 200  # no real question is longer: longer texts are worked out each time, never kept
@@ -180,21 +211,56 @@ def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callab
     return wrap
 
 
+# Forms worked out by an earlier process (bot.formcache's disk cache, checked against this code and
+# these libraries), and while `recording` holds a dict, every form worked out here, for it to keep.
+_given: dict[str, str] = {}
+_recording: list[dict[str, str]] = []
+
+
+def give(forms: dict[str, str]) -> None:
+    """Take `forms` (text → normalize(text)) as known: normalize returns them without work."""
+    _given.update(forms)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, str]]:
+    """The forms normalize works out inside the block (those given or cached are not)."""
+    made: dict[str, str] = {}
+    _recording.append(made)
+    try:
+        yield made
+    finally:
+        _recording.remove(made)
+
+
 @cache_short(maxsize=8192)  # the matcher asks for a text more than once; users ask the same questions
 def normalize(text: str) -> str:
     """The comparable form of a question or phrasing: simplified, half-width, lowercase, Arabic
     numerals, canonical quarters (3季度, 前3季度) and dates (9月29日), no punctuation."""
+    form = _given.get(text)
+    if form is None:
+        form = _normalize(text)
+        for made in _recording:
+            made[text] = form
+    return form
+
+
+def _normalize(text: str) -> str:
     text = _arabic_numerals(_clean(text))
-    for pattern, repl in _REWRITES:
-        text = pattern.sub(repl, text)  # type: ignore[arg-type]
-    text = _DASH.sub(" ", text)
-    text = _PLUS.sub("+", text)
-    text = _SPACES.sub(" ", text).strip()
-    return _SPACE_NEAR_CJK.sub("", text)
+    latin = _HAS_LOWER_LATIN.search(text) is not None
+    for needs, source, repl in _REWRITES:
+        if needs(text, latin):
+            text = _pattern(source).sub(repl, text)  # type: ignore[arg-type]
+    if "-" in text or "~" in text:
+        text = _pattern(_DASH).sub(" ", text)
+    if "+" in text:
+        text = _pattern(_PLUS).sub("+", text)
+    text = " ".join(text.split())  # runs of spaces as one, none at the ends
+    return _pattern(_SPACE_NEAR_CJK).sub("", text) if " " in text else text
 
 
 def language(text: str) -> str:
     """'zh' when the text has Chinese characters, 'en' when it has Latin letters only."""
-    if _HAS_CJK.search(text):
+    if any("\u3400" <= c <= "\u9fff" for c in text):  # as a regex [\u3400-\u9fff], whose compiling costs 4 ms
         return "zh"
     return "en" if _HAS_LATIN.search(text) else "zh"

@@ -21,6 +21,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
 _PHOTO = re.compile(r"第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:photo|picture|image)")
+_PHOTO_WORDS = ("photo", "picture", "image")
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 
 class SlotReader:
@@ -39,38 +40,52 @@ class SlotReader:
         parts = ([rf"(?<![a-z0-9]){trie(latin)}(?![a-z0-9])"] if latin else []) + ([trie(chinese)] if chinese else [])
         self._names = re.compile("|".join(parts)) if parts else None
         self.positions = cache_short(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
+        self._mentions = cache_short(maxsize=4096)(self._find_names)  # canonical and read ask of the same texts
+
+    def _find_names(self, text: str) -> tuple[tuple[int, int, str, str], ...]:
+        """Every vocabulary name in the text as (start, end, kind, canonical): one pass of the
+        names pattern for canonical, positions and spans."""
+        if not self._names:
+            return ()
+        return tuple((m.start(), m.end(), *self._alias[m.group()]) for m in self._names.finditer(text))
 
     def _positions(self, text: str) -> list[tuple[int, str, str]]:
         """Every slot mention as (position, kind, value), in the order the text names them."""
-        found: list[tuple[int, str, str]] = []
-        if self._names:
-            for m in self._names.finditer(text):
-                kind, canonical = self._alias[m.group()]
-                found.append((m.start(), kind, canonical))
-        for m in _FIRST_THREE.finditer(text):
-            found.append((m.start(), "quarter", "1-3"))
-        for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
-            found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
-        for m in _DATE.finditer(text):
-            found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
-        for m in _PHOTO.finditer(text):
-            found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
-        for m in _YEAR.finditer(text):
-            found.append((m.start(), "year", m.group(1)))
+        found = [(start, kind, canonical) for start, _, kind, canonical in self._mentions(text)]
+        # each pattern only where a word it needs is in the text: most texts name no date, photo or year
+        if "季度" in text:
+            for m in _FIRST_THREE.finditer(text):
+                found.append((m.start(), "quarter", "1-3"))
+            for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
+                found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
+        if "月" in text:
+            for m in _DATE.finditer(text):
+                found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
+        if "第" in text or any(word in text for word in _PHOTO_WORDS):
+            for m in _PHOTO.finditer(text):
+                found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
+        if "19" in text or "20" in text:
+            for m in _YEAR.finditer(text):
+                found.append((m.start(), "year", m.group(1)))
         return sorted(found)
 
     def spans(self, text: str, kind: str) -> list[tuple[int, int]]:
         """Where the text names a vocabulary name of `kind`, as (start, end), in order."""
-        if not self._names:
-            return []
-        return [m.span() for m in self._names.finditer(text) if self._alias[m.group()][0] == kind]
+        return [(start, end) for start, end, named, _ in self._mentions(text) if named == kind]
 
     def canonical(self, text: str) -> str:
         """The text with every vocabulary alias replaced by its canonical name, so that
         "Tianxiaxiu", "网红城市" and "天下秀" score alike."""
-        if not self._names:
+        mentions = self._mentions(text)
+        if not mentions:
             return text
-        return self._names.sub(lambda m: f" {self._alias[m.group()][1]} ", text)
+        out: list[str] = []
+        last = 0
+        for start, end, _, canonical in mentions:
+            out += (text[last:start], f" {canonical} ")
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def read(self, text: str) -> Slots:
         """Slots of one normalized text, e.g. {'quarter': {'3'}, 'zone': {'临平新城'}}."""

@@ -8,8 +8,8 @@ import io
 import pytest
 
 from bot import render
+from bot.chat import ConsoleChat, chat
 from bot.commands import Commands, Session
-from bot.console import ConsoleChat, chat
 from bot.engine import Engine
 
 

@@ -64,3 +64,11 @@ def test_language() -> None:
     assert language("三季度投资") == "zh"
     assert language("How much in Q3?") == "en"
     assert language("Q3双集中") == "zh"
+
+
+def test_opencc_leaves_ascii_alone() -> None:
+    """normalize skips OpenCC for ASCII text: every pair of ASCII characters converts to itself."""
+    from bot.normalize import _T2S
+
+    chars = [chr(i) for i in range(128)]
+    assert all(_T2S.convert(a + b) == a + b for a in chars for b in chars)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import MINI_FACTS, edit
 
-from bot import console
+from bot import chat
 from bot.engine import Engine
 
 QUESTION = "天下秀网红城市项目投资多少"
@@ -169,7 +169,7 @@ def test_console_picks_up_an_edit_between_two_questions(mini_engine: Engine, min
     stdin = _EditingInput([QUESTION, QUESTION, "/quit"],
                           {1: lambda: edit(facts_file(mini_knowledge), MINI_FACTS.replace(OLD, NEW))})
     stdout = io.StringIO()
-    assert console.chat(mini_engine, stdin, stdout) == 0
+    assert chat.chat(mini_engine, stdin, stdout) == 0
     first, second = stdout.getvalue().split("\n\n")[:2]
     assert OLD in first and NEW not in first
     assert NEW in second and OLD not in second

@@ -77,7 +77,7 @@ def test_the_front_end_copies_no_text():
 
 def test_the_core_imports_no_telegram_and_the_package_does_not_shadow_it():
     code = ("import sys, bot.engine, bot.answer, bot.reply, bot.match, bot.normalize, bot.knowledge, bot.chunks, "
-            "bot.ratelimit, bot.commands, bot.render, bot.texts, bot.console; print('telegram' in sys.modules)")
+            "bot.ratelimit, bot.commands, bot.render, bot.texts, bot.console, bot.chat; print('telegram' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"

@@ -1,0 +1,135 @@
+"""Normalized forms and parsed YAML kept on disk between processes, so that a one-shot `ask`
+neither works out the fact base's thousands of forms again (most of building a Matcher) nor parses
+its YAML again.
+
+Safe by construction: the file holds plain data (text → form pairs; each YAML file's tree as JSON,
+by path and a hash of its text) and the key they were made under, a hash of the bot's source, the
+fact base folders, config.yaml, Python's and Unicode's versions and the files of OpenCC, cn2an and
+PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
+(atomically: a temporary file renamed over it). normalize is a function of the text alone, and a
+tree is used only for the very text it was parsed from, so what was made under the same key is what
+would be made now. The folder is .cache/ beside config.yaml (git-ignored); a cache that cannot be
+written is simply not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from bot import knowledge, normalize
+from bot.config import Config
+
+log = logging.getLogger(__name__)
+_SOURCE = Path(__file__).resolve().parent  # the bot package
+_LIBRARIES = ("opencc", "cn2an", "yaml")  # what the forms and trees depend on besides Python and the bot
+
+
+def _files(folder: Path | str) -> list[str]:
+    """Every file under `folder` but bytecode, in a stable order (os.walk and plain strings: pathlib
+    costs more than the hashing)."""
+    out = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out += [path for path in (os.path.join(parent, name) for name in names) if os.path.isfile(path)]
+    return sorted(out)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def key(config: Config, config_file: Path | None) -> str:
+    """The hash every input of the forms goes into: contents of the bot's source, the fact base
+    folders and the config file; versions of Python and Unicode; the libraries' files by size and
+    time (an upgrade rewrites them)."""
+    h = hashlib.sha256(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    for folder in (_SOURCE, *config.roots):
+        for path in _files(folder):
+            h.update(f"{path}\0".encode())
+            h.update(_read_bytes(path))
+    if config_file is not None and config_file.is_file():
+        h.update(f"{config_file}\0".encode())
+        h.update(config_file.read_bytes())
+    for name in _LIBRARIES:
+        spec = find_spec(name)
+        for folder in spec.submodule_search_locations or () if spec else ():
+            for path in _files(folder):
+                st = os.stat(path)
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def _path(config: Config) -> Path:
+    """Beside config.yaml, one file per set of fact base folders it has named."""
+    name = hashlib.sha256("\0".join(map(str, config.roots)).encode()).hexdigest()[:16]
+    return config.base / ".cache" / f"forms-{name}.json"
+
+
+def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, str], Any]] | None:
+    """The forms and trees kept under `expected`, or None when the file is missing, broken or stale."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != expected:
+        return None
+    forms, trees = data.get("forms"), data.get("trees")
+    if not isinstance(forms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
+        return None
+    if not isinstance(trees, list) or not all(isinstance(t, list) and len(t) == 3 for t in trees):
+        return None
+    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}
+
+
+def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any]) -> None:
+    """Atomically: readers see the old file or the new one, never half of one."""
+    import tempfile  # only when writing: a process that reads the cache spares its import
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forms-", suffix=".tmp")
+    except OSError as e:  # a read-only checkout: the bot works, only slower to start
+        log.debug("normalized forms not kept in %s: %s", path, e)
+        return
+    try:
+        with open(fd, "w", encoding="utf-8") as f:
+            json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()]},
+                      f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except (OSError, ValueError) as e:  # a full disk; a lone surrogate (from a YAML escape) UTF-8 cannot write
+        log.debug("normalized forms not kept in %s: %s", path, e)
+        with suppress(OSError):
+            os.unlink(temporary)
+
+
+@contextmanager
+def kept(config: Config, config_file: Path | None) -> Iterator[None]:
+    """Around building an Engine: forms and trees kept by an earlier process are given to normalize
+    and the loader; when there were none (or stale ones), those the block makes are kept for the next."""
+    try:
+        cache_key = key(config, config_file)
+    except OSError as e:  # a folder being edited: build without the cache
+        log.debug("no cache key: %s", e)
+        yield
+        return
+    path = _path(config)
+    found = _read(path, cache_key)
+    if found is not None:
+        normalize.give(found[0])
+        knowledge.give_trees(found[1])
+        yield
+        return
+    with normalize.recording() as forms, knowledge.recording_trees() as trees:
+        yield
+    _write(path, cache_key, forms, trees)

@@ -1,0 +1,96 @@
+"""The disk cache of normalized forms: used only under the key it was made with, never stale."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot import formcache, knowledge
+from bot import normalize as normalize_module
+from bot.config import Config
+from bot.engine import Engine
+from bot.normalize import normalize
+from tests.conftest import copy_knowledge, edit
+
+
+@pytest.fixture
+def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """A copy of the fact base, config.yaml's folder (where the cache goes) tmp_path, nothing given yet."""
+    monkeypatch.setattr(normalize_module, "_given", {})
+    monkeypatch.setattr(knowledge, "_given_trees", {})
+    return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
+
+
+def built(config: Config) -> dict[str, str]:
+    """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
+    normalize_module._given.clear()
+    normalize.cache_clear()
+    with formcache.kept(config, None):
+        Engine(config)
+    return dict(normalize_module._given)
+
+
+def kept_file(config: Config) -> dict:
+    (path,) = (config.base / ".cache").glob("forms-*.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_second_build_is_given_the_forms_the_first_worked_out(config: Config) -> None:
+    assert built(config) == {}
+    forms = kept_file(config)["forms"]
+    assert len(forms) > 1000 and all(normalize_module._normalize(text) == form for text, form in forms.items())
+    assert built(config) == forms
+
+
+def same_tree(a: object, b: object) -> bool:
+    """Equal, and every mapping starting on the same lines, with its keys on the same lines."""
+    if isinstance(a, dict):
+        return (type(a) is type(b) and (a.line, a.lines) == (b.line, b.lines) and list(a) == list(b)
+                and all(same_tree(a[k], b[k]) for k in a))
+    if isinstance(a, list):
+        return type(b) is list and len(a) == len(b) and all(map(same_tree, a, b))
+    return type(a) is type(b) and a == b
+
+
+def test_kept_trees_are_the_trees_parsing_gives(config: Config) -> None:
+    built(config)
+    trees = kept_file(config)["trees"]
+    assert {Path(path).name for path, _, _ in trees} >= {"lexicon.yaml", "sources.yaml", "vocabulary.yaml"}
+    for path, digest, tree in trees:
+        text = knowledge.read_text(Path(path))
+        assert digest == knowledge.text_hash(text)
+        assert same_tree(knowledge._decode(tree), knowledge._parse(Path(path), text))
+    built(config)
+    assert knowledge._given_trees
+
+
+def test_an_edit_of_the_fact_base_makes_the_kept_forms_stale(config: Config) -> None:
+    built(config)
+    before = kept_file(config)["key"]
+    vocabulary = config.knowledge / "vocabulary.yaml"
+    edit(vocabulary, vocabulary.read_text(encoding="utf-8") + "\n")
+    assert built(config) == {}  # not given: worked out again, and kept under the new key
+    assert kept_file(config)["key"] != before
+    assert built(config)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b"[1, 2]", b'{"key": 1}', b"\xff\xfe", None])
+def test_a_broken_file_is_ignored_and_written_anew(config: Config, damage: bytes | None) -> None:
+    built(config)
+    (path,) = (config.base / ".cache").glob("forms-*.json")
+    data = kept_file(config)
+    if damage is None:  # the right key, forms of the wrong shape
+        data["forms"] = {"余杭": 1}
+        damage = json.dumps(data).encode()
+    path.write_bytes(damage)
+    assert built(config) == {}
+    assert kept_file(config)["key"] == data["key"]
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config) -> None:
+    (config.base / ".cache").write_text("", encoding="utf-8")  # a file where the folder would be
+    assert built(config) == {}
+    assert built(config) == {}
