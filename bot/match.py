@@ -254,6 +254,9 @@ class _Derivations:
         quote = normalize(fact.source.quote)
         found = set(itertools.chain.from_iterable(terms(f) for f in forms))
         found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
+        # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
+        answer = self.wording.form(self.reader.canonical(self.wording.synonyms(normalize(fact.answer.get("zh", "")))))
+        found |= {t for t in terms(answer) if len(t) > 1}
         norms += [quote, normalize(fact.answer.get("zh", ""))]
         return _FactForms(forms, {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
                           tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
