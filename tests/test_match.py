@@ -141,3 +141,20 @@ def test_a_mistyped_half_year_is_mended_before_it_is_read_as_two_quarters(matche
 def test_a_comparison_of_more_than_two_members_is_refused(knowledge_copy: Path, base_config: Config) -> None:
     m = Matcher(load(knowledge_copy), base_config.match).match("三季度双集中比上半年平均低多少")
     assert m.kind == "declined" and m.computation is not None and m.computation.refusal == "two_only"
+
+
+def test_coverage_counts_the_chinese_answers_words(base_config) -> None:
+    """A question may reuse the answer's wording: the words of a fact's Chinese answer (two
+    characters or more) are among the words its coverage counts, beside phrasings and quote."""
+    from bot.match import terms
+    from bot.normalize import normalize
+
+    real = Matcher(load(*base_config.roots), base_config.match)
+    i = real._index["triple-hit-within-18-days"]
+    fact = real.facts[i]
+    said = set().union(*(terms(f) for f in real._forms[real._fact_phrasings[i].start:real._fact_phrasings[i].stop]))
+    quote = terms(real.wording.form(real.reader.canonical(normalize(fact.source.quote))))
+    answer = terms(real.wording.form(real.reader.canonical(real.wording.synonyms(normalize(fact.answer["zh"])))))
+    only_answer = {t for t in answer - said - quote if len(t) > 1}
+    assert only_answer
+    assert all(i in real._postings_of(t) for t in only_answer)
