@@ -736,7 +736,8 @@ class Matcher:
         """最近一次 among a quarterly series' members: the last quarter's."""
         series = {self.facts[i].series.id if self.facts[i].series else None for i in chosen}
         quarters = [self.fact_slots[i].get("quarter", frozenset()) for i in chosen]
-        if len(chosen) < 2 or None in series or len(series) > 1 or any(len(qs) != 1 for qs in quarters):
+        if len(chosen) < 2 or None in series or len(series) > 1 or \
+                any(len(qs) != 1 or not next(iter(qs)).isdigit() for qs in quarters):  # one quarter each, not 1-3
             return chosen
         return [max(zip(chosen, quarters, strict=True), key=lambda c: int(next(iter(c[1]))))[0]]
 
