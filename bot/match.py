@@ -647,7 +647,7 @@ class Matcher:
             return False
         doc = comp.members[0].source.doc if comp.members else None
         whole = sum((f.figures[0].value for f in self.facts if f.series and f.series.id == comp.series.id
-                     and f.source.doc == doc), Decimal(0))
+                     and f.source.doc == doc and f.figures), Decimal(0))
         held = {form for f in comp.members for fig in f.figures for form in _figure_forms(fig.text)}
         held |= _figure_forms(f"{fmt(whole)}{comp.series.unit}")
         return any(form not in held and form in self._all_figure_forms for form in stated)
