@@ -18,6 +18,7 @@ from bot.engine import Engine
 from bot.evaluate import evaluate
 from bot.knowledge import load
 from bot.match import Matcher
+from bot.render import content_html, escape
 
 NEWSROOM = Path(__file__).parent / "fixtures" / "newsroom"
 OLD, NEW = "yuhang-2020q3", "yuhang-2021q3-fiction"
@@ -160,3 +161,11 @@ def test_an_edit_in_the_second_folder_is_picked_up(tmp_path: Path, config: Confi
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("总投资额达612亿元。", "总投资额达612亿元（已更新）。", 1), encoding="utf-8")
     assert "已更新" in engine.ask("2021年三季度双集中总投资多少", "eval").text
+
+
+def test_labelled_answers_reach_telegram_as_bold_titles(engine: Engine) -> None:
+    content = Commands(engine).ask(Session(), "余杭三季度双集中总投资多少", "eval")
+    html = content_html(content)
+    for doc in engine.knowledge.documents.values():
+        assert f"<b>《{escape(doc.title)}》（{doc.date}）</b>" in html
+    assert html.count("<b>") == html.count("</b>")
