@@ -33,8 +33,8 @@ from bot.tables import zipf
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
-_ENTITY_KINDS = ("project", "lab", "person", "category")
-_NAME_KINDS = (*_ENTITY_KINDS, "zone", "category")  # a question naming one is about something named
+_ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
+_NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
@@ -251,13 +251,13 @@ class _Derivations:
         for norm in norms:
             for kind, values in self.reader.read(norm).items():
                 slots.setdefault(kind, set()).update(values)
-        quote = normalize(fact.source.quote)
+        quote, answer = normalize(fact.source.quote), normalize(fact.answer.get("zh", ""))
         found = set(itertools.chain.from_iterable(terms(f) for f in forms))
         found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
         # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
-        answer = self.wording.form(self.reader.canonical(self.wording.synonyms(normalize(fact.answer.get("zh", "")))))
-        found |= {t for t in terms(answer) if len(t) > 1}
-        norms += [quote, normalize(fact.answer.get("zh", ""))]
+        found |= {t for t in terms(self.wording.form(self.reader.canonical(self.wording.synonyms(answer))))
+                  if len(t) > 1}
+        norms += [quote, answer]
         return _FactForms(forms, {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
                           tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
                           tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
@@ -308,6 +308,7 @@ class _Derivations:
                      {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, tuple(norms),
                      frozenset(pairs), frozenset(english))
 
+
 class Matcher:
     """Matches questions against one loaded fact base; build a new one when the base changes."""
 
@@ -347,6 +348,8 @@ class Matcher:
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, frozenset[int]] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
+        # the names a fact totals (329亿元 of the three categories): asking for them is no list
+        self._totals = {(kind, self.fact_slots[i].get(kind)) for i, f in enumerate(self.facts) for kind in f.total_of}
         n = len(self.facts)
         self._idf_unseen = math.log(n + 1) + 1
         # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
@@ -510,8 +513,7 @@ class Matcher:
         name read (manufacturing vs digital economy vs talent): listing would leave one out.
         Quarters are left to operation words: 三个季度 may be a typo away from 前三季度."""
         kinds = [k for k, v in slots.items() if len(v) > 1 and k in _NAME_KINDS]
-        if len(kinds) != 1 or any(kinds[0] in f.total_of and self.fact_slots[i].get(kinds[0]) == slots[kinds[0]]
-                                  for i, f in enumerate(self.facts)):  # a total of them (329亿元)
+        if len(kinds) != 1 or (kinds[0], slots[kinds[0]]) in self._totals:
             return False
         spans = self.reader.spans(norm, kinds[0])
         gaps = [norm[a[1]:b[0]] for a, b in itertools.pairwise(spans)]
@@ -645,9 +647,9 @@ class Matcher:
         stated = set(_STATED.findall(q.norm))
         if not stated or comp.series is None:
             return False
-        doc = comp.members[0].source.doc if comp.members else None
-        whole = sum((f.figures[0].value for f in self.facts if f.series and f.series.id == comp.series.id
-                     and f.source.doc == doc and f.figures), Decimal(0))
+        doc = comp.members[0].source.doc if comp.members else ""
+        whole = sum((f.figures[0].value for f in self.calculator.members.get((comp.series.id, doc), ()) if f.figures),
+                    Decimal(0))
         held = {form for f in comp.members for fig in f.figures for form in _figure_forms(fig.text)}
         held |= _figure_forms(f"{fmt(whole)}{comp.series.unit}")
         return any(form not in held and form in self._all_figure_forms for form in stated)
