@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.config import Config, load_config
-from bot.knowledge import KnowledgeError, load
+from bot.knowledge import KnowledgeError, file_stamp, load
 from bot.match import FactCache, Matcher
 from bot.misses import MissLog
 from bot.model import Knowledge, Problem
@@ -27,14 +27,10 @@ log = logging.getLogger(__name__)
 UNLOGGED_CHANNELS = frozenset({"telegram-inline", "eval"})
 
 
-def _stamp(roots: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+def _stamp(roots: tuple[Path, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """What changes when a curator saves a file under knowledge/ (or another fact base folder)."""
-    out = []
-    for p in sorted(p for root in roots for p in root.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".txt"):
-            st = p.stat()
-            out.append((str(p), st.st_mtime_ns, st.st_size))
-    return tuple(out)
+    return tuple((str(p), file_stamp(p)) for p in sorted(p for root in roots for p in root.rglob("*"))
+                 if p.is_file() and p.suffix in (".yaml", ".yml", ".txt"))
 
 
 class Engine:

@@ -510,10 +510,12 @@ class _FactsFile:
     series: dict[str, Series]
     facts: list[Fact]
     problems: list[Problem]
-    stamp: tuple[int, ...] = ()  # what a save changes (as bot/engine.py watches it): unchanged, not read again
+    stamp: tuple[int, ...] = ()  # file_stamp when it was read: unchanged, not read again
 
 
-def _file_stamp(path: Path) -> tuple[int, ...]:
+def file_stamp(path: Path) -> tuple[int, ...]:
+    """What a curator's save changes (time, size, and the inode an editor's rename replaces); empty
+    when the file cannot be stat'ed. The engine watches it, and the loader reuses by it."""
     try:
         st = path.stat()
     except OSError:
@@ -525,7 +527,7 @@ _PARSED: dict[tuple[Path, ...], dict[Path, _FactsFile]] = {}  # fact base folder
 _PARSED_ROOTS = 4  # folders remembered (tests load many): memory stays that of a few fact bases
 
 
-_BUILT: dict[Path, tuple[bytes, Any]] = {}  # vocabulary and lexicon files → (their bytes, what they gave)
+_BUILT: dict[Path, tuple[tuple[int, ...], Any]] = {}  # vocabulary and lexicon files → (file_stamp, what they gave)
 
 
 def forget_parsed() -> None:
@@ -534,19 +536,17 @@ def forget_parsed() -> None:
     _BUILT.clear()
 
 
-def _unless_unchanged(path: Path, build: Callable[[], T]) -> T:
-    """`build()`, or what it gave last time when `path` holds the same bytes: a reload after a
-    facts edit need not compile the lexicon and vocabulary again. `build` must depend on `path`
+def _unless_unchanged(path: Path, build: Callable[[Path], T], arg: Path) -> T:
+    """`build(arg)`, or what it gave last time when `path` has the same file_stamp: a reload after
+    a facts edit need not compile the lexicon and vocabulary again. `build` must depend on `path`
     alone."""
-    try:
-        data = path.read_bytes()
-    except OSError:  # missing or unreadable: build() says so in its own words
-        return build()
+    stamp = file_stamp(path)
     found = _BUILT.get(path)
-    if found is not None and found[0] == data:
+    if stamp and found is not None and found[0] == stamp:
         return found[1]
-    result = build()
-    _BUILT[path] = (data, result)
+    result = build(arg)
+    if stamp:  # missing or unreadable: build() said so in its own words, nothing to keep
+        _BUILT[path] = (stamp, result)
     return result
 
 
@@ -613,14 +613,14 @@ def load(root: Path | str, *more: Path | str) -> Knowledge:
                 problems.append(Problem(str(folder / "sources.yaml"), 0, f"document {did} is declared twice"))
                 continue
             docs[did] = doc
-        words, vocab_problems = _unless_unchanged(folder / "vocabulary.yaml", lambda f=folder: _load_vocabulary(f))
+        words, vocab_problems = _unless_unchanged(folder / "vocabulary.yaml", _load_vocabulary, folder)
         problems += vocab_problems
         for kind, entries in words.items():
             for canonical, aliases in entries.items():
                 known = vocabulary.setdefault(kind, {}).get(canonical, ())
                 vocabulary[kind][canonical] = tuple(dict.fromkeys([*known, *aliases]))
     try:
-        lexicon = _unless_unchanged(root / "lexicon.yaml", lambda: load_lexicon(root / "lexicon.yaml"))
+        lexicon = _unless_unchanged(root / "lexicon.yaml", load_lexicon, root / "lexicon.yaml")
     except LexiconError as e:
         raise KnowledgeError(root / "lexicon.yaml", e.line, str(e)) from None
     topics: dict[str, dict[str, str]] = {}
@@ -634,11 +634,11 @@ def load(root: Path | str, *more: Path | str) -> Knowledge:
     parsed: dict[Path, _FactsFile] = {}
     for path in fact_files:
         found = last.get(path)
-        if found is None or found.docs != docs or found.stamp != _file_stamp(path):  # unchanged files are not read
+        if found is None or found.docs != docs or found.stamp != file_stamp(path):  # unchanged files are not read
             text = read_text(path)
             if found is None or found.text != text or found.docs != docs:
                 found = _facts_file(path, text, docs)
-            found = replace(found, stamp=_file_stamp(path))
+            found = replace(found, stamp=file_stamp(path))
         parsed[path] = found
         topics.update(found.topics)
         series.update(found.series)
