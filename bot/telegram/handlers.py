@@ -295,24 +295,27 @@ class TelegramBot:
         content = self.commands.unknown(command, user_lang(update.effective_user), MENU_COMMANDS)
         await self.send_content(context.bot, update.effective_chat.id, content)
 
+    async def _refused(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """Whether a maintainers' command comes from someone else, who is then told so."""
+        if self.is_admin(update):
+            return False
+        await self.send_notice(context.bot, update.effective_chat.id, "admins_only", user_lang(update.effective_user))
+        return True
+
     async def on_reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        lang = user_lang(update.effective_user)
-        chat_id = update.effective_chat.id
-        if not self.is_admin(update):
-            await self.send_notice(context.bot, chat_id, "admins_only", lang)
+        if await self._refused(update, context):
             return
         _, message = await self._call(self.engine.reload)
-        await self.send_chunks(context.bot, chat_id, text_chunks(message), thread=self._thread(update.effective_message))
+        await self.send_chunks(context.bot, update.effective_chat.id, text_chunks(message),
+                               thread=self._thread(update.effective_message))
 
     async def on_misses(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        lang = user_lang(update.effective_user)
-        chat_id = update.effective_chat.id
-        if not self.is_admin(update):
-            await self.send_notice(context.bot, chat_id, "admins_only", lang)
+        if await self._refused(update, context):
             return
+        chat_id = update.effective_chat.id
         misses = self.engine.misses
         if misses is None:
-            await self.send_notice(context.bot, chat_id, "misses_off", lang)
+            await self.send_notice(context.bot, chat_id, "misses_off", user_lang(update.effective_user))
             return
         # In a thread of its own, outside the core's lock: a long report must not hold up other chats.
         text = await asyncio.to_thread(misses.report, since_days=None, limit=20)
