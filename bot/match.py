@@ -20,6 +20,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.answer import Kind
+from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem
@@ -39,6 +40,7 @@ _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
+_SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
@@ -479,7 +481,32 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
-        return self.decide(q, self.retrieve(q))
+        return self._each_clause(q, as_of) or self.decide(q, self.retrieve(q))
+
+    def _each_clause(self, q: Question, as_of: str | None) -> Match | None:
+        """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
+        with the names and times the others say; None unless every clause asks and is answered."""
+        texts = clauses(q.text)
+        if len(texts) < 2 or q.op not in (None, "sum?") or q.unknown:
+            return None
+        facts: list[Fact] = []
+        scores: list[float] = []
+        for text in texts:
+            part = self.understand(text, as_of)
+            if not isinstance(part, Question) or not part.wanted or part.op not in (None, "sum?"):
+                return None
+            lacking = {k: v for k, v in q.slots.items() if k not in part.slots}
+            names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
+            part = replace(part, slots={**lacking, **part.slots}, form=" ".join([part.form, *names]))
+            found = self.decide(part, self.retrieve(part))
+            if found.kind != "fact":
+                return None
+            facts += [f for f in found.facts if f not in facts]
+            scores.append(found.score)
+        if len(facts) < 2:
+            return None
+        return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
+                     best_fact=facts[0].id, slots=q.slots)
 
     def understand(self, question: str, as_of: str | None = None) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
@@ -576,7 +603,7 @@ class Matcher:
                   and (sc >= best - s.tie_margin
                        or (series and self.facts[i].series and self.facts[i].series.id == series.id
                            and sc >= max(s.threshold, best - s.series_margin)))]
-        chosen = self._by_names(q, self._by_figure(q, chosen))
+        chosen = self._by_said(q, self._by_names(q, self._by_figure(q, chosen)))
         if "latest" in q.relative:
             chosen = self._latest_member(chosen)
         if len(self.knowledge.documents) > 1:
@@ -733,6 +760,22 @@ class Matcher:
         named = {k: v for k, v in q.slots.items() if k in (*_NAME_KINDS, "place")}
         exact = [i for i in chosen if all(self.fact_slots[i].get(k) == v for k, v in named.items())]
         return exact if named and exact else chosen
+
+    def _by_said(self, q: Question, chosen: list[int]) -> list[int]:
+        """Among tied facts, those whose own words say the most of the question: "what is the app
+        innovation center focused on" is its focus, not the date the same name was founded on.
+        Members of one series stay together (双集中总投资多少 names no quarter), and so do facts
+        answering each kind of answer the question asks for."""
+        if len(chosen) < 2:
+            return chosen
+        said = {i: self._explanation(i).coverage(q.form) for i in chosen}
+        most = max(said.values())
+        best = [i for i in chosen if said[i] == most]
+        series = {self.facts[i].series.id for i in best if self.facts[i].series}
+        kinds = {self.facts[i].asks for i in best}
+        return [i for i in chosen if said[i] >= most - _SAID_MARGIN
+                or (self.facts[i].series and self.facts[i].series.id in series)
+                or self.facts[i].asks in q.wanted - kinds]  # 在哪个新城哪天: the date fact too
 
     def _latest_member(self, chosen: list[int]) -> list[int]:
         """最近一次 among a quarterly series' members: the last quarter's."""

@@ -92,6 +92,30 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     assert engine.ask("天下秀和睿熙科技分别投资多少").kind != "fact"  # one of them has no such fact: no half answer
 
 
+@pytest.mark.parametrize(("question", "facts"), [
+    ("数字健康小镇哪天开园，首批引进几个项目", ("digital-health-town-opening", "digital-health-town-first-batch")),
+    ("When and where was the national industrial app innovation centre set up?",
+     ("industrial-app-center-date", "industrial-app-center")),
+])
+def test_two_questions_in_one_message_are_each_answered(engine: Engine, question: str, facts: tuple[str, ...]) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "fact" and answer.fact_ids == facts
+
+
+def test_a_clause_nothing_answers_leaves_the_message_to_be_read_whole(engine: Engine) -> None:
+    """Read whole, the attribute no fact explains declines it, naming what is missing."""
+    answer = engine.ask("数字健康小镇首批引进几个项目，创始人是谁")
+    assert answer.kind == "declined" and "创始人" in answer.text and "24个" not in answer.text
+
+
+def test_of_tied_facts_the_one_saying_what_is_asked_answers(engine: Engine) -> None:
+    """The same name ties the centre's focus and its founding date; "focused" is said by one."""
+    answer = engine.ask("What is the national industrial app innovation centre focused on?")
+    assert answer.fact_ids == ("industrial-app-center",) and "9月10日" not in answer.text
+    both = engine.ask("国家工业app创新中心成立在哪个新城哪天")  # where and when: one fact each
+    assert set(both.fact_ids) == {"industrial-app-center", "industrial-app-center-date"}
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")

@@ -1,0 +1,32 @@
+"""Two questions in one message ("When and where was X set up?", "How much did Q3 total, and how
+many projects were signed?"): the clauses each ask something, and one fact rarely answers both.
+
+Only the text is split here; the matcher answers each clause and keeps the split only when every
+clause is answered. A clause that names nothing but its question word ("When" in "When and where
+was X set up?") borrows the rest of the next clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
+# an English clause starts at "and" or a comma before a question word; Chinese ones at a comma,
+# a semicolon or a question mark with more text after it
+_SPLIT = re.compile(rf"\s*,\s*(?:and\s+)?(?={_QUESTION_WORD}\b)|\s+and\s+(?={_QUESTION_WORD}\b)"
+                    r"|\s*[，；;？?]\s*(?=\S)", re.IGNORECASE)
+_LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a message, each a question of its own; one item when it is one question."""
+    parts = [p for p in _SPLIT.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return [text]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if _LEADING.sub("", part).strip(" ?？") or i + 1 == len(parts):
+            out.append(part)
+        else:  # "When" of "When and where was …": ask "When was …"
+            out.append(f"{part.strip()} {_LEADING.sub('', parts[i + 1])}")
+    return out

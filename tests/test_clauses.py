@@ -1,0 +1,27 @@
+"""Splitting a message into the questions it asks, before each is matched."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.clauses import clauses
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("数字健康小镇哪天开园，首批引进几个项目", ["数字健康小镇哪天开园", "首批引进几个项目"]),
+    ("余杭三季度签了几个项目？总投资多少？", ["余杭三季度签了几个项目", "总投资多少？"]),
+    ("What date did the town open, and how many projects came in?", ["What date did the town open", "how many projects came in?"]),
+    ("When and where was the centre set up?", ["When was the centre set up?", "where was the centre set up?"]),
+])
+def test_a_message_asking_two_things_is_split_into_its_questions(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "余杭第三季度双集中总投资多少",
+    "Which zone focuses on digital fashion, industrial internet and live-streaming e-commerce?",
+    "manufacturing and digital economy: how many projects?",
+    "",
+])
+def test_one_question_stays_whole(text: str) -> None:
+    assert clauses(text) == [text]
