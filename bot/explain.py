@@ -42,13 +42,24 @@ class Explanation:
         return bool(re.search(rf"(?<![a-z]){re.escape(stems)}(?![a-z])", self.en))
 
     def coverage(self, form: str) -> float:
-        """The share of a scoring form's words the fact says: Chinese character pairs, English stems."""
-        units = []
-        for token in form.split():
-            if _CJK.search(token):
-                units += [token[i : i + 2] for i in range(len(token) - 1)] or [token]
-            elif not token.isdigit():
-                units.append(token)
-        if not units:
-            return 0.0
-        return sum(self.explains(u) for u in units) / len(units)
+        """The share of a scoring form's words the fact says."""
+        return said_by([self], form)
+
+
+def units(form: str) -> list[str]:
+    """A scoring form's words, as coverage counts them: Chinese character pairs, English words."""
+    out: list[str] = []
+    for token in form.split():
+        if _CJK.search(token):
+            out += [token[i : i + 2] for i in range(len(token) - 1)] or [token]
+        elif not token.isdigit():
+            out.append(token)
+    return out
+
+
+def said_by(explanations: list[Explanation], form: str) -> float:
+    """The share of a scoring form's words that at least one of these facts says."""
+    words = units(form)
+    if not words:
+        return 0.0
+    return sum(any(e.explains(w) for e in explanations) for w in words) / len(words)

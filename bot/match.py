@@ -23,7 +23,7 @@ from bot.answer import Kind
 from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
-from bot.explain import Explanation, en_stem
+from bot.explain import Explanation, en_stem, said_by
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge
@@ -495,7 +495,7 @@ class Matcher:
             part = self.understand(text, as_of)
             if not isinstance(part, Question) or not part.wanted or part.op not in (None, "sum?"):
                 return None
-            lacking = {k: v for k, v in q.slots.items() if k not in part.slots}
+            lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k not in _TWO_WAY_KINDS}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([part.form, *names]))
             found = self.decide(part, self.retrieve(part))
@@ -503,7 +503,9 @@ class Matcher:
                 return None
             facts += [f for f in found.facts if f not in facts]
             scores.append(found.score)
-        if len(facts) < 2:
+        # short clauses score high on little: together, the answers must say what the message says
+        if len(facts) < 2 or said_by([self._explanation(self._index[f.id]) for f in facts], q.form) \
+                < self.settings.spelled_out:
             return None
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)

@@ -96,6 +96,7 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     ("数字健康小镇哪天开园，首批引进几个项目", ("digital-health-town-opening", "digital-health-town-first-batch")),
     ("When and where was the national industrial app innovation centre set up?",
      ("industrial-app-center-date", "industrial-app-center")),
+    ("天下秀投资多少，估值多少", ("tianxiaxiu-investment", "tianxiaxiu-valuation")),  # 估值 stays with its clause
 ])
 def test_two_questions_in_one_message_are_each_answered(engine: Engine, question: str, facts: tuple[str, ...]) -> None:
     answer = engine.ask(question)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config
+from bot.explain import Explanation, said_by
 from bot.knowledge import load
 from bot.match import Match, Matcher, Question
 
@@ -158,3 +159,10 @@ def test_coverage_counts_the_chinese_answers_words(base_config) -> None:
     only_answer = {t for t in answer - said - quote if len(t) > 1}
     assert only_answer
     assert all(i in real._postings_of(t) for t in only_answer)
+
+
+def test_words_said_by_any_of_several_facts_count_once() -> None:
+    """What a split message's answers say together: each word counted when any of them says it."""
+    opening, batch = Explanation(["数字健康小镇8月30日开园"]), Explanation(["首批引进24个项目"])
+    assert said_by([opening], "数字健康小镇 开园 首批引进") < said_by([opening, batch], "数字健康小镇 开园 首批引进") == 1.0
+    assert said_by([opening, batch], "") == 0.0
