@@ -638,9 +638,11 @@ class Matcher:
                          best_fact=self._best_id(ranked), slots=q.slots, cause="articles",
                          missing=tuple(c.members[0].source.doc for c in computed))
         comp = computed[0] if computed else found[0] if found else None
-        if comp and comp.refusal:
+        if comp and comp.refusal and not self._said_outright(q, ranked):
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
+        if comp and comp.refusal:
+            return None  # the signed projects' total investment: the article says it, no sum needed
         if comp and self._states_other_figure(q, comp):
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
         if comp:
@@ -649,6 +651,15 @@ class Matcher:
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
+        """The best single fact answers the combining question by itself: above the threshold and
+        saying nearly all its words (what the signed projects add up to is the article's 329亿元)."""
+        if not ranked or ranked[0][1] < self.settings.threshold:
+            return False
+        best = ranked[0][0]
+        return (not q.wanted or self.facts[best].asks in q.wanted) and \
+            self._explanation(best).coverage(q.form) >= self.settings.spelled_out
 
     def _each_apart(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """分别/各 over names no series joins (余杭和萧山区三季度总投资分别多少): each name asked on its

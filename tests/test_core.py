@@ -117,6 +117,14 @@ def test_of_tied_facts_the_one_saying_what_is_asked_answers(engine: Engine) -> N
     assert set(both.fact_ids) == {"industrial-app-center", "industrial-app-center-date"}
 
 
+def test_a_sum_the_article_states_outright_is_answered_not_refused(engine: Engine) -> None:
+    """Summing the big projects would need an approximate figure (超过10亿元), but the article
+    states what the signed quality projects add up to."""
+    answer = engine.ask("What did the signed quality projects add up to in investment?")
+    assert answer.kind == "fact" and answer.fact_ids == ("q3-quality-projects-investment",)
+    assert engine.ask("天下秀、本松新材料加起来投资多少").kind == "declined"  # no fact says that sum
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")
