@@ -14,6 +14,9 @@ from bot.model import Fact, Knowledge
 from bot.operations import OPERATIONS, Computation
 from bot.slots import TIME_KINDS, SlotReader
 
+# what a share is of, just before the member named: "what share of 3季度's total"
+_SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s+(?:the\s+)?(?:\S+\s+)?$")
+
 
 class Calculator:
     """Finds the series and members a combining question names, and computes on them."""
@@ -46,6 +49,18 @@ class Calculator:
             if len(hits) < len(members):
                 out += [f for f in hits if f not in out]
         return out
+
+    def _only_as_whole(self, text: str, member: Fact) -> bool:
+        """The one member a share question names is what the share is of (…占三季度总投资的多少,
+        what share of Q3's total is …): the part is something else, which this series lacks."""
+        slots, others = self.fact_slots[member.id], [self.fact_slots[f.id] for f in self.members.get(
+            (member.series.id if member.series else "", member.source.doc), []) if f is not member]
+        said = [pos for pos, kind, val in self.reader.positions(text)  # what tells it from the others
+                if val in slots.get(kind, ()) and not all(val in o.get(kind, ()) for o in others)]
+        of = text.find("占")
+        if of >= 0:
+            return all(pos > of for pos in said)
+        return any(_SHARE_OF.search(text, 0, pos) for pos in said)
 
     def _before(self, fact: Fact) -> Fact | None:
         """The member of the fact's series for the quarter before its own (环比)."""
@@ -93,6 +108,8 @@ class Calculator:
         series = self.knowledge.series[key[0]]
         if (money and "元" not in series.unit) or (count and "元" in series.unit):
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
+        if op == "share" and len(named) == 1 and self._only_as_whole(text, named[0]):
+            return Computation(op, series, tuple(named), refusal="share_of")  # 三类项目投资占三季度总投资
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
             return Computation(op, series, tuple(named), refusal="two_only")
         inputs = tuple(operation.inputs(named, self.members[key], self._before, bool(re.search(r"从|from", text))))

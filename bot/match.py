@@ -582,6 +582,8 @@ class Matcher:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
                 return computed
+            if q.op == "share":  # a share nothing computes is answered by a share, not by a count (占全省的比例多少个)
+                q = replace(q, wanted=frozenset({"share"}))
         browse = self._browse(q, ranked)
         if browse:
             return Match("browse", q.text, q.norm, q.lang, score=declined["score"], slots=q.slots,
@@ -638,7 +640,7 @@ class Matcher:
                          best_fact=self._best_id(ranked), slots=q.slots, cause="articles",
                          missing=tuple(c.members[0].source.doc for c in computed))
         comp = computed[0] if computed else found[0] if found else None
-        if comp and comp.refusal and not self._said_outright(q, ranked):
+        if comp and comp.refusal and not (comp.refusal == "approx" and self._said_outright(q, ranked)):
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
         if comp and comp.refusal:

@@ -39,7 +39,7 @@ class Computation:
     members: tuple[Fact, ...]  # the inputs, in the order the question named them
     result: Decimal | None = None  # sum, mean, difference and change (signed), share; else None
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
-    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only
+    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of
 
     @property
     def result_text(self) -> str:
@@ -110,7 +110,8 @@ class Mean(Operation):
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
         total = sum((value(f) for f in inputs), Decimal(0))
-        return Computation(self.name, series, inputs, (total / len(inputs)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+        # one decimal, as shares are and as people round a mean of whole 亿元: 579.3亿元
+        return Computation(self.name, series, inputs, (total / len(inputs)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = " + ".join(w.term(f, lang) for f in c.members)

@@ -116,6 +116,8 @@ _T: dict[str, dict[str, str]] = {
     "min": {"zh": "最少的是", "en": "Lowest: "},
     "approx": {"zh": "没法精确计算：{names}的数字文章只给了约数（{figures}），我不估算。",
                "en": "This cannot be computed exactly: the article gives only an approximate figure for {names} ({figures}), and I won't estimate."},
+    "share_of": {"zh": "没法计算这个比例：问题里作分母的数字文章给了，但作分子的那一部分不在能和它相比的同一组数字里，我不估算。",
+                 "en": "This share cannot be computed: the article gives the whole it is a share of, but not the part among figures comparable with it, and I won't estimate."},
     "mixed": {"zh": "没法计算：这个问题把不同单位的数字放在一起（比如投资额和项目个数），不能相加或比较。",
               "en": "This cannot be computed: it combines figures of different units (e.g. investment and project counts)."},
 }

@@ -125,6 +125,25 @@ def test_a_sum_the_article_states_outright_is_answered_not_refused(engine: Engin
     assert engine.ask("天下秀、本松新材料加起来投资多少").kind == "declined"  # no fact says that sum
 
 
+def test_a_mean_of_the_quarters_is_written_with_one_decimal(engine: Engine) -> None:
+    assert engine.ask("三个季度平均每季度多少亿").text.startswith("579.3亿元")  # 1738 / 3 = 579.33…
+
+
+def test_a_share_of_a_named_member_asks_for_a_part_the_series_lacks(engine: Engine) -> None:
+    """三季度 after 占 is what the share is of; the part (329亿元) is no quarter: nothing to compute
+    from the quarters, and no other figure in its place."""
+    answer = engine.ask("三类优质项目投资占三季度总投资的多少")
+    assert answer.kind == "declined" and "%" not in answer.text
+    assert engine.ask("三季度占前三季度双集中总投资的比例").text.startswith("32.0%")  # 三季度 before 占: the part
+    assert "%" in engine.ask("What percentage of the Q3 quality projects were manufacturing projects?").text
+
+
+def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -> None:
+    """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question."""
+    answer = engine.ask("好奇问下，余杭的省级实验室占全省的比例多少蛤")
+    assert answer.kind == "declined" and "其三" not in answer.text
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")

@@ -43,6 +43,14 @@ def test_a_share_keeps_one_decimal_even_when_it_is_zero(base: Knowledge) -> None
     assert c.result_text == "50.0%"
 
 
+def test_a_mean_is_rounded_to_one_decimal_as_people_write_it(base: Knowledge) -> None:
+    series = base.series["dc-quarterly"]
+    c = OPERATIONS["mean"].run(series, members(base, "q1-total", "q2-total", "q2-total"))  # 1782 / 3 = 594
+    assert c.result_text == "594亿元"
+    c = OPERATIONS["mean"].run(series, members(base, "q1-total", "q1-total", "q2-total"))  # 1764 / 3 = 588
+    assert c.result_text == "588亿元"
+
+
 def test_max_and_order_name_members_not_a_computed_figure(base: Knowledge) -> None:
     series = base.series["dc-quarterly"]
     top = OPERATIONS["max"].run(series, members(base, "q1-total", "q2-total"))
