@@ -118,7 +118,7 @@ def _numeral(run: str, before: str, after: str) -> str:
         core = core[:-1]
     if not core or not any(c in _DIGITS or c == "十" for c in core):
         return run
-    if len(core) == 1 and not (after[:1] in _MEASURE or unit or before.endswith("第")):
+    if len(core) == 1 and not (after[:1] in _MEASURE or unit or before.endswith("第") or _LISTED.match(after)):
         return run  # 三足鼎立, 十分, 一半
     if all(c in _DIGITS for c in core):
         digits = [_DIGIT_VALUE[c] for c in core]
@@ -138,6 +138,10 @@ def _numeral(run: str, before: str, after: str) -> str:
     return f"{value}{unit}"
 
 
+# a numeral listed before others that end in a measure word: 一 and 二 of 一、二、三季度
+_LISTED = re.compile(f"[、,和与及跟或]\\s*[{_DIGITS}](?:[、,和与及跟或]\\s*[{_DIGITS}])*\\s*[季个家位项名]")
+
+
 def _arabic_numerals(text: str) -> str:
     if not _NUMERAL_RUN.search(text):
         return text
@@ -145,7 +149,7 @@ def _arabic_numerals(text: str) -> str:
     last = 0
     for m in _NUMERAL_RUN.finditer(text):
         out.append(text[last : m.start()])
-        out.append(_numeral(m.group(), text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]))
+        out.append(_numeral(m.group(), text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 12]))
         last = m.end()
     out.append(text[last:])
     return "".join(out)

@@ -144,6 +144,16 @@ def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -
     assert answer.kind == "declined" and "其三" not in answer.text
 
 
+@pytest.mark.parametrize(("question", "figures"), [
+    ("一、二、三季度双集中分别是多少", ["582亿元", "600亿元", "556亿元"]),
+    ("請問一季度跟二季度雙集中各投資多少", ["582亿元", "600亿元"]),
+])
+def test_quarters_listed_each_way_are_each_answered(engine: Engine, question: str, figures: list[str]) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and all(f in answer.text for f in figures)
+    assert len(answer.fact_ids) == len(figures)
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")
