@@ -26,9 +26,9 @@ from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
-from bot.model import Document, Fact, Knowledge
+from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import language, normalize
-from bot.operations import Computation, fmt
+from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import zipf
 
@@ -41,6 +41,24 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
+# the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
+_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)占(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
+_SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
+                          r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
+                          r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
+
+
+def _portion_sides(norm: str) -> tuple[str, str] | None:
+    """(part, whole) of a share question, as texts to match on their own."""
+    m = _SHARE_OF_ZH.search(norm)
+    if m:
+        return m.group("part"), m.group("whole")
+    m = _SHARE_OF_EN.search(norm)
+    if m:
+        return (m.group("part"), m.group("whole")) if m.group("part") else (m.group("part2"), m.group("whole2"))
+    return None
+
+
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
@@ -578,11 +596,13 @@ class Matcher:
             return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
         if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
+        if q.op == "share" and (portion := self._portion(q)):
+            return portion
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
                 return computed
-            if q.op == "share":  # a share nothing computes is answered by a share, not by a count (占全省的比例多少个)
+            if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
         browse = self._browse(q, ranked)
         if browse:
@@ -653,6 +673,38 @@ class Matcher:
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _portion(self, q: Question) -> Match | None:
+        """One fact's figure as a share of another's (天下秀投资占那329亿的比例, what share of the
+        signed projects' investment is Tianxiaxiu's): each side names exactly one figure, both of
+        one unit and exact, the part no larger than the whole; else None."""
+        sides = _portion_sides(q.norm)
+        if not sides:
+            return None
+        part, whole = (self._one_figure(side) for side in sides)
+        if part is None or whole is None or part is whole:
+            return None
+        a, b = part.figures[0], whole.figures[0]
+        if a.unit != b.unit or a.qualifier or b.qualifier or not 0 < a.value <= b.value:
+            return None
+        comp = OPERATIONS["portion"].run(Series("", {}, a.unit), (part, whole))
+        return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
+                     best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _one_figure(self, text: str) -> Fact | None:
+        """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
+        its words answer with a single figure."""
+        stated = set(_STATED.findall(text))
+        if stated:
+            holders = [f for f in self.facts if len(f.figures) == 1 and stated & _figure_forms(f.figures[0].text)]
+            return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
+                else None
+        side = self.understand(text)
+        if not isinstance(side, Question):
+            return None
+        found = self.decide(replace(side, op=None), self.retrieve(side))
+        fact = found.facts[0] if found.kind == "fact" and len(found.facts) == 1 else None
+        return fact if fact and len(fact.figures) == 1 else None
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and

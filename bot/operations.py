@@ -221,6 +221,26 @@ class Share(Operation):
         return out
 
 
+class Portion(Operation):
+    """One fact's figure as a share of another's that holds it (天下秀's 60亿元 of the signed
+    projects' 329亿元): two facts of one unit, no series needed. The part comes first."""
+
+    name = "portion"
+    whole = False
+    pair = True
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        part, whole = (value(f) for f in inputs)
+        return Computation(self.name, series, inputs, part * 100 / whole if whole else None)
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return percent(result)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        part, whole = (w.term(f, lang) for f in c.members)
+        return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
+
+
 class Extreme(Operation):
     """The largest (max) or smallest (min) member, with the others beside it."""
 
@@ -275,5 +295,5 @@ class Each(Operation):
         return [((("；" if lang == "zh" else "; ").join(w.term(f, lang) for f in c.members), "b"),)]
 
 
-OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Max(),
-                                                            Min(), Order(), Each())}
+OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Portion(),
+                                                            Max(), Min(), Order(), Each())}

@@ -111,8 +111,9 @@ class Composer:
         return fact.series.label.get(lang, fact.id) if fact.series else fact.id
 
     def _term(self, fact: Fact, lang: str) -> str:
-        """`一季度 582亿元`: a member's label with its figure as the article writes it."""
-        return f"{self._label(fact, lang)} {fact.figures[0].text}"
+        """`一季度 582亿元`: a member's label with its figure as the article writes it (a fact of no
+        series: the figure alone, its source line says whose it is)."""
+        return f"{self._label(fact, lang)} {fact.figures[0].text}" if fact.series else fact.figures[0].text
 
     def _amount(self, text: str, val: Decimal, unit: str, lang: str) -> str:
         """English readers get 亿元 in billions beside the article-style figure."""

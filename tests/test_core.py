@@ -139,6 +139,15 @@ def test_a_share_of_a_named_member_asks_for_a_part_the_series_lacks(engine: Engi
     assert "%" in engine.ask("What percentage of the Q3 quality projects were manufacturing projects?").text
 
 
+def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine: Engine) -> None:
+    """60亿元 of the signed quality projects' 329亿元: two facts of one unit, no series."""
+    answer = engine.ask("天下秀投资占那329亿的比例？")
+    assert answer.kind == "computed" and answer.text.startswith("18.2%")
+    assert answer.fact_ids == ("tianxiaxiu-investment", "q3-quality-projects-investment")
+    # a whole that names no single figure (三季度总投资: the event's or the signings'?) computes nothing
+    assert "%" not in engine.ask("天下秀一个项目占三季度总投资的百分之几").text.split("\n")[0]
+
+
 def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -> None:
     """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question."""
     answer = engine.ask("好奇问下，余杭的省级实验室占全省的比例多少蛤")

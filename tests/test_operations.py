@@ -30,6 +30,7 @@ def members(base: Knowledge, *ids: str) -> tuple[Fact, ...]:
         ("change", ("q2-total", "q1-total"), "3.1%"),
         ("ratio", ("q2-total", "q1-total"), "1.03倍"),
         ("share", ("q1-total", "q2-total"), "49.2%"),
+        ("portion", ("q1-total", "q2-total"), "97.0%"),  # 582 of 600
     ],
 )
 def test_results_are_written_as_the_article_would(base: Knowledge, op: str, ids: tuple[str, ...], text: str) -> None:
