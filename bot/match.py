@@ -59,6 +59,9 @@ def _portion_sides(norm: str) -> tuple[str, str] | None:
     return None
 
 
+_LAST_PHOTO_ZH = re.compile(r"最后[1一]?([张幅])(?=图|照片|配图|相片)")
+_LAST_PHOTO_EN = re.compile(r"(?<![a-z])last(?=\s+(?:photo|picture|image))")
+_ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
@@ -391,6 +394,10 @@ class Matcher:
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
         self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
         self._present = int(dated[-1][0][:4]) if dated else None
+        # 最后一张图片 is read as that photo's number when every article's last photo has the same
+        # one; else it stays unread (LAST_PHOTO), declined as a photo no fact has
+        last = {str(len(d.captions)) for d in knowledge.documents.values() if d.captions}
+        self._last_photo = next(iter(last)) if len(last) == 1 else None
 
     def _explaining_texts(self, fact: Fact) -> list[str]:
         """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
@@ -538,6 +545,9 @@ class Matcher:
         if len(text) > s.max_question_chars:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
         norm = self.wording.synonyms(self.mender.mend(normalize(text)))
+        if self._last_photo and ("最后" in norm or "last" in norm):
+            norm = _LAST_PHOTO_ZH.sub(rf"第{self._last_photo}\1", norm)
+            norm = _LAST_PHOTO_EN.sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = self.wording.form(self.reader.canonical(norm))
         if not _HAS_WORD.search(norm):

@@ -13,6 +13,7 @@ from bot.lexicon import trie
 from bot.normalize import cache_short, normalize
 
 Slots = dict[str, frozenset[str]]
+LAST_PHOTO = "last"  # 最后一张图片: the matcher knows which number that is
 TIME_KINDS = frozenset({"quarter", "date", "year"})  # when, not what: a fact silent on a time may answer
 
 _FIRST_THREE = re.compile(r"前3季度")
@@ -20,9 +21,11 @@ _QUARTERS = re.compile(r"(?<![\d.])((?:[1-9][、,和与及跟或 ]+)*[1-9]|[1-4]
 _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
-_PHOTO = re.compile(r"第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:photo|picture|image)")
+_PHOTO = re.compile(r"第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:photo|picture|image)"
+                    r"|(最后)[1一]?[张幅](?=图|照片|配图|相片)")
 _PHOTO_WORDS = ("photo", "picture", "image")
-_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
+            "last": LAST_PHOTO, "最后": LAST_PHOTO}
 
 class SlotReader:
     """Finds vocabulary names, quarters, dates and years in normalized text."""
@@ -61,9 +64,9 @@ class SlotReader:
         if "月" in text:
             for m in _DATE.finditer(text):
                 found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
-        if "第" in text or any(word in text for word in _PHOTO_WORDS):
+        if "第" in text or "最后" in text or any(word in text for word in _PHOTO_WORDS):
             for m in _PHOTO.finditer(text):
-                found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2)]))
+                found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2) or m.group(3)]))
         if "19" in text or "20" in text:
             for m in _YEAR.finditer(text):
                 found.append((m.start(), "year", m.group(1)))

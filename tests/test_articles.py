@@ -169,3 +169,9 @@ def test_labelled_answers_reach_telegram_as_bold_titles(engine: Engine) -> None:
     for doc in engine.knowledge.documents.values():
         assert f"<b>《{escape(doc.title)}》（{doc.date}）</b>" in html
     assert html.count("<b>") == html.count("</b>")
+
+
+def test_the_last_photo_is_no_photo_when_the_articles_have_different_numbers_of_photos(engine: Engine) -> None:
+    """2020's article has four photos, the fictional 2021 one one: 最后一张 would be either."""
+    answer = engine.ask("最后一张图片说明是啥")
+    assert not answer.answered and "众望布艺" not in answer.text.split("\n")[0]

@@ -164,6 +164,11 @@ def test_quarters_listed_each_way_are_each_answered(engine: Engine, question: st
     assert len(answer.fact_ids) == len(figures)
 
 
+@pytest.mark.parametrize("question", ["最后一张图片说明是啥", "What does the last photo caption say?"])
+def test_the_last_photo_is_the_articles_last(engine: Engine, question: str) -> None:
+    assert engine.ask(question).fact_ids == ("photo-zhongwang-listing",)
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")

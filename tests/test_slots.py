@@ -21,3 +21,4 @@ def test_photos_are_read_by_their_number() -> None:
     assert reader.read(normalize("第三张图片拍的是什么"))["photo"] == {"3"}
     assert reader.read(normalize("What does the fourth photo show?"))["photo"] == {"4"}
     assert "photo" not in reader.read(normalize("第三张"))  # a sheet of something, not a photo
+    assert reader.read(normalize("最后一张图片说明是啥"))["photo"] == {"last"}  # the matcher knows its number
