@@ -806,8 +806,10 @@ class Matcher:
                 continue
             asks = self.facts[i].asks
             # a date fact also says what happened that day (9月16号开服的项目有哪些)
+            # a list that counts its items (五场硬仗) also says how many
             if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
-                                                          and q.wanted <= _WHAT_HAPPENED):
+                                                          and q.wanted <= _WHAT_HAPPENED) \
+                    and not (asks == "list" and "count" in q.wanted and self.facts[i].figures):
                 score -= s.intent_penalty
             # a figure of one named thing (天下秀's 60亿元, 制造业's 20个) does not answer a question
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
