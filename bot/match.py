@@ -806,10 +806,12 @@ class Matcher:
                 continue
             asks = self.facts[i].asks
             # a date fact also says what happened that day (9月16号开服的项目有哪些)
-            # a list that counts its items (五场硬仗) also says how many
+            # a list that counts its items (五场硬仗) also says how many; a fact holding the figure a
+            # which-question states says what has it (which unicorn is investing 6 billion yuan)
             if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
                                                           and q.wanted <= _WHAT_HAPPENED) \
-                    and not (asks == "list" and "count" in q.wanted and self.facts[i].figures):
+                    and not (asks == "list" and "count" in q.wanted and self.facts[i].figures) \
+                    and not (not q.wanted & _QUANTITIES and self._holds_stated(q, i)):
                 score -= s.intent_penalty
             # a figure of one named thing (天下秀's 60亿元, 制造业's 20个) does not answer a question
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
@@ -825,6 +827,11 @@ class Matcher:
             return []
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    def _holds_stated(self, q: Question, i: int) -> bool:
+        """Whether fact i holds a figure the question states (投资30亿元的是哪个项目)."""
+        stated = set(_STATED.findall(q.norm))
+        return bool(stated) and any(stated & _figure_forms(f.text) for f in self.facts[i].figures)
 
     def _by_figure(self, q: Question, chosen: list[int]) -> list[int]:
         """Among tied facts, those holding a figure the question states (投资30亿元的是哪个项目):

@@ -43,6 +43,13 @@ _A, _Z = r"(?<![a-z0-9])", r"(?![a-z0-9])"  # word edges that also hold next to 
 _MONTH_WORD, _DAY_DIGIT = re.compile("jan|feb|mar|apr|may|ju[nl]|aug|sep|oct|nov|dec"), re.compile("[1-9]")
 
 
+def _tenfold(number: str) -> str:
+    """A number of billions as 亿 (tens of billions of 亿 would be 万亿, which no article here has)."""
+    whole, _, frac = number.partition(".")
+    digits = (whole + frac[:1] + "0" * (1 - len(frac[:1]))).lstrip("0") or "0"
+    return f"{digits}.{frac[1:]}".rstrip(".") if frac[1:] else digits
+
+
 def _month_and_day(text: str) -> bool:
     """Whether an English date (Sept 29, 29th of September) may be in the text: a month's name
     and a digit, which each of its days has."""
@@ -92,6 +99,10 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
     (lambda t, latin: latin and "quarter" in t, (rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
     (lambda t, latin: "第" in t and "季" in t, (r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
     (lambda t, latin: t.count("季") > t.count("季度"), (r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
+    # English amounts as the article writes them: 6 billion yuan → 60亿元, rmb 55.6bn → 556亿元
+    (lambda t, latin: latin and ("billion" in t or "bn" in t),
+     (rf"(?:(?:rmb|cny)\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*(?:billion|bn){_Z}(\s*-?\s*(?:yuan|rmb|cny){_Z})?"),
+     lambda m: f" {_tenfold(m.group(1))}亿{'元' if m.group(2) or m.group().startswith(('rmb', 'cny')) else ''} "),
     # dates → 9月29日
     (lambda t, latin: "月" in t, (r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
      lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),

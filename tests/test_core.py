@@ -169,6 +169,12 @@ def test_the_last_photo_is_the_articles_last(engine: Engine, question: str) -> N
     assert engine.ask(question).fact_ids == ("photo-zhongwang-listing",)
 
 
+def test_a_which_question_stating_a_figure_gets_the_fact_holding_it(engine: Engine) -> None:
+    """6 billion yuan is 60亿元: the fact holding it says which project, though it asks an amount."""
+    assert engine.ask("Which unicorn is investing 6 billion yuan in Yuhang?").fact_ids == ("tianxiaxiu-investment",)
+    assert engine.ask("投资30亿元的是哪个项目").fact_ids == ("carbon-fiber-investment",)
+
+
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
     """58个项目合计投资 asks about the 58 projects, not for the quarters' sum (1738亿元)."""
     answer = engine.ask("各位，58个项目合计投资多少啊")

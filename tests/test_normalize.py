@@ -44,7 +44,10 @@ def test_traditional_width_case_punctuation() -> None:
         ("第一家", "第1家"),
         ("1228.41平方公里", "1228.41平方公里"),
         ("2.5亿元", "2.5亿元"),
-        ("1.2 billion yuan", "1.2 billion yuan"),  # a figure, not 1月2日
+        ("1.2 billion yuan", "12亿元"),  # a figure, not 1月2日
+        ("55.6 billion yuan", "556亿元"),  # English amounts as the article writes them
+        ("RMB 6bn", "60亿元"),
+        ("2 billion-yuan project", "20亿元 project"),
         ("3.5b", "3.5b"),
         ("q1-q3", "前3季度"),
     ],
