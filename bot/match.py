@@ -23,7 +23,7 @@ from bot.answer import Kind
 from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
-from bot.explain import Explanation, en_stem, said_by
+from bot.explain import Explanation, en_stem, said_by, units
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
@@ -516,13 +516,17 @@ class Matcher:
             return None
         facts: list[Fact] = []
         scores: list[float] = []
+        before = ""
         for text in texts:
             part = self.understand(text, as_of)
             if not isinstance(part, Question) or not part.wanted or part.op not in (None, "sum?"):
                 return None
             lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k not in _TWO_WAY_KINDS}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
-            part = replace(part, slots={**lacking, **part.slots}, form=" ".join([part.form, *names]))
+            # "and which ones?" says nothing of its own: it asks about what the clause before names
+            words = [before] if len(units(part.form)) <= 1 else []
+            before = part.form
+            part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
             found = self.decide(part, self.retrieve(part))
             if found.kind != "fact":
                 return None

@@ -98,6 +98,9 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     ("When and where was the national industrial app innovation centre set up?",
      ("industrial-app-center-date", "industrial-app-center")),
     ("天下秀投资多少，估值多少", ("tianxiaxiu-investment", "tianxiaxiu-valuation")),  # 估值 stays with its clause
+    # "which ones" names nothing of its own: it asks about the labs the clause before names
+    ("How many of Zhejiang's provincial labs does Yuhang host, and which ones?",
+     ("yuhang-provincial-labs-count", "yuhang-provincial-labs")),
 ])
 def test_two_questions_in_one_message_are_each_answered(engine: Engine, question: str, facts: tuple[str, ...]) -> None:
     answer = engine.ask(question)
@@ -173,6 +176,11 @@ def test_a_which_question_stating_a_figure_gets_the_fact_holding_it(engine: Engi
     """6 billion yuan is 60亿元: the fact holding it says which project, though it asks an amount."""
     assert engine.ask("Which unicorn is investing 6 billion yuan in Yuhang?").fact_ids == ("tianxiaxiu-investment",)
     assert engine.ask("投资30亿元的是哪个项目").fact_ids == ("carbon-fiber-investment",)
+
+
+@pytest.mark.parametrize("question", ["余杭自称浙江经济第几区", "除了直播那个，余杭还被称为什么第一区"])
+def test_a_title_ranking_the_district_answers_which_first(engine: Engine, question: str) -> None:
+    assert "浙江经济第一区" in engine.ask(question).text
 
 
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
