@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -59,6 +60,8 @@ def _portion_sides(norm: str) -> tuple[str, str] | None:
     return None
 
 
+_BARE_NUMBER = re.compile(r"[\d.%\s]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = re.compile(r"最后[1一]?([张幅])(?=图|照片|配图|相片)")
 _LAST_PHOTO_EN = re.compile(r"(?<![a-z])last(?=\s+(?:photo|picture|image))")
 _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
@@ -394,6 +397,8 @@ class Matcher:
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
         self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
         self._present = int(dated[-1][0][:4]) if dated else None
+        # how many facts hold each number as a figure: a bare "556" asks for the one that does
+        self._holders = Counter(n for f in self.facts for n in {n for fig in f.figures for n in _NUMBER.findall(fig.text)})
         # 最后一张图片 is read as that photo's number when every article's last photo has the same
         # one; else it stays unread (LAST_PHOTO), declined as a photo no fact has
         last = {str(len(d.captions)) for d in knowledge.documents.values() if d.captions}
@@ -554,8 +559,8 @@ class Matcher:
             norm = _LAST_PHOTO_EN.sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = self.wording.form(self.reader.canonical(norm))
-        if not _HAS_WORD.search(norm):
-            return Match("noise", text, norm, lang)
+        if not _HAS_WORD.search(norm) or (_BARE_NUMBER.fullmatch(form) and self._holders.get(form.replace(" ", "")) != 1):
+            return Match("noise", text, norm, lang)  # "1" asks nothing; "556" is the one fact holding it
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         relative = tuple(self.lexicon.relative_times(norm))

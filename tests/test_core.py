@@ -217,10 +217,15 @@ def test_smalltalk_gets_a_short_reply(engine: Engine, message: str) -> None:
     assert answer.kind == "smalltalk" and not answer.answered and answer.text
 
 
+def test_a_bare_number_one_fact_holds_gets_that_fact(engine: Engine) -> None:
+    assert engine.ask("556").fact_ids == ("q3-double-concentration-total",)
+
+
 @pytest.mark.parametrize(
     ("message", "kind"),
     [("", "empty"), ("   \n\t", "empty"), ("😀🎉👍", "noise"), ("\x00\x01\x02\x7f", "noise"),
-     ("x" * 20000, "too_long"), ("\ufffd\ufffd\ufffd", "noise")],
+     ("x" * 20000, "too_long"), ("\ufffd\ufffd\ufffd", "noise"),
+     ("1", "noise"), ("3", "noise")],  # a lone number asks nothing (typed where no choice was offered)
 )
 def test_bad_input_gets_a_clear_reply(engine: Engine, message: str, kind: str) -> None:
     answer = engine.ask(message)
