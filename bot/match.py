@@ -49,12 +49,20 @@ _SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+o
                           r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
 
 
-def _portion_sides(norm: str) -> tuple[str, str] | None:
-    """(part, whole) of a share question, as texts to match on their own."""
-    m = _SHARE_OF_ZH.search(norm)
+_TIMES_ZH = re.compile(r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍")
+_TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|higher|as\s+\S+\s+as\s+)?\s*(?:is|was|are)\s+"
+                       r"(?P<part>.+?)\s+(?:than|as)\s+(?P<whole>.+)|^(?:is\s+)?(?P<part2>.+?)\s+(?:is|was)\s+how\s+many\s+"
+                       r"times\s+(?P<whole2>.+)")
+
+
+def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
+    """(part, whole) of a share question, or (multiple, base) of a how-many-times one, as texts to
+    match on their own."""
+    zh, en = (_SHARE_OF_ZH, _SHARE_OF_EN) if op == "share" else (_TIMES_ZH, _TIMES_EN) if op == "ratio" else (None, None)
+    m = zh.search(norm) if zh else None
     if m:
         return m.group("part"), m.group("whole")
-    m = _SHARE_OF_EN.search(norm)
+    m = en.search(norm) if en else None
     if m:
         return (m.group("part"), m.group("whole")) if m.group("part") else (m.group("part2"), m.group("whole2"))
     return None
@@ -615,7 +623,7 @@ class Matcher:
             return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
         if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
-        if q.op == "share" and (portion := self._portion(q)):
+        if q.op in ("share", "ratio") and (portion := self._portion(q)):
             return portion
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
@@ -694,19 +702,27 @@ class Matcher:
         return None
 
     def _portion(self, q: Question) -> Match | None:
-        """One fact's figure as a share of another's (天下秀投资占那329亿的比例, what share of the
-        signed projects' investment is Tianxiaxiu's): each side names exactly one figure, both of
-        one unit and exact, the part no larger than the whole; else None."""
-        sides = _portion_sides(q.norm)
+        """One fact's figure as a share of another's, or as a multiple of it (天下秀投资占那329亿的比例,
+        天下秀估值是投资的几倍): each side names exactly one figure, both of one unit and exact, a
+        share's part no larger than its whole; else None. A side naming nothing (投资) is about
+        the names the other side says."""
+        sides = _portion_sides(q.norm, q.op or "")
         if not sides:
             return None
-        part, whole = (self._one_figure(side) for side in sides)
+        named = [self.reader.read(side) for side in sides]
+        said = [" ".join([side, *(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))])
+                if not any(k in own for k in _NAME_KINDS) else side
+                for side, own, other in zip(sides, named, named[::-1], strict=True)]
+        part, whole = (self._one_figure(side) for side in said)
         if part is None or whole is None or part is whole:
             return None
         a, b = part.figures[0], whole.figures[0]
-        if a.unit != b.unit or a.qualifier or b.qualifier or not 0 < a.value <= b.value:
+        if a.unit != b.unit or a.qualifier or b.qualifier or a.value <= 0 or b.value <= 0:
             return None
-        comp = OPERATIONS["portion"].run(Series("", {}, a.unit), (part, whole))
+        if q.op == "share" and a.value > b.value:
+            return None
+        op = "portion" if q.op == "share" else "ratio"
+        comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
 

@@ -153,6 +153,19 @@ def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine:
     assert "%" not in engine.ask("天下秀一个项目占三季度总投资的百分之几").text.split("\n")[0]
 
 
+def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(engine: Engine) -> None:
+    """投资 names nothing: it is 天下秀's, the name the other side says."""
+    answer = engine.ask("天下秀估值是投资的几倍")
+    assert answer.kind == "computed" and answer.text.startswith("1.67倍")
+    assert answer.fact_ids == ("tianxiaxiu-valuation", "tianxiaxiu-investment")
+
+
+@pytest.mark.parametrize(("question", "head"), [("数字经济和制造业哪个多", "最多的是数字经济 21个"),
+                                                ("制造业和人才配套哪个少", "最少的是人才配套类 17个")])
+def test_which_of_the_named_is_more_compares_them(engine: Engine, question: str, head: str) -> None:
+    assert engine.ask(question).text.startswith(head)
+
+
 def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -> None:
     """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question."""
     answer = engine.ask("好奇问下，余杭的省级实验室占全省的比例多少蛤")
