@@ -49,6 +49,19 @@ _SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+o
                           r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
 
 
+_QUARTER_SAID = re.compile(r"(?<!前)\d季度")
+# what may stand between two quarters a combining question names: a list, a range or an operation
+_JOIN = re.compile(r"[、,，/;；&+\-~和合同与及跟或比减加到至对]|(?<![a-z])(?:vs|versus|and|to|plus|minus|through|until|or)(?![a-z])")
+
+
+def _unclear_join(norm: str) -> bool:
+    """Two quarters with one character between them that neither lists, spans nor compares them
+    (一季度纛三季度): a mistyped 到 or 和, which would combine different quarters."""
+    said = [m.span() for m in _QUARTER_SAID.finditer(norm)]
+    return any(len(gap := norm[end:start].strip()) == 1 and _CJK_CHAR.match(gap) and not _JOIN.match(gap)
+               for (_, end), (start, _) in itertools.pairwise(said))
+
+
 _TIMES_ZH = re.compile(r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍")
 _TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|higher|as\s+\S+\s+as\s+)?\s*(?:is|was|are)\s+"
                        r"(?P<part>.+?)\s+(?:than|as)\s+(?P<whole>.+)|^(?:is\s+)?(?P<part2>.+?)\s+(?:is|was)\s+how\s+many\s+"
@@ -623,6 +636,8 @@ class Matcher:
             return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
         if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
+        if q.op and _unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in ("share", "ratio") and (portion := self._portion(q)):
             return portion
         if q.op:

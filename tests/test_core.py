@@ -166,6 +166,13 @@ def test_which_of_the_named_is_more_compares_them(engine: Engine, question: str,
     assert engine.ask(question).text.startswith(head)
 
 
+def test_two_quarters_joined_by_an_unknown_character_are_not_combined(engine: Engine) -> None:
+    """纛 may be a mistyped 到 (all three quarters) or 和 (two of them): ask, never sum either."""
+    answer = engine.ask("一季度纛三季度加起来多少")
+    assert answer.kind == "declined" and "1138" not in answer.text and "1738" not in answer.text
+    assert engine.ask("一季度和三季度加起来多少").text.startswith("1138亿元")
+
+
 def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -> None:
     """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question."""
     answer = engine.ask("好奇问下，余杭的省级实验室占全省的比例多少蛤")
