@@ -182,6 +182,7 @@ def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -
 @pytest.mark.parametrize(("question", "figures"), [
     ("一、二、三季度双集中分别是多少", ["582亿元", "600亿元", "556亿元"]),
     ("請問一季度跟二季度雙集中各投資多少", ["582亿元", "600亿元"]),
+    ("Q1 vs Q3?", ["582亿元", "556亿元"]),
 ])
 def test_quarters_listed_each_way_are_each_answered(engine: Engine, question: str, figures: list[str]) -> None:
     answer = engine.ask(question)
