@@ -852,6 +852,10 @@ class Matcher:
                                                           and q.wanted <= _WHAT_HAPPENED) \
                     and not (asks == "list" and "count" in q.wanted and self.facts[i].figures) \
                     and not (not q.wanted & _QUANTITIES and self._holds_stated(q, i)):
+                # how big, how many: a figure of another kind never answers (18天 is no area), though a
+                # share may say how many of them (一半)
+                if q.wanted <= _QUANTITIES and asks in _QUANTITIES and not (asks == "share" and "count" in q.wanted):
+                    continue
                 score -= s.intent_penalty
             # a figure of one named thing (天下秀's 60亿元, 制造业's 20个) does not answer a question
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
