@@ -8,11 +8,14 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import math
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -191,6 +194,49 @@ class _Part:
     english: frozenset[str]
 
 
+# _FactForms an earlier process derived, kept by bot.formcache (whose key covers every input) and given
+# here by a digest of the context they were derived in and of the fact's texts; and while `recording_forms`
+# holds a dict, every _FactForms derived here, for it to keep. The digests make a given form apply only to
+# the very texts and context it was derived from, even after a reload with another lexicon.
+_given_forms: dict[str, list[object]] = {}
+_form_records: list[dict[str, list[object]]] = []
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _encode_forms(d: _FactForms) -> list[object]:
+    """As plain JSON data; sets as their elements in iteration order."""
+    return [list(d.forms), {k: list(v) for k, v in d.slots.items()}, list(d.terms), list(d.norms), list(d.pairs),
+            list(d.english)]
+
+
+def _decode_forms(data: list[object]) -> _FactForms:
+    forms, slots, found, norms, pairs, english = data
+    if not isinstance(slots, dict):
+        raise ValueError("not kept forms")
+    return _FactForms(tuple(map(str, forms)), {str(k): frozenset(map(str, v)) for k, v in slots.items()},  # type: ignore[call-overload]
+                      tuple(sys.intern(str(t)) for t in found), tuple(map(str, norms)),  # type: ignore[call-overload]
+                      tuple(sys.intern(str(p)) for p in pairs), tuple(map(str, english)))  # type: ignore[call-overload]
+
+
+def give_forms(forms: dict[str, list[object]]) -> None:
+    """Take kept _FactForms (digest → _encode_forms's data) as derived: the next build decodes them."""
+    _given_forms.update(forms)
+
+
+@contextmanager
+def recording_forms() -> Iterator[dict[str, list[object]]]:
+    """The _FactForms derived inside the block, as _encode_forms's data by digest."""
+    made: dict[str, list[object]] = {}
+    _form_records.append(made)
+    try:
+        yield made
+    finally:
+        _form_records.remove(made)
+
+
 class FactCache:
     """What the last fact base built with it gave, for one lexicon and vocabulary: each fact's
     forms by the texts they come from, and each facts file's part of the index. A reload after a
@@ -216,12 +262,29 @@ class _Derivations:
         self._made: dict[tuple[object, ...], _FactForms] = {}
         self._made_parts: dict[str, _Part] = {}
         self._documents = knowledge.documents
+        self._context_digest = _digest(self.context) if _given_forms or _form_records else ""
 
     def of(self, fact: Fact) -> _FactForms:
         key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
-        found = self._previous.get(key) or self._derive(fact)
+        found = self._previous.get(key) or self._kept(key, fact)
         if self.cache is not None:
             self._made[key] = found
+        return found
+
+    def _kept(self, key: tuple[object, ...], fact: Fact) -> _FactForms:
+        """The forms an earlier process derived for these texts in this context (bot.formcache), else derived."""
+        if not self._context_digest:
+            return self._derive(fact)
+        where = _digest((self._context_digest, key))
+        data = _given_forms.get(where)
+        if data is not None:
+            try:
+                return _decode_forms(data)
+            except (TypeError, ValueError):  # a damaged cache: derive them
+                del _given_forms[where]
+        found = self._derive(fact)
+        for made in _form_records:
+            made[where] = _encode_forms(found)
         return found
 
     def part(self, facts: tuple[Fact, ...]) -> _Part:
