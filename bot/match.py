@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from bot.answer import Kind
 from bot.compute import Calculator
@@ -145,18 +146,56 @@ class _Choices:
         self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
         self.latin = [forms[i] for i in self.latin_idx]
         self.other = [forms[i] for i in self.other_idx]
+        self._reachable: dict[int, tuple[list[int], list[str]]] = {}
+
+    @cached_property
+    def _words(self) -> tuple[list[str], list[frozenset[str]], list[str]]:
+        """Each English form's words sorted (what token_sort_ratio compares), as a set, and sorted
+        once each (what token_set_ratio compares): worked out once, not for every question."""
+        split = [f.split() for f in self.latin]
+        return [" ".join(sorted(w)) for w in split], [frozenset(w) for w in split], [" ".join(sorted(set(w))) for w in split]
+
+    def _reachable_by(self, length: int) -> tuple[list[int], list[str]]:
+        """The Chinese forms an English question of `length` characters may score ≥ _MIN_FUZZY
+        against. ratio is 200·LCS/(l1+l2) and only a form's ASCII characters can be common, so a
+        form with 5·min(l1, its ASCII characters) < l1+l2 scores below 40 whatever the question."""
+        found = self._reachable.get(length)
+        if found is None:
+            keep = [i for i, f in enumerate(self.other)
+                    if 5 * min(length, sum(c.isascii() for c in f)) >= length + len(f)]
+            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self.other[i] for i in keep])
+        return found
+
+    def _token_set(self, i: int, question: str, words: set[str], unique: str) -> float:
+        """fuzz.token_set_ratio(question, latin[i]), given the question's words and `unique` (its
+        words sorted once each). With no word in common it is one Indel distance between the two
+        sorted word lists, normalized as rapidfuzz does (100 - 100·dist/lengths): that saves
+        tokenizing the form for every question. Otherwise rapidfuzz's own."""
+        form_words = self._words[1][i]
+        if not form_words:
+            return 0.0
+        if not words.isdisjoint(form_words):
+            return fuzz.token_set_ratio(question, self.latin[i])
+        other = self._words[2][i]
+        lengths = len(unique) + len(other)
+        return 100 - 100 * Indel.distance(unique, other) / lengths
 
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
-        out = [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self.other, scorer=fuzz.ratio,
-                                                                       limit=None, score_cutoff=_MIN_FUZZY)]
-        if form.isascii():
-            token_set = {i: sc for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_set_ratio,
-                                                              limit=None)}
-            for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_sort_ratio, limit=None):
-                score = (sc + token_set[i]) / 2
-                if score >= _MIN_FUZZY:
-                    out.append((self.latin_idx[i], score))
+        if not form.isascii():
+            return [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self.other, scorer=fuzz.ratio,
+                                                                            limit=None, score_cutoff=_MIN_FUZZY)]
+        other_idx, other = self._reachable_by(len(form))
+        out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
+                                                                  limit=None, score_cutoff=_MIN_FUZZY)]
+        words = form.split()
+        word_set = set(words)
+        unique = " ".join(sorted(word_set))
+        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build
+        for _, sc, i in process.extract(" ".join(sorted(words)), self._words[0], scorer=fuzz.ratio, limit=None):
+            score = (sc + self._token_set(i, form, word_set, unique)) / 2
+            if score >= _MIN_FUZZY:
+                out.append((self.latin_idx[i], score))
         return out
 
 

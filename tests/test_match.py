@@ -4,13 +4,19 @@ the cause. The small base keeps each expectation about one rule, not about curat
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.config import Config
+from bot.judge import load_cases
 from bot.knowledge import load
-from bot.match import Match, Matcher, Question
+from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices
+from tests.conftest import KNOWLEDGE, ROOT
+
+EVAL = ROOT / "tests" / "eval"
 
 
 @pytest.fixture
@@ -158,3 +164,32 @@ def test_coverage_counts_the_chinese_answers_words(base_config) -> None:
     only_answer = {t for t in answer - said - quote if len(t) > 1}
     assert only_answer
     assert all(i in real._postings_of(t) for t in only_answer)
+
+
+# --- retrieve's bulk scoring ---------------------------------------------------------------------
+
+
+def _scored_one_by_one(choices: _Choices, form: str) -> list[tuple[int, float]]:
+    """What _Choices.scores must return: each form scored with the plain rapidfuzz scorers, in
+    rapidfuzz's order (best first), Chinese by ratio, English by the mean of the token ratios."""
+    out = [(choices.other_idx[i], sc) for _, sc, i in process.extract(form, choices.other, scorer=fuzz.ratio,
+                                                                      limit=None, score_cutoff=_MIN_FUZZY)]
+    if form.isascii():
+        token_set = {i: sc for _, sc, i in process.extract(form, choices.latin, scorer=fuzz.token_set_ratio, limit=None)}
+        for _, sc, i in process.extract(form, choices.latin, scorer=fuzz.token_sort_ratio, limit=None):
+            if (sc + token_set[i]) / 2 >= _MIN_FUZZY:
+                out.append((choices.latin_idx[i], (sc + token_set[i]) / 2))
+    return out
+
+
+def test_bulk_scores_are_the_scorers_own_to_the_last_bit(base_config: Config) -> None:
+    matcher = Matcher(load(KNOWLEDGE), base_config.match)
+    cases = [c.question for name in ("questions.yaml", "blind/tune.yaml") for c in load_cases(EVAL / name)]
+    forms = [q.form for q in map(matcher.understand, cases) if isinstance(q, Question)]
+    rng = random.Random(20200929)
+    words = [*sorted({w for f in matcher._forms for w in f.split() if w.isascii()}), "a", "aa", "ab"]
+    forms += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(300)]
+    forms += ["vivo", "app 3", "q", "a a a"]
+    assert sum(f.isascii() for f in forms) > 300
+    for form in forms:
+        assert matcher._choices.scores(form) == _scored_one_by_one(matcher._choices, form), form
