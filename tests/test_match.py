@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.config import Config
 from bot.judge import load_cases
 from bot.knowledge import load
-from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices
+from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices, _recoding
 from tests.conftest import KNOWLEDGE, ROOT
 
 EVAL = ROOT / "tests" / "eval"
@@ -193,3 +193,15 @@ def test_bulk_scores_are_the_scorers_own_to_the_last_bit(base_config: Config) ->
     assert sum(f.isascii() for f in forms) > 300
     for form in forms:
         assert matcher._choices.scores(form) == _scored_one_by_one(matcher._choices, form), form
+
+
+def test_recoded_forms_score_as_the_forms_whatever_the_question_holds() -> None:
+    rng = random.Random(7)
+    alphabet = "余杭季度投资多少项目 3a\x01\x02" + "".join(map(chr, range(20, 40)))
+    texts = ["".join(rng.choice(alphabet[:12]) for _ in range(rng.randint(1, 12))) for _ in range(200)]
+    table = _recoding(texts)
+    assert sorted(table) == sorted(table.values())  # one-to-one: what it moves, it moves onto
+    for _ in range(500):
+        question = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        text = rng.choice(texts)
+        assert fuzz.ratio(question.translate(table), text.translate(table)) == fuzz.ratio(question, text)
