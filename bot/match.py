@@ -157,14 +157,17 @@ class _Choices:
     forms that can resemble it: Chinese by character ratio, English by word-order-free ratios."""
 
     def __init__(self, forms: list[str], recode: bool = False) -> None:
-        """`recode`: score the Chinese forms recoded (_recoding), for choices kept for many questions."""
+        """`recode`: score the Chinese forms recoded (_recoding) from the second Chinese question on,
+        for choices kept for many questions (recoding costs what forty questions save: a one-shot
+        ask never pays it)."""
         self.latin_idx = [i for i, f in enumerate(forms) if f.isascii()]
         self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
         self.latin = [forms[i] for i in self.latin_idx]
         self.other = [forms[i] for i in self.other_idx]
         self._reachable: dict[int, tuple[list[int], list[str]]] = {}
-        self._recoding = _recoding(self.other) if recode else None
-        self._other_recoded = [f.translate(self._recoding) for f in self.other] if self._recoding else self.other
+        self._recode, self._scored = recode, False
+        self._recoding: dict[int, int] | None = None
+        self._other_recoded = self.other
 
     @cached_property
     def _words(self) -> tuple[list[str], list[frozenset[str]], list[str]]:
@@ -213,6 +216,11 @@ class _Choices:
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
         if not form.isascii():
+            if self._recoding is None and self._recode:
+                if self._scored:  # the second Chinese question: it and the next are scored recoded
+                    self._recoding = _recoding(self.other)
+                    self._other_recoded = [f.translate(self._recoding) for f in self.other]
+                self._scored = True
             if self._recoding:
                 form = form.translate(self._recoding)
             return [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self._other_recoded, scorer=fuzz.ratio,
