@@ -156,16 +156,17 @@ class _Choices:
     """Phrasing forms split by script once, so that each question is scored only against the
     forms that can resemble it: Chinese by character ratio, English by word-order-free ratios."""
 
-    def __init__(self, forms: list[str], recode: bool = False) -> None:
-        """`recode`: score the Chinese forms recoded (_recoding) from the second Chinese question on,
-        for choices kept for many questions (recoding costs what forty questions save: a one-shot
-        ask never pays it)."""
+    def __init__(self, forms: list[str], kept: bool = False) -> None:
+        """`kept`: choices kept for many questions (a whole base's, not one question's candidates),
+        worth work done once for all of them: the Chinese forms recoded (_recoding) from the second
+        Chinese question on (recoding costs what forty questions save: a one-shot ask never pays
+        it), and for English questions the Chinese forms they can reach by length (_reachable_by)."""
         self.latin_idx = [i for i, f in enumerate(forms) if f.isascii()]
         self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
         self.latin = [forms[i] for i in self.latin_idx]
         self.other = [forms[i] for i in self.other_idx]
         self._reachable: dict[int, tuple[list[int], list[str]]] = {}
-        self._recode, self._scored = recode, False
+        self._kept, self._scored = kept, False
         self._recoding: dict[int, int] | None = None
         self._other_recoded = self.other
 
@@ -216,7 +217,7 @@ class _Choices:
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
         if not form.isascii():
-            if self._recoding is None and self._recode:
+            if self._recoding is None and self._kept:
                 if self._scored:  # the second Chinese question: it and the next are scored recoded
                     self._recoding = _recoding(self.other)
                     self._other_recoded = [f.translate(self._recoding) for f in self.other]
@@ -225,7 +226,7 @@ class _Choices:
                 form = form.translate(self._recoding)
             return [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self._other_recoded, scorer=fuzz.ratio,
                                                                             limit=None, score_cutoff=_MIN_FUZZY)]
-        other_idx, other = self._reachable_by(len(form))
+        other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
         out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
                                                                   limit=None, score_cutoff=_MIN_FUZZY)]
         words = form.split()
@@ -544,7 +545,7 @@ class Matcher:
     @cached_property
     def _choices(self) -> _Choices:
         """Every phrasing, for a base small enough to fuzzy-score whole."""
-        return _Choices(self._forms, recode=True)
+        return _Choices(self._forms, kept=True)
 
     @cached_property
     def _all_figure_forms(self) -> set[str]:
