@@ -30,6 +30,7 @@ run: $(STAMP)  ## the bot: Telegram when TELEGRAM_BOT_TOKEN is set, else the con
 	$(PY) -m bot
 
 test: $(STAMP)  ## lint, fact-base check, tests
+	$(PY) -m compileall -q bot  # bytecode of edited modules too: stale bytecode is compiled again on every start
 	$(PY) -m ruff check bot tests benchmarks
 	$(PY) -m bot check
 	$(PY) -m pytest -q

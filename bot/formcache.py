@@ -1,13 +1,14 @@
-"""Normalized forms and parsed YAML kept on disk between processes, so that a one-shot `ask`
-neither works out the fact base's thousands of forms again (most of building a Matcher) nor parses
-its YAML again.
+"""Normalized forms, parsed YAML and the matcher's per-fact forms kept on disk between processes, so
+that a one-shot `ask` neither works out the fact base's thousands of forms again (most of building a
+Matcher) nor parses its YAML again.
 
 Safe by construction: the file holds plain data (text → form pairs; each YAML file's tree as JSON,
-by path and a hash of its text) and the key they were made under, a hash of the bot's source, the
+by path and a hash of its text; each fact's scoring forms, slots and words, by a digest of its texts
+and of the lexicon and vocabulary they were derived with) and the key they were made under, a hash of the bot's source, the
 fact base folders, config.yaml, Python's and Unicode's versions and the files of OpenCC, cn2an and
 PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
 (atomically: a temporary file renamed over it). normalize is a function of the text alone, and a
-tree is used only for the very text it was parsed from, so what was made under the same key is what
+tree and a fact's forms only for the very texts they were made from, so what was made under the same key is what
 would be made now. The folder is .cache/ beside config.yaml (git-ignored); a cache that cannot be
 written is simply not kept.
 """
@@ -26,7 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from bot import knowledge, normalize
+from bot import knowledge, match, normalize
 from bot.config import Config
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,12 @@ def _path(config: Config) -> Path:
     return config.base / ".cache" / f"forms-{name}.json"
 
 
-def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, str], Any]] | None:
-    """The forms and trees kept under `expected`, or None when the file is missing, broken or stale."""
+_Kept = tuple[dict[str, str], dict[tuple[str, str], Any], dict[str, list[Any]]]
+
+
+def _read(path: Path, expected: str) -> _Kept | None:
+    """The forms, trees and fact forms kept under `expected`, or None when the file is missing, broken
+    or stale."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -89,10 +94,14 @@ def _read(path: Path, expected: str) -> tuple[dict[str, str], dict[tuple[str, st
         return None
     if not isinstance(trees, list) or not all(isinstance(t, list) and len(t) == 3 for t in trees):
         return None
-    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}
+    fact_forms = data.get("fact_forms")
+    if not isinstance(fact_forms, dict) or not all(isinstance(v, list) and len(v) == 6 for v in fact_forms.values()):
+        return None
+    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}, fact_forms
 
 
-def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any]) -> None:
+def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any],
+           fact_forms: dict[str, list[Any]]) -> None:
     """Atomically: readers see the old file or the new one, never half of one."""
     import tempfile  # only when writing: a process that reads the cache spares its import
 
@@ -104,8 +113,8 @@ def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[
         return
     try:
         with open(fd, "w", encoding="utf-8") as f:
-            json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()]},
-                      f, ensure_ascii=False, separators=(",", ":"))
+            json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()],
+                       "fact_forms": fact_forms}, f, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, path)
     except (OSError, ValueError) as e:  # a full disk; a lone surrogate (from a YAML escape) UTF-8 cannot write
         log.debug("normalized forms not kept in %s: %s", path, e)
@@ -128,8 +137,9 @@ def kept(config: Config, config_file: Path | None) -> Iterator[None]:
     if found is not None:
         normalize.give(found[0])
         knowledge.give_trees(found[1])
+        match.give_forms(found[2])
         yield
         return
-    with normalize.recording() as forms, knowledge.recording_trees() as trees:
+    with normalize.recording() as forms, knowledge.recording_trees() as trees, match.recording_forms() as fact_forms:
         yield
-    _write(path, cache_key, forms, trees)
+    _write(path, cache_key, forms, trees, fact_forms)

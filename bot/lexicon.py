@@ -95,7 +95,22 @@ class Lexicon:
 
     def attributes_in(self, text: str) -> list[str]:
         """The attributes a normalized question names (创始人, 研究人员, founded)."""
+        starting = self._attributes_by_first
+        if starting is not None and not any(w in text for c in starting.keys() & set(text) for w in starting[c]):
+            return []
         return [m.group() for m in self._attribute_pattern.finditer(text)]
+
+    @cached_property
+    def _attributes_by_first(self) -> dict[str, tuple[str, ...]] | None:
+        """The attributes by their first character; None when one is an /expression/. A text that
+        holds none of them matches none, so most questions need no search and a one-shot ask does
+        not compile the pattern (a few hundred words: 15 ms)."""
+        if any(is_expression(w) for w in self.attributes):
+            return None
+        found: dict[str, list[str]] = {}
+        for word in self.attributes:
+            found.setdefault(word[:1], []).append(word)
+        return {first: tuple(words) for first, words in found.items()}
 
     @cached_property
     def _attribute_pattern(self) -> re.Pattern[str]:

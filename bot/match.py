@@ -8,17 +8,21 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from bot.answer import Kind
 from bot.clauses import clauses
@@ -180,27 +184,105 @@ def similarity(a: str, b: str, **_: object) -> float:
     return fuzz.ratio(a, b)
 
 
+def _recoding(texts: list[str]) -> dict[int, int]:
+    """A one-to-one recoding of characters (a str.translate table) that gives the texts' characters,
+    the most frequent first, the lowest codes. fuzz.ratio only asks whether two characters are the
+    same, so recoded texts score exactly as the texts do, and rapidfuzz looks characters below 256
+    up in a table instead of a hash map: Chinese forms score a third faster. The codes below the
+    texts' alphabet that no text uses take the codes the alphabet leaves free, so that no other
+    character of a question can meet a recoded one."""
+    alphabet = [ord(c) for c, _ in Counter(itertools.chain.from_iterable(texts)).most_common()]
+    table = dict(zip(alphabet, range(len(alphabet)), strict=True))
+    displaced = [code for code in range(len(alphabet)) if code not in table]
+    table.update(zip(displaced, [code for code in alphabet if code >= len(alphabet)], strict=True))
+    return {a: b for a, b in table.items() if a != b}
+
+
 class _Choices:
     """Phrasing forms split by script once, so that each question is scored only against the
     forms that can resemble it: Chinese by character ratio, English by word-order-free ratios."""
 
-    def __init__(self, forms: list[str]) -> None:
+    def __init__(self, forms: list[str], kept: bool = False) -> None:
+        """`kept`: choices kept for many questions (a whole base's, not one question's candidates),
+        worth work done once for all of them: the Chinese forms recoded (_recoding) from the second
+        Chinese question on (recoding costs what forty questions save: a one-shot ask never pays
+        it), and for English questions the Chinese forms they can reach by length (_reachable_by)."""
         self.latin_idx = [i for i, f in enumerate(forms) if f.isascii()]
         self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
         self.latin = [forms[i] for i in self.latin_idx]
         self.other = [forms[i] for i in self.other_idx]
+        self._reachable: dict[int, tuple[list[int], list[str]]] = {}
+        self._kept, self._scored = kept, False
+        self._recoding: dict[int, int] | None = None
+        self._other_recoded = self.other
+
+    @cached_property
+    def _words(self) -> tuple[list[str], list[frozenset[str]], list[str]]:
+        """Each English form's words sorted (what token_sort_ratio compares), as a set, and sorted
+        once each (what token_set_ratio compares): worked out once, not for every question."""
+        split = [f.split() for f in self.latin]
+        return [" ".join(sorted(w)) for w in split], [frozenset(w) for w in split], [" ".join(sorted(set(w))) for w in split]
+
+    @cached_property
+    def _ascii_rich(self) -> list[tuple[int, int]]:
+        """(position in `other`, ASCII characters) of the Chinese forms with ASCII characters for at
+        least a quarter of their length: the only ones an English question can score ≥ 40 with
+        (see _reachable_by: 5·min(l1, ASCII characters) ≥ l1 + l2 needs 4·ASCII characters ≥ l2)."""
+        found = []
+        for i, f in enumerate(self.other):
+            ascii_chars = len(f.encode("ascii", "ignore"))
+            if 4 * ascii_chars >= len(f):
+                found.append((i, ascii_chars))
+        return found
+
+    def _reachable_by(self, length: int) -> tuple[list[int], list[str]]:
+        """The Chinese forms an English question of `length` characters may score ≥ _MIN_FUZZY
+        against. ratio is 200·LCS/(l1+l2) and only a form's ASCII characters can be common, so a
+        form with 5·min(l1, its ASCII characters) < l1+l2 scores below 40 whatever the question."""
+        found = self._reachable.get(length)
+        if found is None:
+            keep = [i for i, ascii_chars in self._ascii_rich
+                    if 5 * min(length, ascii_chars) >= length + len(self.other[i])]
+            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self.other[i] for i in keep])
+        return found
+
+    def _token_set(self, i: int, question: str, words: set[str], unique: str) -> float:
+        """fuzz.token_set_ratio(question, latin[i]), given the question's words and `unique` (its
+        words sorted once each). With no word in common it is one Indel distance between the two
+        sorted word lists, normalized as rapidfuzz does (100 - 100·dist/lengths): that saves
+        tokenizing the form for every question. Otherwise rapidfuzz's own."""
+        form_words = self._words[1][i]
+        if not form_words:
+            return 0.0
+        if not words.isdisjoint(form_words):
+            return fuzz.token_set_ratio(question, self.latin[i])
+        other = self._words[2][i]
+        lengths = len(unique) + len(other)
+        return 100 - 100 * Indel.distance(unique, other) / lengths
 
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
-        out = [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self.other, scorer=fuzz.ratio,
-                                                                       limit=None, score_cutoff=_MIN_FUZZY)]
-        if form.isascii():
-            token_set = {i: sc for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_set_ratio,
-                                                              limit=None)}
-            for _, sc, i in process.extract(form, self.latin, scorer=fuzz.token_sort_ratio, limit=None):
-                score = (sc + token_set[i]) / 2
-                if score >= _MIN_FUZZY:
-                    out.append((self.latin_idx[i], score))
+        if not form.isascii():
+            if self._recoding is None and self._kept:
+                if self._scored:  # the second Chinese question: it and the next are scored recoded
+                    self._recoding = _recoding(self.other)
+                    self._other_recoded = [f.translate(self._recoding) for f in self.other]
+                self._scored = True
+            if self._recoding:
+                form = form.translate(self._recoding)
+            return [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self._other_recoded, scorer=fuzz.ratio,
+                                                                            limit=None, score_cutoff=_MIN_FUZZY)]
+        other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
+        out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
+                                                                  limit=None, score_cutoff=_MIN_FUZZY)]
+        words = form.split()
+        word_set = set(words)
+        unique = " ".join(sorted(word_set))
+        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build
+        for _, sc, i in process.extract(" ".join(sorted(words)), self._words[0], scorer=fuzz.ratio, limit=None):
+            score = (sc + self._token_set(i, form, word_set, unique)) / 2
+            if score >= _MIN_FUZZY:
+                out.append((self.latin_idx[i], score))
         return out
 
 
@@ -238,6 +320,49 @@ class _Part:
     english: frozenset[str]
 
 
+# _FactForms an earlier process derived, kept by bot.formcache (whose key covers every input) and given
+# here by a digest of the context they were derived in and of the fact's texts; and while `recording_forms`
+# holds a dict, every _FactForms derived here, for it to keep. The digests make a given form apply only to
+# the very texts and context it was derived from, even after a reload with another lexicon.
+_given_forms: dict[str, list[object]] = {}
+_form_records: list[dict[str, list[object]]] = []
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _encode_forms(d: _FactForms) -> list[object]:
+    """As plain JSON data; sets as their elements in iteration order."""
+    return [list(d.forms), {k: list(v) for k, v in d.slots.items()}, list(d.terms), list(d.norms), list(d.pairs),
+            list(d.english)]
+
+
+def _decode_forms(data: list[object]) -> _FactForms:
+    forms, slots, found, norms, pairs, english = data
+    if not isinstance(slots, dict):
+        raise ValueError("not kept forms")
+    return _FactForms(tuple(map(str, forms)), {str(k): frozenset(map(str, v)) for k, v in slots.items()},  # type: ignore[call-overload]
+                      tuple(sys.intern(str(t)) for t in found), tuple(map(str, norms)),  # type: ignore[call-overload]
+                      tuple(sys.intern(str(p)) for p in pairs), tuple(map(str, english)))  # type: ignore[call-overload]
+
+
+def give_forms(forms: dict[str, list[object]]) -> None:
+    """Take kept _FactForms (digest → _encode_forms's data) as derived: the next build decodes them."""
+    _given_forms.update(forms)
+
+
+@contextmanager
+def recording_forms() -> Iterator[dict[str, list[object]]]:
+    """The _FactForms derived inside the block, as _encode_forms's data by digest."""
+    made: dict[str, list[object]] = {}
+    _form_records.append(made)
+    try:
+        yield made
+    finally:
+        _form_records.remove(made)
+
+
 class FactCache:
     """What the last fact base built with it gave, for one lexicon and vocabulary: each fact's
     forms by the texts they come from, and each facts file's part of the index. A reload after a
@@ -263,12 +388,29 @@ class _Derivations:
         self._made: dict[tuple[object, ...], _FactForms] = {}
         self._made_parts: dict[str, _Part] = {}
         self._documents = knowledge.documents
+        self._context_digest = _digest(self.context) if _given_forms or _form_records else ""
 
     def of(self, fact: Fact) -> _FactForms:
         key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
-        found = self._previous.get(key) or self._derive(fact)
+        found = self._previous.get(key) or self._kept(key, fact)
         if self.cache is not None:
             self._made[key] = found
+        return found
+
+    def _kept(self, key: tuple[object, ...], fact: Fact) -> _FactForms:
+        """The forms an earlier process derived for these texts in this context (bot.formcache), else derived."""
+        if not self._context_digest:
+            return self._derive(fact)
+        where = _digest((self._context_digest, key))
+        data = _given_forms.get(where)
+        if data is not None:
+            try:
+                return _decode_forms(data)
+            except (TypeError, ValueError):  # a damaged cache: derive them
+                del _given_forms[where]
+        found = self._derive(fact)
+        for made in _form_records:
+            made[where] = _encode_forms(found)
         return found
 
     def part(self, facts: tuple[Fact, ...]) -> _Part:
@@ -455,7 +597,7 @@ class Matcher:
     @cached_property
     def _choices(self) -> _Choices:
         """Every phrasing, for a base small enough to fuzzy-score whole."""
-        return _Choices(self._forms)
+        return _Choices(self._forms, kept=True)
 
     @cached_property
     def _all_figure_forms(self) -> set[str]:

@@ -64,6 +64,8 @@ class Mender:
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
         self.english = sorted(set(english))
         self._english_set = frozenset(self.english)
+        self._english_by_length: dict[int, list[str]] = {}
+        self._sounding: dict[str, tuple[str, ...]] = {}
 
     @cached_property
     def _index(self) -> _Index:
@@ -83,14 +85,25 @@ class Mender:
         word = m.group()
         if word in self._english_set:
             return word
-        found = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
+        found = process.extractOne(word, self._english_near(len(word)), scorer=OSA.distance, score_cutoff=1)
         return found[0] if found else word
+
+    def _english_near(self, length: int) -> list[str]:
+        """The known words one edit can reach from a word of `length` letters (one letter more,
+        fewer or as many), in the order of `english`: extractOne then picks the word it would pick
+        from all of them, without scoring the rest."""
+        found = self._english_by_length.get(length)
+        if found is None:
+            found = self._english_by_length[length] = [w for w in self.english if abs(len(w) - length) <= 1]
+        return found
 
     def _familiar(self, run: str) -> bool:
         """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""
         pairs = self._pairs
-        return all(not _CJK.match(c) or run[max(0, i - 1) : i + 1] in pairs or run[i : i + 2] in pairs
-                   for i, c in enumerate(run))
+        for i, c in enumerate(run):
+            if "\u3400" <= c <= "\u9fff" and run[max(0, i - 1) : i + 1] not in pairs and run[i : i + 2] not in pairs:
+                return False
+        return True
 
     def _covered(self, run: str) -> list[bool]:
         """Which characters are part of a known word of two or more characters."""
@@ -117,19 +130,29 @@ class Mender:
                 covered = self._covered("".join(chars))
         return "".join(chars)
 
+    @cached_property
+    def _chars(self) -> frozenset[str]:
+        """Every character of the known words."""
+        return frozenset("".join(self._index.known))
+
+    def _known_sounding(self, sound: str) -> tuple[str, ...]:
+        """sounding(sound) without the characters no known word has (most of them): those never count."""
+        found = self._sounding.get(sound)
+        if found is None:
+            found = self._sounding[sound] = tuple(c for c in sounding(sound) if c in self._chars)
+        return found
+
     def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...]) -> str | None:
         """The replacement for chars[i]: from the longest window around it in which exactly one
         known word reads the same."""
+        known = self._index.known
         for n in _SIZES:
             found: Counter[str] = Counter()
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
-                window = chars[start : start + n]
-                j = i - start
-                pattern = "".join(window[:j]) + "?" + "".join(window[j + 1 :])
-                known = self._index.known
+                head, tail = "".join(chars[start:i]), "".join(chars[i + 1 : start + n])
                 for sound in char_sounds:
-                    for char in sounding(sound):  # the known words reading the same: pattern with char
-                        count = known.get(pattern.replace("?", char))
+                    for char in self._known_sounding(sound):  # the known words reading the same: head, char, tail
+                        count = known.get(head + char + tail)
                         if count:
                             found[char] += count
             if found:

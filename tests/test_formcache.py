@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import formcache, knowledge
+from bot import formcache, knowledge, match
 from bot import normalize as normalize_module
 from bot.config import Config
 from bot.engine import Engine
@@ -21,16 +21,25 @@ def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Conf
     """A copy of the fact base, config.yaml's folder (where the cache goes) tmp_path, nothing given yet."""
     monkeypatch.setattr(normalize_module, "_given", {})
     monkeypatch.setattr(knowledge, "_given_trees", {})
+    monkeypatch.setattr(match, "_given_forms", {})
     return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
 
 
 def built(config: Config) -> dict[str, str]:
     """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
     normalize_module._given.clear()
+    match._given_forms.clear()
     normalize.cache_clear()
     with formcache.kept(config, None):
         Engine(config)
     return dict(normalize_module._given)
+
+
+def index(engine: Engine) -> tuple[object, ...]:
+    """What a matcher derived from the facts' texts: scoring forms, slots, words and typo mending's words."""
+    m = engine.matcher
+    parts = [(p.forms, p.fact_slots, p.postings, p.norms, p.pairs, p.english) for _, p in m._parts]
+    return m._forms, m.fact_slots, parts, m.mender._texts, m.mender._pairs, m.mender.english
 
 
 def kept_file(config: Config) -> dict:
@@ -43,6 +52,33 @@ def test_a_second_build_is_given_the_forms_the_first_worked_out(config: Config) 
     forms = kept_file(config)["forms"]
     assert len(forms) > 1000 and all(normalize_module._normalize(text) == form for text, form in forms.items())
     assert built(config) == forms
+
+
+def test_a_second_build_is_given_the_fact_forms_the_first_derived(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    with formcache.kept(config, None):
+        first = Engine(config)
+    assert len(kept_file(config)["fact_forms"]) == len(first.knowledge.facts)
+    derived = []
+    original = match._Derivations._derive
+    monkeypatch.setattr(match._Derivations, "_derive", lambda self, fact: derived.append(fact) or original(self, fact))
+    normalize.cache_clear()
+    with formcache.kept(config, None):
+        second = Engine(config)
+    assert derived == [] and index(second) == index(first)
+
+
+def test_given_fact_forms_serve_only_the_lexicon_they_were_derived_with(config: Config) -> None:
+    built(config)
+    built(config)
+    assert match._given_forms
+    engine = Engine(config)
+    before = index(engine)
+    lexicon = config.knowledge / "lexicon.yaml"
+    edit(lexicon, lexicon.read_text(encoding="utf-8").replace("synonyms:", "synonyms:\n  - [投钱, 投资]", 1))
+    assert engine.reload()[0]
+    after = index(engine)
+    match._given_forms.clear()
+    assert after == index(Engine(config)) != before
 
 
 def same_tree(a: object, b: object) -> bool:

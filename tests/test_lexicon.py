@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.judge import load_cases
 from bot.knowledge import KnowledgeError, load
 from bot.lexicon import build, pattern
 from bot.normalize import normalize
+from tests.conftest import KNOWLEDGE, ROOT
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -68,3 +70,15 @@ def test_intents() -> None:
     assert "count" in lexicon.intents(normalize("签了几个项目"))
     assert "amount" in lexicon.intents(normalize("投资额多少亿"))
     assert lexicon.intents(normalize("双集中")) == frozenset()
+
+
+def test_attributes_found_without_searching_are_those_the_pattern_finds() -> None:
+    lexicon = load(KNOWLEDGE).lexicon
+    texts = [normalize(c.question) for c in load_cases(ROOT / "tests" / "eval" / "questions.yaml")]
+    texts += [f"天下秀的{w}是谁" for w in lexicon.attributes] + [f"who is the {w} of it" for w in lexicon.attributes]
+    texts += ["", "x", "founders", "cofounder", "总部地址在哪里", "董事"]
+    assert any(lexicon.attributes_in(t) for t in texts) and not all(lexicon.attributes_in(t) for t in texts)
+    for text in texts:
+        assert lexicon.attributes_in(text) == [m.group() for m in lexicon._attribute_pattern.finditer(text)], text
+    with_expression = build({"attributes": {"zh": ["/创.人/", "董事长"]}})
+    assert with_expression.attributes_in("谁是创始人和董事长") == ["创始人", "董事长"]

@@ -4,14 +4,20 @@ the cause. The small base keeps each expectation about one rule, not about curat
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.config import Config
 from bot.explain import Explanation, said_by
+from bot.judge import load_cases
 from bot.knowledge import load
-from bot.match import Match, Matcher, Question
+from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices, _recoding
+from tests.conftest import KNOWLEDGE, ROOT
+
+EVAL = ROOT / "tests" / "eval"
 
 
 @pytest.fixture
@@ -166,3 +172,46 @@ def test_words_said_by_any_of_several_facts_count_once() -> None:
     opening, batch = Explanation(["数字健康小镇8月30日开园"]), Explanation(["首批引进24个项目"])
     assert said_by([opening], "数字健康小镇 开园 首批引进") < said_by([opening, batch], "数字健康小镇 开园 首批引进") == 1.0
     assert said_by([opening, batch], "") == 0.0
+
+
+# --- retrieve's bulk scoring ---------------------------------------------------------------------
+
+
+def _scored_one_by_one(choices: _Choices, form: str) -> list[tuple[int, float]]:
+    """What _Choices.scores must return: each form scored with the plain rapidfuzz scorers, in
+    rapidfuzz's order (best first), Chinese by ratio, English by the mean of the token ratios."""
+    out = [(choices.other_idx[i], sc) for _, sc, i in process.extract(form, choices.other, scorer=fuzz.ratio,
+                                                                      limit=None, score_cutoff=_MIN_FUZZY)]
+    if form.isascii():
+        token_set = {i: sc for _, sc, i in process.extract(form, choices.latin, scorer=fuzz.token_set_ratio, limit=None)}
+        for _, sc, i in process.extract(form, choices.latin, scorer=fuzz.token_sort_ratio, limit=None):
+            if (sc + token_set[i]) / 2 >= _MIN_FUZZY:
+                out.append((choices.latin_idx[i], (sc + token_set[i]) / 2))
+    return out
+
+
+def test_bulk_scores_are_the_scorers_own_to_the_last_bit(base_config: Config) -> None:
+    matcher = Matcher(load(KNOWLEDGE), base_config.match)
+    cases = [c.question for name in ("questions.yaml", "blind/tune.yaml") for c in load_cases(EVAL / name)]
+    forms = [q.form for q in map(matcher.understand, cases) if isinstance(q, Question)]
+    rng = random.Random(20200929)
+    words = [*sorted({w for f in matcher._forms for w in f.split() if w.isascii()}), "a", "aa", "ab"]
+    forms += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(300)]
+    forms += ["vivo", "app 3", "q", "a a a"]
+    assert sum(f.isascii() for f in forms) > 300
+    one_question = _Choices(matcher._forms)  # as a large base's candidates for one question are scored
+    for form in forms:
+        expected = _scored_one_by_one(matcher._choices, form)
+        assert matcher._choices.scores(form) == expected == one_question.scores(form), form
+
+
+def test_recoded_forms_score_as_the_forms_whatever_the_question_holds() -> None:
+    rng = random.Random(7)
+    alphabet = "余杭季度投资多少项目 3a\x01\x02" + "".join(map(chr, range(20, 40)))
+    texts = ["".join(rng.choice(alphabet[:12]) for _ in range(rng.randint(1, 12))) for _ in range(200)]
+    table = _recoding(texts)
+    assert sorted(table) == sorted(table.values())  # one-to-one: what it moves, it moves onto
+    for _ in range(500):
+        question = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        text = rng.choice(texts)
+        assert fuzz.ratio(question.translate(table), text.translate(table)) == fuzz.ratio(question, text)
