@@ -608,14 +608,14 @@ class Matcher:
 
         Coverage comes from an inverted index; fuzzy scores only for the facts that share most
         words with the question (all of them on a small base), in rapidfuzz's C scorers."""
-        q_terms = terms(form)
+        q_terms = sorted(terms(form))  # in one order: float sums and ties come out the same on every run
         said = {t: self._postings_of(t) for t in q_terms}
         n = len(self.facts)
         idf = {t: math.log((n + 1) / (len(fs) + 1)) + 1 for t, fs in said.items() if fs}
         total = sum(idf.get(t, self._idf_unseen) for t in q_terms)
         shared: dict[int, float] = {}
         wide = 2 * self.settings.fuzzy_candidates
-        for t in sorted(idf, key=lambda t: len(said[t])):
+        for t in sorted(idf, key=lambda t: (len(said[t]), t)):
             weight, postings = idf[t], said[t]
             if len(shared) >= wide and len(postings) > wide:
                 # a common word (多少, project) on a large base: only add it to facts already found
