@@ -168,6 +168,7 @@ def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(eng
                                                 ("制造业和人才配套哪个少", "最少的是人才配套类 17个")])
 def test_which_of_the_named_is_more_compares_them(engine: Engine, question: str, head: str) -> None:
     assert engine.ask(question).text.startswith(head)
+    assert engine.matcher.understand("涿溪实验室在哪个小镇").op is None  # 小镇 is a town, not "smaller"
 
 
 def test_two_quarters_joined_by_an_unknown_character_are_not_combined(engine: Engine) -> None:
