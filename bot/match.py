@@ -111,7 +111,8 @@ class Wording:
         text = self._filler.sub("", normalized).replace("、", " ")
         if self._latest:
             text = self._latest.sub(" ", text)
-        words = [en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
+        # only a word of Latin letters has an English ending to take off
+        words = [en_stem(w) if w.isascii() else w for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
 
 
@@ -216,6 +217,10 @@ class _Derivations:
         self._made: dict[tuple[object, ...], _FactForms] = {}
         self._made_parts: dict[str, _Part] = {}
         self._documents = knowledge.documents
+        # one copy of each fact's slots, and of each set of values: most facts of an article have
+        # the same (its place, year and document), and a dict per fact was a third of the index
+        self._slots: dict[tuple[tuple[str, frozenset[str]], ...], Slots] = {}
+        self._values: dict[frozenset[str], frozenset[str]] = {}
 
     def of(self, fact: Fact) -> _FactForms:
         key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
@@ -246,21 +251,33 @@ class _Derivations:
 
     def _derive(self, fact: Fact) -> _FactForms:
         norms = [self.wording.synonyms(normalize(q)) for qs in fact.questions.values() for q in qs]
-        forms = tuple(self.wording.form(self.reader.canonical(norm)) for norm in norms)
+        forms: list[str] = []
         slots: dict[str, set[str]] = {}
         for norm in norms:
-            for kind, values in self.reader.read(norm).items():
-                slots.setdefault(kind, set()).update(values)
+            positions, canonical = self.reader.read_and_canonical(norm)
+            forms.append(self.wording.form(canonical))
+            for _, kind, value in positions:
+                slots.setdefault(kind, set()).add(value)
         quote, answer = normalize(fact.source.quote), normalize(fact.answer.get("zh", ""))
-        found = set(itertools.chain.from_iterable(terms(f) for f in forms))
+        found = terms(" ".join(forms))  # a form's terms are its words': joined, all of theirs
         found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
         # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
         found |= {t for t in terms(self.wording.form(self.reader.canonical(self.wording.synonyms(answer))))
                   if len(t) > 1}
         norms += [quote, answer]
-        return _FactForms(forms, {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
+        return _FactForms(tuple(forms), {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
                           tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
                           tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
+
+    def _shared(self, slots: dict[str, set[str]]) -> Slots:
+        """The slots, frozen, as the same objects as every earlier fact's that are equal to them
+        (in the same order: no reader sees a difference)."""
+        key = tuple((k, self._values.setdefault(frozen, frozen)) for k, frozen in
+                    ((k, frozenset(v)) for k, v in slots.items()))
+        found = self._slots.get(key)
+        if found is None:
+            found = self._slots[key] = dict(key)
+        return found
 
     def _index(self, facts: tuple[Fact, ...], docs: dict[str, Document | None]) -> _Part:
         forms: list[str] = []
@@ -294,7 +311,7 @@ class _Derivations:
                 elsewhere.add(i)
             for kind, values in slots.items():
                 known_values.setdefault(kind, set()).update(values)
-            fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+            fact_slots.append(self._shared(slots))
             # How much of a question's informative wording a fact's phrasings explain, with rare
             # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
             # that character ratios miss.
@@ -389,8 +406,11 @@ class Matcher:
         rebuild never merges the words no question asks about (most of them)."""
         found = self._postings.get(term)
         if found is None:
-            found = self._postings[term] = [offset + i for offset, part in self._parts
-                                            for i in part.postings.get(term, ())]
+            held = [(offset, part.postings[term]) for offset, part in self._parts if term in part.postings]
+            # a word of the first part only is its list as it is (never changed): a base in one file
+            # would otherwise hold each common word's list twice
+            found = self._postings[term] = held[0][1] if len(held) == 1 and held[0][0] == 0 else \
+                [offset + i for offset, facts in held for i in facts]
         return found
 
     def _posting_set(self, term: str) -> frozenset[int]:
