@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 import sys
+from array import array
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -187,7 +188,7 @@ class _Part:
     known_values: dict[str, frozenset[str]]
     elsewhere: frozenset[int]  # facts about another place than their article's (萧山区 in 余杭's)
     postings: dict[str, list[int]]  # word → the facts whose phrasings or quote say it
-    norms: tuple[str, ...]  # typo mending's words
+    norms: str  # typo mending's words: its facts' norms, a line each (one string, not 100,000)
     pairs: frozenset[str]
     english: frozenset[str]
 
@@ -287,7 +288,7 @@ class _Derivations:
         known_values: dict[str, set[str]] = {}
         elsewhere: set[int] = set()
         postings: dict[str, list[int]] = {}
-        norms: list[str] = []
+        norms: list[str] = []  # of each fact, joined below
         pairs: set[str] = set()
         english: set[str] = set()
         for i, fact in enumerate(facts):
@@ -322,7 +323,7 @@ class _Derivations:
                 else:
                     found.append(i)
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
-                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, tuple(norms),
+                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, "\n".join(norms),
                      frozenset(pairs), frozenset(english))
 
 
@@ -340,12 +341,13 @@ class Matcher:
         derived = _Derivations(self.wording, self.reader, knowledge, cache)
         self._parts: list[tuple[int, _Part]] = []  # each facts file's part, after this many facts
         self._forms: list[str] = []
-        self._phrasing_fact: list[int] = []
+        self._phrasing_fact = array("i")  # 4 bytes a phrasing, not a list's pointer and int
         self._fact_phrasings: list[range] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
         self._elsewhere: set[int] = set()
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
+        # (per part, a line each: mending reads runs of Chinese and digits, never across a line)
         pairs: set[str] = set()
         english: set[str] = set()
         for _, run in itertools.groupby(self.facts, key=lambda f: f.path):
@@ -353,13 +355,13 @@ class Matcher:
             offset, base = len(self.fact_slots), len(self._forms)
             self._parts.append((offset, part))
             self._forms += part.forms
-            self._phrasing_fact += [offset + i for i in part.phrasing_fact]
+            self._phrasing_fact.extend(offset + i for i in part.phrasing_fact)
             self._fact_phrasings += [range(base + a, base + b) for a, b in part.spans]
             self.fact_slots += part.fact_slots
             for kind, values in part.known_values.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self._elsewhere.update(offset + i for i in part.elsewhere)
-            known_forms += part.norms
+            known_forms.append(part.norms)
             pairs |= part.pairs
             english |= part.english
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use

@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import common_words, readings, sounding
+from bot.tables import readings, sounding, zipf
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
@@ -46,7 +46,9 @@ class _Index:
             for run in _RUN.findall(form):
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
-        self.common = common_words()  # a common word (比例, 合计) is what was meant, not a typo
+        # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
+        # characters or more, so the frequency table's keys serve (no set of its longer words)
+        self.common = zipf()
 
 
 class Mender:
