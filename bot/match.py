@@ -27,7 +27,7 @@ from bot.explain import Explanation, en_stem
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge
-from bot.normalize import language, normalize
+from bot.normalize import language, normalize, normalize_all
 from bot.operations import Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import zipf
@@ -193,6 +193,16 @@ class _Part:
     english: frozenset[str]
 
 
+def _key(fact: Fact) -> tuple[object, ...]:
+    """What a fact's _FactForms come from."""
+    return tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", "")
+
+
+def _texts(fact: Fact) -> list[str]:
+    """The texts of a fact its _FactForms normalize: phrasings, quote, Chinese answer."""
+    return [*(q for qs in fact.questions.values() for q in qs), fact.source.quote, fact.answer.get("zh", "")]
+
+
 class FactCache:
     """What the last fact base built with it gave, for one lexicon and vocabulary: each fact's
     forms by the texts they come from, and each facts file's part of the index. A reload after a
@@ -223,9 +233,10 @@ class _Derivations:
         self._slots: dict[tuple[tuple[str, frozenset[str]], ...], Slots] = {}
         self._values: dict[frozenset[str], frozenset[str]] = {}
 
-    def of(self, fact: Fact) -> _FactForms:
-        key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
-        found = self._previous.get(key) or self._derive(fact)
+    def of(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
+        """`normalized`: normalize of the fact's texts, when not kept from the last build."""
+        key = _key(fact)
+        found = self._previous.get(key) or self._derive(fact, normalized)
         if self.cache is not None:
             self._made[key] = found
         return found
@@ -250,8 +261,8 @@ class _Derivations:
                 forms = self._made
             self.cache.context, self.cache.forms, self.cache.parts = self.context, forms, self._made_parts
 
-    def _derive(self, fact: Fact) -> _FactForms:
-        norms = [self.wording.synonyms(normalize(q)) for qs in fact.questions.values() for q in qs]
+    def _derive(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
+        norms = [self.wording.synonyms(normalized[q]) for qs in fact.questions.values() for q in qs]
         forms: list[str] = []
         slots: dict[str, set[str]] = {}
         for norm in norms:
@@ -259,7 +270,7 @@ class _Derivations:
             forms.append(self.wording.form(canonical))
             for _, kind, value in positions:
                 slots.setdefault(kind, set()).add(value)
-        quote, answer = normalize(fact.source.quote), normalize(fact.answer.get("zh", ""))
+        quote, answer = normalized[fact.source.quote], normalized[fact.answer.get("zh", "")]
         found = terms(" ".join(forms))  # a form's terms are its words': joined, all of theirs
         found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
         # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
@@ -291,8 +302,10 @@ class _Derivations:
         norms: list[str] = []  # of each fact, joined below
         pairs: set[str] = set()
         english: set[str] = set()
+        texts = [t for f in facts if _key(f) not in self._previous for t in _texts(f)]
+        normalized = dict(zip(texts, normalize_all(texts), strict=True))  # in batches: most of the time
         for i, fact in enumerate(facts):
-            d = self.of(fact)
+            d = self.of(fact, normalized)
             norms += d.norms
             pairs.update(d.pairs)
             english.update(d.english)
