@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import operator
 import re
 import sys
 from array import array
@@ -124,7 +125,7 @@ def terms(form: str) -> set[str]:
         if token.isascii() or len(token) == 1:
             out.add(token)
         else:
-            out.update(token[i : i + 2] for i in range(len(token) - 1))
+            out.update(map(operator.add, token, token[1:]))  # its bigrams, made in C
     return out
 
 
@@ -169,8 +170,6 @@ class _FactForms:
     slots: dict[str, frozenset[str]]  # the slots its phrasings name
     terms: tuple[str, ...]  # the words of its phrasings and quote (coverage)
     norms: tuple[str, ...]  # its phrasings, quote and Chinese answer normalized: typo mending's words
-    pairs: tuple[str, ...]  # the character pairs of those
-    english: tuple[str, ...]  # their English words of four letters or more
 
 
 @dataclass(frozen=True)
@@ -278,8 +277,7 @@ class _Derivations:
                   if len(t) > 1}
         norms += [quote, answer]
         return _FactForms(tuple(forms), {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
-                          tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
-                          tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
+                          tuple(norms))
 
     def _shared(self, slots: dict[str, set[str]]) -> Slots:
         """The slots, frozen, as the same objects as every earlier fact's that are equal to them
@@ -300,15 +298,11 @@ class _Derivations:
         elsewhere: set[int] = set()
         postings: dict[str, list[int]] = {}
         norms: list[str] = []  # of each fact, joined below
-        pairs: set[str] = set()
-        english: set[str] = set()
         texts = [t for f in facts if _key(f) not in self._previous for t in _texts(f)]
         normalized = dict(zip(texts, normalize_all(texts), strict=True))  # in batches: most of the time
         for i, fact in enumerate(facts):
             d = self.of(fact, normalized)
             norms += d.norms
-            pairs.update(d.pairs)
-            english.update(d.english)
             spans.append((len(forms), len(forms) + len(d.forms)))
             forms += d.forms
             phrasing_fact += [i] * len(d.forms)
@@ -335,9 +329,10 @@ class _Derivations:
                     postings[term] = [i]
                 else:
                     found.append(i)
+        lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
-                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, "\n".join(norms),
-                     frozenset(pairs), frozenset(english))
+                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
+                     frozenset(map(sys.intern, pairs_of([lines]))), frozenset(_LATIN_WORD.findall(lines)))
 
 
 class Matcher:
