@@ -95,7 +95,7 @@ def _read(path: Path, expected: str) -> _Kept | None:
     if not isinstance(trees, list) or not all(isinstance(t, list) and len(t) == 3 for t in trees):
         return None
     fact_forms = data.get("fact_forms")
-    if not isinstance(fact_forms, dict) or not all(isinstance(v, list) and len(v) == 6 for v in fact_forms.values()):
+    if not isinstance(fact_forms, dict) or not all(isinstance(v, list) and len(v) == 4 for v in fact_forms.values()):
         return None
     return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}, fact_forms
 

@@ -12,8 +12,10 @@ import hashlib
 import heapq
 import itertools
 import math
+import operator
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +34,7 @@ from bot.explain import Explanation, en_stem, said_by, units
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import language, normalize
+from bot.normalize import language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import zipf
@@ -162,7 +164,8 @@ class Wording:
         text = self._filler.sub("", normalized).replace("、", " ")
         if self._latest:
             text = self._latest.sub(" ", text)
-        words = [en_stem(w) for w in _WORD.findall(text) if w not in self._stop]
+        # only a word of Latin letters has an English ending to take off
+        words = [en_stem(w) if w.isascii() else w for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
 
 
@@ -173,7 +176,7 @@ def terms(form: str) -> set[str]:
         if token.isascii() or len(token) == 1:
             out.add(token)
         else:
-            out.update(token[i : i + 2] for i in range(len(token) - 1))
+            out.update(map(operator.add, token, token[1:]))  # its bigrams, made in C
     return out
 
 
@@ -296,8 +299,6 @@ class _FactForms:
     slots: dict[str, frozenset[str]]  # the slots its phrasings name
     terms: tuple[str, ...]  # the words of its phrasings and quote (coverage)
     norms: tuple[str, ...]  # its phrasings, quote and Chinese answer normalized: typo mending's words
-    pairs: tuple[str, ...]  # the character pairs of those
-    english: tuple[str, ...]  # their English words of four letters or more
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,7 @@ class _Part:
     known_values: dict[str, frozenset[str]]
     elsewhere: frozenset[int]  # facts about another place than their article's (萧山区 in 余杭's)
     postings: dict[str, list[int]]  # word → the facts whose phrasings or quote say it
-    norms: tuple[str, ...]  # typo mending's words
+    norms: str  # typo mending's words: its facts' norms, a line each (one string, not 100,000)
     pairs: frozenset[str]
     english: frozenset[str]
 
@@ -334,17 +335,15 @@ def _digest(value: object) -> str:
 
 def _encode_forms(d: _FactForms) -> list[object]:
     """As plain JSON data; sets as their elements in iteration order."""
-    return [list(d.forms), {k: list(v) for k, v in d.slots.items()}, list(d.terms), list(d.norms), list(d.pairs),
-            list(d.english)]
+    return [list(d.forms), {k: list(v) for k, v in d.slots.items()}, list(d.terms), list(d.norms)]
 
 
 def _decode_forms(data: list[object]) -> _FactForms:
-    forms, slots, found, norms, pairs, english = data
+    forms, slots, found, norms = data
     if not isinstance(slots, dict):
         raise ValueError("not kept forms")
     return _FactForms(tuple(map(str, forms)), {str(k): frozenset(map(str, v)) for k, v in slots.items()},  # type: ignore[call-overload]
-                      tuple(sys.intern(str(t)) for t in found), tuple(map(str, norms)),  # type: ignore[call-overload]
-                      tuple(sys.intern(str(p)) for p in pairs), tuple(map(str, english)))  # type: ignore[call-overload]
+                      tuple(sys.intern(str(t)) for t in found), tuple(map(str, norms)))  # type: ignore[call-overload]
 
 
 def give_forms(forms: dict[str, list[object]]) -> None:
@@ -361,6 +360,16 @@ def recording_forms() -> Iterator[dict[str, list[object]]]:
         yield made
     finally:
         _form_records.remove(made)
+
+
+def _key(fact: Fact) -> tuple[object, ...]:
+    """What a fact's _FactForms come from."""
+    return tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", "")
+
+
+def _texts(fact: Fact) -> list[str]:
+    """The texts of a fact its _FactForms normalize: phrasings, quote, Chinese answer."""
+    return [*(q for qs in fact.questions.values() for q in qs), fact.source.quote, fact.answer.get("zh", "")]
 
 
 class FactCache:
@@ -389,18 +398,23 @@ class _Derivations:
         self._made_parts: dict[str, _Part] = {}
         self._documents = knowledge.documents
         self._context_digest = _digest(self.context) if _given_forms or _form_records else ""
+        # one copy of each fact's slots, and of each set of values: most facts of an article have
+        # the same (its place, year and document), and a dict per fact was a third of the index
+        self._slots: dict[tuple[tuple[str, frozenset[str]], ...], Slots] = {}
+        self._values: dict[frozenset[str], frozenset[str]] = {}
 
-    def of(self, fact: Fact) -> _FactForms:
-        key = (tuple(fact.questions.items()), fact.source.quote, fact.answer.get("zh", ""))
-        found = self._previous.get(key) or self._kept(key, fact)
+    def of(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
+        """`normalized`: normalize of the fact's texts, when not kept from the last build."""
+        key = _key(fact)
+        found = self._previous.get(key) or self._kept(key, fact, normalized)
         if self.cache is not None:
             self._made[key] = found
         return found
 
-    def _kept(self, key: tuple[object, ...], fact: Fact) -> _FactForms:
+    def _kept(self, key: tuple[object, ...], fact: Fact, normalized: dict[str, str]) -> _FactForms:
         """The forms an earlier process derived for these texts in this context (bot.formcache), else derived."""
         if not self._context_digest:
-            return self._derive(fact)
+            return self._derive(fact, normalized)
         where = _digest((self._context_digest, key))
         data = _given_forms.get(where)
         if data is not None:
@@ -408,7 +422,7 @@ class _Derivations:
                 return _decode_forms(data)
             except (TypeError, ValueError):  # a damaged cache: derive them
                 del _given_forms[where]
-        found = self._derive(fact)
+        found = self._derive(fact, normalized)
         for made in _form_records:
             made[where] = _encode_forms(found)
         return found
@@ -433,23 +447,34 @@ class _Derivations:
                 forms = self._made
             self.cache.context, self.cache.forms, self.cache.parts = self.context, forms, self._made_parts
 
-    def _derive(self, fact: Fact) -> _FactForms:
-        norms = [self.wording.synonyms(normalize(q)) for qs in fact.questions.values() for q in qs]
-        forms = tuple(self.wording.form(self.reader.canonical(norm)) for norm in norms)
+    def _derive(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
+        norms = [self.wording.synonyms(normalized[q]) for qs in fact.questions.values() for q in qs]
+        forms: list[str] = []
         slots: dict[str, set[str]] = {}
         for norm in norms:
-            for kind, values in self.reader.read(norm).items():
-                slots.setdefault(kind, set()).update(values)
-        quote, answer = normalize(fact.source.quote), normalize(fact.answer.get("zh", ""))
-        found = set(itertools.chain.from_iterable(terms(f) for f in forms))
+            positions, canonical = self.reader.read_and_canonical(norm)
+            forms.append(self.wording.form(canonical))
+            for _, kind, value in positions:
+                slots.setdefault(kind, set()).add(value)
+        quote, answer = normalized[fact.source.quote], normalized[fact.answer.get("zh", "")]
+        found = terms(" ".join(forms))  # a form's terms are its words': joined, all of theirs
         found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
         # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
         found |= {t for t in terms(self.wording.form(self.reader.canonical(self.wording.synonyms(answer))))
                   if len(t) > 1}
         norms += [quote, answer]
-        return _FactForms(forms, {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
-                          tuple(norms), tuple(map(sys.intern, pairs_of(norms))),
-                          tuple({w: None for t in norms for w in _LATIN_WORD.findall(t)}))
+        return _FactForms(tuple(forms), {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
+                          tuple(norms))
+
+    def _shared(self, slots: dict[str, set[str]]) -> Slots:
+        """The slots, frozen, as the same objects as every earlier fact's that are equal to them
+        (in the same order: no reader sees a difference)."""
+        key = tuple((k, self._values.setdefault(frozen, frozen)) for k, frozen in
+                    ((k, frozenset(v)) for k, v in slots.items()))
+        found = self._slots.get(key)
+        if found is None:
+            found = self._slots[key] = dict(key)
+        return found
 
     def _index(self, facts: tuple[Fact, ...], docs: dict[str, Document | None]) -> _Part:
         forms: list[str] = []
@@ -459,14 +484,12 @@ class _Derivations:
         known_values: dict[str, set[str]] = {}
         elsewhere: set[int] = set()
         postings: dict[str, list[int]] = {}
-        norms: list[str] = []
-        pairs: set[str] = set()
-        english: set[str] = set()
+        norms: list[str] = []  # of each fact, joined below
+        texts = [t for f in facts if _key(f) not in self._previous for t in _texts(f)]
+        normalized = dict(zip(texts, normalize_all(texts), strict=True))  # in batches: most of the time
         for i, fact in enumerate(facts):
-            d = self.of(fact)
+            d = self.of(fact, normalized)
             norms += d.norms
-            pairs.update(d.pairs)
-            english.update(d.english)
             spans.append((len(forms), len(forms) + len(d.forms)))
             forms += d.forms
             phrasing_fact += [i] * len(d.forms)
@@ -483,7 +506,7 @@ class _Derivations:
                 elsewhere.add(i)
             for kind, values in slots.items():
                 known_values.setdefault(kind, set()).update(values)
-            fact_slots.append({k: frozenset(v) for k, v in slots.items()})
+            fact_slots.append(self._shared(slots))
             # How much of a question's informative wording a fact's phrasings explain, with rare
             # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
             # that character ratios miss.
@@ -493,9 +516,10 @@ class _Derivations:
                     postings[term] = [i]
                 else:
                     found.append(i)
+        lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
-                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, tuple(norms),
-                     frozenset(pairs), frozenset(english))
+                     {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
+                     frozenset(map(sys.intern, pairs_of([lines]))), frozenset(_LATIN_WORD.findall(lines)))
 
 
 class Matcher:
@@ -512,12 +536,13 @@ class Matcher:
         derived = _Derivations(self.wording, self.reader, knowledge, cache)
         self._parts: list[tuple[int, _Part]] = []  # each facts file's part, after this many facts
         self._forms: list[str] = []
-        self._phrasing_fact: list[int] = []
+        self._phrasing_fact = array("i")  # 4 bytes a phrasing, not a list's pointer and int
         self._fact_phrasings: list[range] = []
         self.fact_slots: list[Slots] = []
         self.known_values: dict[str, set[str]] = {}
         self._elsewhere: set[int] = set()
         known_forms: list[str] = []  # every text of the base, normalized once: typo mending's words
+        # (per part, a line each: mending reads runs of Chinese and digits, never across a line)
         pairs: set[str] = set()
         english: set[str] = set()
         for _, run in itertools.groupby(self.facts, key=lambda f: f.path):
@@ -525,13 +550,13 @@ class Matcher:
             offset, base = len(self.fact_slots), len(self._forms)
             self._parts.append((offset, part))
             self._forms += part.forms
-            self._phrasing_fact += [offset + i for i in part.phrasing_fact]
+            self._phrasing_fact.extend(offset + i for i in part.phrasing_fact)
             self._fact_phrasings += [range(base + a, base + b) for a, b in part.spans]
             self.fact_slots += part.fact_slots
             for kind, values in part.known_values.items():
                 self.known_values.setdefault(kind, set()).update(values)
             self._elsewhere.update(offset + i for i in part.elsewhere)
-            known_forms += part.norms
+            known_forms.append(part.norms)
             pairs |= part.pairs
             english |= part.english
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
@@ -584,8 +609,11 @@ class Matcher:
         rebuild never merges the words no question asks about (most of them)."""
         found = self._postings.get(term)
         if found is None:
-            found = self._postings[term] = [offset + i for offset, part in self._parts
-                                            for i in part.postings.get(term, ())]
+            held = [(offset, part.postings[term]) for offset, part in self._parts if term in part.postings]
+            # a word of the first part only is its list as it is (never changed): a base in one file
+            # would otherwise hold each common word's list twice
+            found = self._postings[term] = held[0][1] if len(held) == 1 and held[0][0] == 0 else \
+                [offset + i for offset, facts in held for i in facts]
         return found
 
     def _posting_set(self, term: str) -> frozenset[int]:

@@ -10,6 +10,8 @@ never mended, so 2鸡度 becomes 2季度 and never another quarter's).
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,10 +21,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import common_words, readings, sounding
+from bot.tables import readings, sounding, zipf
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
+_BETWEEN_RUNS = re.compile(r"[^\u3400-\u9fff0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 # numerals are never mended, nor mended into: 几个亿 is not 几个一, and no typo becomes a quarter
@@ -31,7 +34,12 @@ _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 def pairs_of(texts: Iterable[str]) -> set[str]:
     """The pairs of neighbouring characters in the Chinese runs of normalized texts."""
-    return {run[i : i + 2] for t in texts for run in _RUN.findall(t) for i in range(len(run) - 1)}
+    pairs: set[str] = set()
+    for text in texts:
+        runs = _BETWEEN_RUNS.sub("\n", text)  # the runs, a line break between two
+        pairs.update(map(operator.add, runs, itertools.islice(runs, 1, None)))  # made in C: a base has millions
+    pairs -= {p for p in pairs if "\n" in p}
+    return pairs
 
 
 class _Index:
@@ -46,7 +54,9 @@ class _Index:
             for run in _RUN.findall(form):
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
-        self.common = common_words()  # a common word (比例, 合计) is what was meant, not a typo
+        # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
+        # characters or more, so the frequency table's keys serve (no set of its longer words)
+        self.common = zipf()
 
 
 class Mender:

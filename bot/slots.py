@@ -52,9 +52,12 @@ class SlotReader:
             return ()
         return tuple((m.start(), m.end(), *self._alias[m.group()]) for m in self._names.finditer(text))
 
-    def _positions(self, text: str) -> list[tuple[int, str, str]]:
-        """Every slot mention as (position, kind, value), in the order the text names them."""
-        found = [(start, kind, canonical) for start, _, kind, canonical in self._mentions(text)]
+    def _positions(self, text: str, mentions: tuple[tuple[int, int, str, str], ...] | None = None,
+                   ) -> list[tuple[int, str, str]]:
+        """Every slot mention as (position, kind, value), in the order the text names them;
+        `mentions`: _find_names(text), when the caller has it."""
+        names = self._mentions(text) if mentions is None else mentions
+        found = [(start, kind, canonical) for start, _, kind, canonical in names]
         # each pattern only where a word it needs is in the text: most texts name no date, photo or year
         if "季度" in text:
             for m in _FIRST_THREE.finditer(text):
@@ -79,7 +82,9 @@ class SlotReader:
     def canonical(self, text: str) -> str:
         """The text with every vocabulary alias replaced by its canonical name, so that
         "Tianxiaxiu", "网红城市" and "天下秀" score alike."""
-        mentions = self._mentions(text)
+        return self._canonical(text, self._mentions(text))
+
+    def _canonical(self, text: str, mentions: tuple[tuple[int, int, str, str], ...]) -> str:
         if not mentions:
             return text
         out: list[str] = []
@@ -96,4 +101,11 @@ class SlotReader:
         for _, kind, value in self.positions(text):
             found.setdefault(kind, set()).add(value)
         return {kind: frozenset(values) for kind, values in found.items()}
+
+    def read_and_canonical(self, text: str) -> tuple[list[tuple[int, str, str]], str]:
+        """positions(text) and canonical(text), with one pass of the names pattern and neither
+        cache: building a Matcher reads each of the base's phrasings once, and through the caches
+        it would only push out the questions' entries."""
+        mentions = self._find_names(text)
+        return self._positions(text, mentions), self._canonical(text, mentions)
 

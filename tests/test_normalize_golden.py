@@ -11,7 +11,7 @@ longer than the cache keeps). A deliberate change of behaviour rewrites the pair
 import json
 from pathlib import Path
 
-from bot.normalize import normalize
+from bot.normalize import SEP, normalize, normalize_all
 
 GOLDEN = Path(__file__).parent / "data" / "normalize_golden.jsonl"
 
@@ -22,3 +22,13 @@ def test_normalize_matches_frozen_outputs() -> None:
     normalize.cache_clear()
     wrong = [(text, form, normalize(text)) for text, form in pairs if normalize(text) != form]
     assert not wrong, f"{len(wrong)} changed, the first: {wrong[0]}"
+
+
+def test_normalize_all_gives_each_text_its_own_form() -> None:
+    """A Matcher build normalizes in batches joined by a separator: each text must get exactly what
+    normalize gives it alone, over more than one batch, with texts that hold the separator itself
+    (worked out alone), repeat, or end next to it in a way a step could read across."""
+    texts = [text for text, _ in (json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines())]
+    texts += [f"a{SEP}b 三季度", SEP, "", "9.", "29日", "3 ", " 季度", "q", "3", "第", "三季度", "三季度"]
+    normalize.cache_clear()
+    assert normalize_all(texts) == [normalize(text) for text in texts]
