@@ -152,6 +152,7 @@ class Report:
     bot: Run
     baseline: Run
     topics: list[str]  # per case, in the set's order: topic of the fact(s) owning the expected figures
+    sealed: bool = False  # a held-out set: its totals and tables are shown, never its questions
 
     def below_thresholds(self) -> list[str]:
         """Why the bot fails the set's thresholds; empty when it passes or the set has none."""
@@ -193,9 +194,11 @@ class Report:
                           "groups": {kind: {k: {"n": g.n, "ok": g.ok, "wrong": g.wrong} for k, g in rows.items()}
                                      for kind, rows in self.groups(run).items()}}
                for run in (self.bot, self.baseline)},
-            "failures": [{"question": o.case.question, "verdict": o.verdict, "expect": list(o.case.expect),
-                          "tags": list(o.case.tags), "said": _first_line(o.answer), "fact_ids": list(o.answer.fact_ids),
-                          "wrong": list(o.wrong)} for o in self.failures()],
+            "sealed": self.sealed,
+            "failures": [] if self.sealed else [
+                {"question": o.case.question, "verdict": o.verdict, "expect": list(o.case.expect),
+                 "tags": list(o.case.tags), "said": _first_line(o.answer), "fact_ids": list(o.answer.fact_ids),
+                 "wrong": list(o.wrong)} for o in self.failures()],
         }
 
 
@@ -252,7 +255,14 @@ def evaluate(config: Config, path: Path | str = DEFAULT_SET, homophones: int = 0
     bot_run = _timed("bot", lambda q: engine.ask(q, "eval"), cases, figures)
     base_run = _timed("baseline", baseline.ask, cases, figures)
     gate = None if homophones else thresholds_for(config, path)  # typo variants are measured, not gated
-    return Report(str(path), gate, bot_run, base_run, [case_topic(c, knowledge) for c in cases])
+    return Report(str(path), gate, bot_run, base_run, [case_topic(c, knowledge) for c in cases], sealed(path))
+
+
+def sealed(path: Path | str) -> bool:
+    """A held-out set says so in its first lines (`# sealed`): nobody tuning the bot reads its
+    questions, so the report shows its totals and per-tag tables only."""
+    with open(path, encoding="utf-8") as f:
+        return any(line.startswith("# sealed") for line, _ in zip(f, range(5), strict=False))
 
 
 def thresholds_for(config: Config, path: Path | str) -> EvalSettings | None:
@@ -298,7 +308,10 @@ def format_report(report: Report, max_failures: int = 40) -> str:
         out += ["", f"thresholds: answered ≥ {s.min_answered:.0%}, declined ≥ {s.min_declined:.0%}, "
                     f"wrong figures ≤ {s.max_wrong_figures}: " + ("PASS" if not below else "FAIL (" + "; ".join(below) + ")")]
     failures = report.failures()
-    if failures:
+    if failures and report.sealed:
+        out += ["", f"failing questions: {len(failures)}, not shown: this set is sealed (held out; "
+                    "tests/eval/blind/README.md says how a set is unsealed)"]
+    elif failures:
         out += ["", f"failing questions ({len(failures)}):"]
         order = {"error": 0, "wrong_figure": 1, "answered_unanswerable": 2, "missed": 3}
         for o in sorted(failures, key=lambda o: order.get(o.verdict, 3))[:max_failures]:

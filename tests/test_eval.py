@@ -22,6 +22,7 @@ from bot.evaluate import (
     format_report,
     percentile,
     run,
+    sealed,
     thresholds_for,
 )
 from bot.judge import DEFAULT_SET, Case, Outcome, judge, load_cases
@@ -224,3 +225,19 @@ def test_text_report_lists_at_most_40_failures(mini_knowledge: Path, tmp_path: P
     listed = [line for line in text.splitlines() if line.startswith("  missed")]
     assert len(listed) == 40 and "… and 20 more" in text
     assert len(report.to_json()["failures"]) == 60
+
+
+def test_a_sealed_set_shows_its_totals_and_never_its_questions(mini_knowledge: Path, tmp_path: Path,
+                                                              make_config) -> None:
+    held = tmp_path / "held.yaml"
+    held.write_text("# sealed: held out\n" + "".join(f"- q: 余杭区第{i}个问题是什么?\n  expect: [{i}亿元]\n  tags: [zh]\n"
+                                                      for i in range(5)), encoding="utf-8")
+    report = evaluate(make_config(mini_knowledge), held)
+    assert report.sealed and report.bot.tally.count("missed") == 5
+    assert "问题" not in format_report(report) and "failing questions: 5, not shown" in format_report(report)
+    assert report.to_json()["failures"] == [] and report.to_json()["sealed"] is True
+
+
+def test_the_held_out_and_reserve_parts_are_sealed(base_config: Config) -> None:
+    assert sealed(base_config.path(base_config.blind_eval.set))
+    assert sealed(base_config.path("tests/eval/blind/reserve.yaml"))
