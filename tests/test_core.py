@@ -46,7 +46,8 @@ def test_neighbouring_facts_are_never_swapped(engine: Engine, question: str, fig
      "余杭三季度开工项目多少个",  # 58 projects were signed: how many started is not said
      "数字经济项目投资了多少",  # 21 projects, of an investment not given per category
      "三季度签约项目中外资项目几个",
-     "How big is the Digital Health Town?"],  # no area: not the 18 days its opening began
+     "How big is the Digital Health Town?",  # no area: not the 18 days its opening began
+     "浙江那几个省级实验室有几个不在余杭"],  # not the three that are
 )
 def test_questions_the_article_does_not_answer_are_declined(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
@@ -209,6 +210,12 @@ def test_a_which_question_stating_a_figure_gets_the_fact_holding_it(engine: Engi
 @pytest.mark.parametrize("question", ["余杭自称浙江经济第几区", "除了直播那个，余杭还被称为什么第一区"])
 def test_a_title_ranking_the_district_answers_which_first(engine: Engine, question: str) -> None:
     assert "浙江经济第一区" in engine.ask(question).text
+
+
+def test_a_fall_from_one_quarter_to_another_is_their_difference(engine: Engine) -> None:
+    """"total" alone would be a weak sum (1156亿元): "fall from" compares the two."""
+    answer = engine.ask("By how much did the Q3 total fall from Q2?")
+    assert answer.kind == "computed" and "44亿元" in answer.text.split("\n")[0] and "1156" not in answer.text
 
 
 def test_a_stated_figure_outside_the_computation_stops_it(engine: Engine) -> None:
