@@ -55,9 +55,10 @@ _SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+o
                           r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
 
 
+_LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]")  # names listed
 _QUARTER_SAID = re.compile(r"(?<!前)\d季度")
 # what may stand between two quarters a combining question names: a list, a range or an operation
-_JOIN = re.compile(r"[、,，/;；&+\-~和合同与及跟或比减加到至对]|(?<![a-z])(?:vs|versus|and|to|plus|minus|through|until|or)(?![a-z])")
+_JOIN = re.compile(r"[-~合同比减加到至对]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON.pattern)
 
 
 def _unclear_join(norm: str) -> bool:
@@ -96,7 +97,6 @@ _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
-_LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]")
 
 
 def _figure_forms(text: str) -> set[str]:
@@ -138,6 +138,11 @@ class Question:
     op: str | None  # a combining operation (sum, diff, each…)
     wanted: frozenset[str]  # fact kinds the wording asks for
     relative: tuple[str, ...] = ()  # times said relative to the newest article (last_year, latest)
+
+    @cached_property
+    def stated(self) -> frozenset[str]:
+        """The figures the question states (投资30亿元的是哪个项目), read once for every fact weighed."""
+        return frozenset(_STATED.findall(self.norm))
 
 
 class Wording:
@@ -588,7 +593,7 @@ class Matcher:
         # how many facts hold each number as a figure: a bare "556" asks for the one that does
         self._holders = Counter(n for f in self.facts for n in {n for fig in f.figures for n in _NUMBER.findall(fig.text)})
         # 最后一张图片 is read as that photo's number when every article's last photo has the same
-        # one; else it stays unread (LAST_PHOTO), declined as a photo no fact has
+        # one; else the slot reader's LAST_PHOTO stays, a photo no fact has: declined
         last = {str(len(d.captions)) for d in knowledge.documents.values() if d.captions}
         self._last_photo = next(iter(last)) if len(last) == 1 else None
 
@@ -872,11 +877,11 @@ class Matcher:
                          best_fact=self._best_id(ranked), slots=q.slots, cause="articles",
                          missing=tuple(c.members[0].source.doc for c in computed))
         comp = computed[0] if computed else found[0] if found else None
-        if comp and comp.refusal and not (comp.refusal == "approx" and self._said_outright(q, ranked)):
+        if comp and comp.refusal:
+            if comp.refusal == "approx" and self._said_outright(q, ranked):
+                return None  # the signed projects' total investment: the article says it, no sum needed
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
-        if comp and comp.refusal:
-            return None  # the signed projects' total investment: the article says it, no sum needed
         if comp and self._states_other_figure(q, comp):
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
         if comp:
@@ -958,7 +963,7 @@ class Matcher:
     def _states_other_figure(self, q: Question, comp: Computation) -> bool:
         """Whether the question states a figure of the base that is neither an input of `comp`
         nor its series' total (占58个的比例 names the whole the shares are of)."""
-        stated = set(_STATED.findall(q.norm))
+        stated = q.stated
         if not stated or comp.series is None:
             return False
         doc = comp.members[0].source.doc if comp.members else ""
@@ -1047,15 +1052,12 @@ class Matcher:
 
     def _holds_stated(self, q: Question, i: int) -> bool:
         """Whether fact i holds a figure the question states (投资30亿元的是哪个项目)."""
-        stated = set(_STATED.findall(q.norm))
-        return bool(stated) and any(stated & _figure_forms(f.text) for f in self.facts[i].figures)
+        return any(q.stated & _figure_forms(f.text) for f in self.facts[i].figures) if q.stated else False
 
     def _by_figure(self, q: Question, chosen: list[int]) -> list[int]:
-        """Among tied facts, those holding a figure the question states (投资30亿元的是哪个项目):
-        the others answer another question."""
-        stated = set(_STATED.findall(q.norm))
-        holding = [i for i in chosen if any(stated & _figure_forms(f.text) for f in self.facts[i].figures)]
-        return holding if stated and holding else chosen
+        """Among tied facts, those holding a figure the question states: the others answer another question."""
+        holding = [i for i in chosen if self._holds_stated(q, i)]
+        return holding or chosen
 
     def _by_names(self, q: Question, chosen: list[int]) -> list[int]:
         """Among tied facts, those about exactly the places and names the question names: 浙江有几个
