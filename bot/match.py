@@ -75,10 +75,28 @@ _TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|high
                        r"times\s+(?P<whole2>.+)")
 
 
+# a how-many-days-between question (白皮书发布到双集中隔了几天, between A and B): its two dates are
+# told apart at one of the joins, tried in turn (阿里仁和数据中心 has a 和 in its name)
+_GAP_ZH = re.compile(r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天")
+_GAP_JOIN_ZH = re.compile(r"到|至|和|与|跟|距离|距|离")
+_GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
+_GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
+_SIDES = {"share": (_SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN)}
+
+
+def _gap_splits(norm: str) -> list[tuple[str, str]]:
+    """Each way of cutting a how-many-days question's dates part at a join, as (first, second)."""
+    for whole, join in ((_GAP_ZH, _GAP_JOIN_ZH), (_GAP_EN, _GAP_JOIN_EN)):
+        if m := whole.search(norm):
+            text = m.group("dates")
+            return [(text[: j.start()], text[j.end():]) for j in join.finditer(text) if j.start() and j.end() < len(text)]
+    return []
+
+
 def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
     """(part, whole) of a share question, or (multiple, base) of a how-many-times one, as texts to
     match on their own."""
-    zh, en = (_SHARE_OF_ZH, _SHARE_OF_EN) if op == "share" else (_TIMES_ZH, _TIMES_EN) if op == "ratio" else (None, None)
+    zh, en = _SIDES.get(op, (None, None))
     m = zh.search(norm) if zh else None
     if m:
         return m.group("part"), m.group("whole")
@@ -815,6 +833,10 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in ("share", "ratio") and (portion := self._portion(q)):
             return portion
+        if q.op == "gap":  # the article's own count of days (18天之内) before any computed one
+            q = replace(q, op=None, wanted=frozenset({"duration"}))
+            stated = self.decide(q, ranked)
+            return stated if stated.kind == "fact" else self._gap(q) or stated
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
@@ -915,6 +937,32 @@ class Matcher:
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _gap(self, q: Question) -> Match | None:
+        """Days between two dated facts (数字健康小镇开园到双集中隔了几天): the one cut of the question
+        whose each side names exactly one exact date; else None."""
+        cuts = {(pair[0].id, pair[1].id): pair for sides in _gap_splits(q.norm)
+                if (pair := tuple(self._one_date(side) for side in sides))[0] and pair[1] and pair[0] is not pair[1]}
+        if len(cuts) != 1:
+            return None
+        first, then = cuts.popitem()[1]
+        assert first and then
+        comp = OPERATIONS["gap"].run(Series("", {}, "天"), (first, then))
+        return Match("computed", q.text, q.norm, q.lang, (first, then), self.settings.threshold,
+                     best_fact=first.id, slots=q.slots, computation=comp)
+
+    def _one_date(self, text: str) -> Fact | None:
+        """The one exact date a side of a how-many-days question names."""
+        side = self.understand(text)
+        if not isinstance(side, Question):
+            return None
+        found = self.decide(replace(side, op=None, wanted=frozenset({"date"})), self.retrieve(side))
+        dates = {(f.figures[0].value, f.figures[0].qualifier) for f in found.facts if len(f.figures) == 1
+                 and f.figures[0].unit == "日期"}
+        if found.kind != "fact" or len(dates) != 1 or len(dates) != len({f.figures[0].text for f in found.facts}) \
+                or next(iter(dates))[1]:
+            return None
+        return found.facts[0]
 
     def _one_figure(self, text: str) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact

@@ -69,9 +69,9 @@ def _quarter_range(first: int, last: int) -> str:
 _Needs = Callable[[str, bool], bool]
 _REWRITES: list[tuple[_Needs, str, object]] = [
     # the first three quarters, in any of its forms → 前3季度
-    (lambda t, latin: ("3" in t or "three" in t) and ("季" in t or "q" in t),
+    (lambda t, latin: (("3" in t or "three" in t) and ("季" in t or "q" in t)) or ("9" in t and "月" in t),
      (r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
-                r"(?:first|1st)\s+(?:three|3)\s+quarters?)"), " 前3季度 "),
+                r"(?:first|1st)\s+(?:three|3)\s+quarters?|(?<![\d.])1\s*[-~–—至到]\s*9\s*月份?|[前头]\s*9\s*个\s*月)"), " 前3季度 "),
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
     (lambda t, latin: ("季度" in t or "q" in t)
      and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),
@@ -97,7 +97,8 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
      (rf"{_A}(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"),
      lambda m: f" {_ENGLISH_ORDINAL[m.group(1)]}季度 "),
     (lambda t, latin: latin and "quarter" in t, (rf"quarter\s+([1-4]){_Z}"), r" \1季度 "),
-    (lambda t, latin: "第" in t and "季" in t, (r"第\s*([1-4])\s*个?\s*季度?"), r"\1季度"),
+    (lambda t, latin: ("第" in t or "头" in t) and "季" in t, (r"(?:第\s*([1-4])|头\s*(1))\s*个?\s*季度?"),
+     lambda m: f"{m.group(1) or m.group(2)}季度"),
     (lambda t, latin: t.count("季") > t.count("季度"), (r"(?<![\d.])([1-4])\s*季(?!度)"), r"\1季度"),
     # English amounts as the article writes them: 6 billion yuan → 60亿元, rmb 55.6bn → 556亿元
     (lambda t, latin: latin and ("billion" in t or "bn" in t),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar, Protocol
 
@@ -241,6 +242,32 @@ class Portion(Operation):
         return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
 
 
+def day(fact: Fact) -> date:
+    """A date figure's value as a date (the YAML writes 9月29日 of 2020 as 20200929)."""
+    n = int(value(fact))
+    return date(n // 10000, n // 100 % 100, n % 100)
+
+
+class Gap(Operation):
+    """Days from one dated fact to another (白皮书发布到双集中隔了几天): two facts, no series;
+    the later date minus the earlier, as 隔了几天 counts."""
+
+    name = "gap"
+    whole = False
+    pair = True
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        first, then = (day(f) for f in inputs)
+        return Computation(self.name, series, inputs, Decimal(abs((then - first).days)))
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return f"{fmt(result)}天"
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        first, then = (f.figures[0].text for f in sorted(c.members, key=day))
+        return [self.percent_head(c, w, lang), ((f"{first} → {then}", ""),)]
+
+
 class Extreme(Operation):
     """The largest (max) or smallest (min) member, with the others beside it."""
 
@@ -296,4 +323,4 @@ class Each(Operation):
 
 
 OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Portion(),
-                                                            Max(), Min(), Order(), Each())}
+                                                            Gap(), Max(), Min(), Order(), Each())}
