@@ -106,6 +106,9 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
     return None
 
 
+# how a normalized text says a time (bot.normalize writes them so)
+_TIME_SAID = {"quarter": re.compile(r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?"), "date": re.compile(r"\d+月\d+日"),
+              "year": re.compile(r"(?:19|20)\d\d年?")}
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = re.compile(r"最后[1一]?([张幅])(?=图|照片|配图|相片)")
@@ -731,20 +734,30 @@ class Matcher:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
         with the names and times the others say; None unless every clause asks and is answered."""
         texts = clauses(q.text)
-        if len(texts) < 2 or q.op not in (None, "sum?") or q.unknown:
+        if len(texts) < 2 or q.unknown:
             return None
         facts: list[Fact] = []
         scores: list[float] = []
-        before = ""
+        before: Question | None = None
         for text in texts:
             part = self.understand(text, as_of)
-            if not isinstance(part, Question) or not part.wanted or part.op not in (None, "sum?"):
+            asks = isinstance(part, Question) and bool(part.wanted or text.rstrip().endswith(("?", "？")))
+            if isinstance(part, Question) and before and not part.wanted and part.slots:
+                # "二季度呢", "製造業的呢": the clause before asked it; this one names another thing
+                part, asks = self.understand(f"{part.norm} {self._named_out(before.norm, part.slots)}", as_of), True
+            if not isinstance(part, Question) or not asks:
                 return None
+            times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and kind not in part.slots
+                     for m in said.finditer(q.norm)]
+            if times:  # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
+                part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
+                if not isinstance(part, Question):
+                    return None
             lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k not in _TWO_WAY_KINDS}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
-            words = [before] if len(units(part.form)) <= 1 else []
-            before = part.form
+            words = [before.form] if before and len(units(part.form)) <= 1 else []
+            before = part
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
             found = self.decide(part, self.retrieve(part))
             if found.kind != "fact":
@@ -757,6 +770,15 @@ class Matcher:
             return None
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _named_out(self, norm: str, slots: Slots) -> str:
+        """The text without what it names of these kinds (一季度多少 without its quarter, to ask
+        it of 二季度)."""
+        spans = [span for kind in slots for span in self.reader.spans(norm, kind)]
+        spans += [m.span() for kind in slots if kind in _TIME_SAID for m in _TIME_SAID[kind].finditer(norm)]
+        for start, end in sorted(spans, reverse=True):
+            norm = f"{norm[:start]} {norm[end:]}"
+        return norm
 
     def understand(self, question: str, as_of: str | None = None) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
