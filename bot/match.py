@@ -734,7 +734,8 @@ class Matcher:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
         with the names and times the others say; None unless every clause asks and is answered."""
         texts = clauses(q.text)
-        if len(texts) < 2 or q.unknown:
+        # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
+        if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?"):
             return None
         facts: list[Fact] = []
         scores: list[float] = []
@@ -766,7 +767,7 @@ class Matcher:
             scores.append(found.score)
         # short clauses score high on little: together, the answers must say what the message says
         if len(facts) < 2 or said_by([self._explanation(self._index[f.id]) for f in facts], q.form) \
-                < self.settings.spelled_out:
+                < self.settings.clauses_said:
             return None
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)

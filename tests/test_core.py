@@ -108,6 +108,11 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     # "which ones" names nothing of its own: it asks about the labs the clause before names
     ("How many of Zhejiang's provincial labs does Yuhang host, and which ones?",
      ("yuhang-provincial-labs-count", "yuhang-provincial-labs")),
+    # a follow-up naming another thing asks the question before of it
+    ("一季度多少？二季度呢", ("q1-double-concentration-total", "q2-double-concentration-total")),
+    ("碳纤维项目多少钱，本松新材料那个又是多少", ("carbon-fiber-investment", "bensong-investment")),
+    # the day one clause names holds for the other: that day's total, not each quarter's
+    ("9.29一共签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
 ])
 def test_two_questions_in_one_message_are_each_answered(engine: Engine, question: str, facts: tuple[str, ...]) -> None:
     answer = engine.ask(question)
