@@ -106,6 +106,9 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
     return None
 
 
+# a Chinese place name: two characters and what kind of place (鄞州区, 温州市), read after typo
+# mending (百墙区 is a mistyped 百强区, no place)
+_PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(新区|区|县|市)")
 # how a normalized text says a time (bot.normalize writes them so)
 _TIME_SAID = {"quarter": re.compile(r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?"), "date": re.compile(r"\d+月\d+日"),
               "year": re.compile(r"(?:19|20)\d\d年?")}
@@ -802,8 +805,10 @@ class Matcher:
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         relative = tuple(self.lexicon.relative_times(norm))
         slots = self._relative(relative, self.reader.read(norm), as_of)
-        unknown = tuple(sorted((kind, v) for kind, values in slots.items() for v in values
-                               if v not in self.known_values.get(kind, set())))
+        unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
+                                  if v not in self.known_values.get(kind, set())),
+                                *(("place", m.group()) for m in _PLACE_NAME.finditer(norm)
+                                  if self.mender.strange(m.group(1), m.group(2)))}))
         wanted = self.lexicon.intents(norm)
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots)
                                               else None)

@@ -107,6 +107,15 @@ class Mender:
             found = self._english_by_length[length] = [w for w in self.english if abs(len(w) - length) <= 1]
         return found
 
+    def strange(self, name: str, suffix: str) -> bool:
+        """A place name (鄞州 of 鄞州区) that neither the fact base, its articles nor the language's
+        common words know (示范区 names no place), and whose last character makes no word with the
+        suffix (园区, 城市: 哪个园区 names no place either)."""
+        if name in self._pairs:
+            return False
+        index = self._index
+        return not (name in index.known or name in index.common or name[-1] + suffix in index.common)
+
     def _familiar(self, run: str) -> bool:
         """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""
         pairs = self._pairs

@@ -78,6 +78,14 @@ def test_an_unknown_value_is_out_of_scope(matcher: Matcher) -> None:
     assert m.kind == "out_of_scope" and m.unknown == (("quarter", "4"),)
 
 
+def test_a_place_nothing_knows_is_out_of_scope(matcher: Matcher) -> None:
+    """鄞州区 is in no vocabulary: still a place, and not the article's."""
+    m = decide(matcher, "鄞州区二季度双集中总投资多少")
+    assert m.kind == "out_of_scope" and m.unknown == (("place", "鄞州区"),)
+    assert understood(matcher, "示范区二季度双集中总投资多少").unknown == ()  # 示范 is a common word
+    assert understood(matcher, "哪个园区二季度双集中总投资最多").unknown == ()  # 园区 is one
+
+
 def test_growth_needs_figures_no_article_gives(matcher: Matcher) -> None:
     m = decide(matcher, "二季度双集中同比增长多少")
     assert m.kind == "declined" and m.cause == "growth"
