@@ -602,7 +602,8 @@ class Matcher:
         names += knowledge.lexicon.reserved  # as written: 上伴年 is mended to 上半年, then read as 1、2季度
         english.update(w for t in names for w in _LATIN_WORD.findall(t))
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
-        self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names))
+        self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names),
+                             [normalize(w) for w in words])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
@@ -1190,7 +1191,11 @@ class Matcher:
         if not near or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
             return False
         fact = self.facts[near[0][0]]
-        if q.wanted and fact.asks not in q.wanted:  # it was penalised for answering another question
+        # it was penalised for answering another question, unless the question names its aspect
+        # (排名前移了多少 asks how many places, not a rank)
+        named = any(q.slots.get(k) and q.slots[k] <= self.fact_slots[near[0][0]].get(k, frozenset())
+                    for k in _TWO_WAY_KINDS)
+        if q.wanted and fact.asks not in q.wanted and not named:
             return False
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
 

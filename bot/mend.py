@@ -27,6 +27,7 @@ _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
 _BETWEEN_RUNS = re.compile(r"[^\u3400-\u9fff0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 # numerals are never mended, nor mended into: 几个亿 is not 几个一, and no typo becomes a quarter
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -66,9 +67,11 @@ class Mender:
     uses. Only the others pay for the full index (built once, on first need)."""
 
     def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
-                 pairs: set[str] | None = None) -> None:
+                 pairs: set[str] | None = None, names: Iterable[str] = ()) -> None:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
-        `pairs`: pairs_of(forms), when the caller has it already."""
+        `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
+        normalized."""
+        self._names = sorted({n for n in names if len(n) >= 3 and _CJK_ONLY.fullmatch(n)})
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -86,8 +89,44 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if _CJK.search(mended):
-            mended = _RUN.sub(lambda m: m.group() if self._familiar(m.group()) else self._chinese_run(m.group()), mended)
+            mended = _RUN.sub(lambda m: run if self._familiar(run := self._name(m.group())) else self._chinese_run(run),
+                              mended)
         return normalize(mended) if mended != norm else norm
+
+    @cached_property
+    def _names_by_gap(self) -> dict[str, tuple[str, ...]]:
+        """Each name of three or more characters under every way of leaving one character out
+        (临平新? → 临平新城)."""
+        found: dict[str, set[str]] = {}
+        for name in self._names:
+            for i in range(len(name)):
+                found.setdefault(f"{name[:i]}?{name[i + 1:]}", set()).add(name)
+        return {gap: tuple(names) for gap, names in found.items()}
+
+    @cached_property
+    def _name_sizes(self) -> tuple[int, ...]:
+        return tuple(sorted({len(n) for n in self._names}, reverse=True))
+
+    def _name(self, run: str) -> str:
+        """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
+        张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
+        when all its other characters are there, in order."""
+        gaps, sounds = self._names_by_gap, readings()
+        for n in self._name_sizes:
+            for start in range(len(run) - n + 1):
+                window = run[start : start + n]
+                for i, char in enumerate(window):
+                    found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
+                    if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
+                        continue
+                    if not set(sounds.get(char, ())) & set(sounds.get(meant, ())):
+                        continue
+                    # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
+                    outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
+                    if outside and self._word(char + outside if i == n - 1 else outside + char):
+                        continue
+                    run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
+        return run
 
     def _english_word(self, m: re.Match[str]) -> str:
         """An unknown English word becomes a known one a single edit or swap away (thrid → third,
@@ -115,6 +154,14 @@ class Mender:
             return False
         index = self._index
         return not (name in index.known or name in index.common or name[-1] + suffix in index.common)
+
+    def _word(self, pair: str) -> bool:
+        """Two characters the fact base or the language uses as a word."""
+        return pair in self._pairs or pair in self._common
+
+    @cached_property
+    def _common(self) -> dict[str, float]:
+        return zipf()
 
     def _familiar(self, run: str) -> bool:
         """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""

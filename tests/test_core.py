@@ -185,6 +185,11 @@ def test_days_the_article_counts_itself_are_its_own(engine: Engine) -> None:
     assert answer.text.startswith("18天") and "17天" not in answer.text
 
 
+def test_a_near_miss_naming_the_facts_aspect_is_answered(engine: Engine) -> None:
+    """位次提升 is 前移: the rise in places, though 排名 words ask for a rank."""
+    assert engine.ask("今年余杭百强区位次提升了多少").text.startswith("5位")
+
+
 def test_each_of_a_list_is_given_not_their_sum(engine: Engine) -> None:
     """三类 may ask for the sum; 各几个 asks for each."""
     assert engine.ask("制造业、数字经济、人才配套三类项目各几个").text.startswith("制造业 20个；数字经济 21个；人才配套类 17个")

@@ -43,6 +43,15 @@ def test_words_are_left_alone(mender: Mender, text: str) -> None:
     assert mender.mend(normalize(text)) == normalize(text)
 
 
+def test_a_name_typed_with_one_same_sound_character_is_mended_even_into_common_words() -> None:
+    """新成 and 伯里 are words of their own, but 临平新? and 张伯? are names the base knows."""
+    names = Mender([normalize("临平新城主攻哪些产业"), normalize("张伯礼院士的实验室")], [], [],
+                   names=["临平新城", "张伯礼", "余杭区"])
+    assert names.mend("临平新成主攻哪些产业") == "临平新城主攻哪些产业"
+    assert names.mend("张伯里院士的实验室") == "张伯礼院士的实验室"
+    assert names.mend("余杭去年的实验室") == "余杭去年的实验室"  # 去年 is a word: no 余杭区年
+
+
 def test_a_digit_is_never_mended_into_another_quarter(mender: Mender) -> None:
     assert "1季度" not in mender.mend(normalize("2鸡度双集中"))
 
