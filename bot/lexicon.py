@@ -117,11 +117,16 @@ class Lexicon:
         return pattern(self.attributes)
 
     def intents(self, text: str) -> frozenset[str]:
-        """The fact kinds the wording of a normalized question allows; empty when it says nothing."""
+        """The fact kinds the wording of a normalized question allows; empty when it says nothing.
+        The intent named `figure` (是多少) counts only when no other does: 多少个 asks a count."""
         allowed: set[str] = set()
         for intent in self.asks:
-            if intent.words.search(text):
+            if intent.name != "figure" and intent.words.search(text):
                 allowed |= intent.kinds
+        if not allowed:
+            for intent in self.asks:
+                if intent.name == "figure" and intent.words.search(text):
+                    allowed |= intent.kinds
         return frozenset(allowed)
 
     def operation(self, text: str) -> str | None:

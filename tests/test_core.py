@@ -185,6 +185,13 @@ def test_days_the_article_counts_itself_are_its_own(engine: Engine) -> None:
     assert answer.text.startswith("18天") and "17天" not in answer.text
 
 
+def test_a_bare_how_much_asks_a_figure_not_a_text(engine: Engine) -> None:
+    """落地率是多少: the article speaks of raising it, and gives no rate."""
+    answer = engine.ask("余杭项目落地率是多少")
+    assert answer.kind == "declined" and "落地率" in answer.text
+    assert engine.ask("余杭三季度总投资是多少").text.startswith("556亿元")
+
+
 def test_a_near_miss_naming_the_facts_aspect_is_answered(engine: Engine) -> None:
     """位次提升 is 前移: the rise in places, though 排名 words ask for a rank."""
     assert engine.ask("今年余杭百强区位次提升了多少").text.startswith("5位")
