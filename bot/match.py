@@ -945,14 +945,14 @@ class Matcher:
     def _portion(self, q: Question) -> Match | None:
         """One fact's figure as a share of another's, or as a multiple of it (天下秀投资占那329亿的比例,
         天下秀估值是投资的几倍): each side names exactly one figure, both of one unit and exact, a
-        share's part no larger than its whole; else None. A side naming nothing (投资) is about
-        the names the other side says."""
+        share's part no larger than its whole; else None. A side naming nothing, no name nor time
+        (投资), is about the names the other side says."""
         sides = _portion_sides(q.norm, q.op or "")
         if not sides:
             return None
         named = [self.reader.read(side) for side in sides]
         said = [" ".join([side, *(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))])
-                if not any(k in own for k in _NAME_KINDS) else side
+                if not own else side
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]
         part, whole = (self._one_figure(side) for side in said)
         if part is None or whole is None or part is whole:
@@ -1005,8 +1005,9 @@ class Matcher:
         if not isinstance(side, Question):
             return None
         found = self.decide(replace(side, op=None), self.retrieve(side))
-        fact = found.facts[0] if found.kind == "fact" and len(found.facts) == 1 else None
-        return fact if fact and len(fact.figures) == 1 else None
+        # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
+        figured = [f for f in found.facts if len(f.figures) == 1 and f.figures[0].unit != "日期"]
+        return figured[0] if found.kind == "fact" and len(figured) == 1 else None
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and

@@ -163,6 +163,15 @@ def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine:
     assert "%" not in engine.ask("天下秀一个项目占三季度总投资的百分之几").text.split("\n")[0]
 
 
+def test_a_side_of_a_share_is_the_one_figure_among_its_tied_facts(engine: Engine) -> None:
+    """天下秀项目 ties its investment, business and owner: only the investment is a figure; the
+    whole names its quarter, so it borrows no name from the part."""
+    answer = engine.ask("天下秀项目占三季度双集中总投资的比例")
+    assert answer.kind == "computed" and answer.text.startswith("10.8%")
+    english = engine.ask("How many times larger is the Tianxiaxiu project than the carbon fiber one?")
+    assert english.kind == "computed" and english.text.startswith("2倍")  # "how many times" asks no count
+
+
 def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(engine: Engine) -> None:
     """投资 names nothing: it is 天下秀's, the name the other side says."""
     answer = engine.ask("天下秀估值是投资的几倍")
