@@ -43,6 +43,7 @@ _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); s
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
 _NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
+_SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one clause's hold for the others
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
@@ -747,9 +748,13 @@ class Matcher:
         for text in texts:
             part = self.understand(text, as_of)
             asks = isinstance(part, Question) and bool(part.wanted or text.rstrip().endswith(("?", "？")))
-            if isinstance(part, Question) and before and not part.wanted and part.slots:
-                # "二季度呢", "製造業的呢": the clause before asked it; this one names another thing
-                part, asks = self.understand(f"{part.norm} {self._named_out(before.norm, part.slots)}", as_of), True
+            if before and not (isinstance(part, Question) and part.wanted):
+                # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
+                # before asked it; this one names another thing
+                said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
+                own = self.reader.read(said) if said else {}
+                if own:
+                    part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
                 return None
             times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and kind not in part.slots
@@ -758,7 +763,8 @@ class Matcher:
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
                 if not isinstance(part, Question):
                     return None
-            lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k not in _TWO_WAY_KINDS}
+            # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause)
+            lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k in _SHARED_KINDS}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [before.form] if before and len(units(part.form)) <= 1 else []

@@ -111,6 +111,11 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     # a follow-up naming another thing asks the question before of it
     ("一季度多少？二季度呢", ("q1-double-concentration-total", "q2-double-concentration-total")),
     ("碳纤维项目多少钱，本松新材料那个又是多少", ("carbon-fiber-investment", "bensong-investment")),
+    ("How many provincial labs is Zhejiang building, and how many are in Yuhang?",  # filler words only
+     ("zhejiang-provincial-labs-count", "yuhang-provincial-labs-count")),
+    # what one clause asks of its thing (项目方, 估值) is not asked by the other
+    ("天下秀那个项目投多少？项目方估值多少？", ("tianxiaxiu-investment", "tianxiaxiu-valuation")),
+    ("数字健康小镇啥时候开园，首批进了几个项目", ("digital-health-town-opening", "digital-health-town-first-batch")),
     # the day one clause names holds for the other: that day's total, not each quarter's
     ("9.29一共签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
 ])
