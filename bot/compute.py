@@ -70,11 +70,12 @@ class Calculator:
         return next((f for f in members if self.fact_slots[f.id].get("quarter", frozenset()) & before), None)
 
     def compute(self, text: str, op: str, scores: dict[str, float], series_scores: dict[str, float],
-                floor: float, margin: float, doc: str | None = None) -> Computation | None:
+                floor: float, margin: float, doc: str | None = None, whole: bool = True) -> Computation | None:
         """A computation when the question names ≥2 members of one series (or, for a share or a
         change, one), or names none with a clear operation word and that series is about as close
         as the best single fact; None when it is not a combining question after all ("三季度总投资"
-        is one fact even with 总 in it). With `doc`, only that article's series."""
+        is one fact even with 总 in it). With `doc`, only that article's series; `whole=False`:
+        never the whole series (the question may name members this could not read)."""
         weak = op.endswith("?")
         op = op.rstrip("?")
         money, count = self.lexicon.quantity(text, "amount"), self.lexicon.quantity(text, "count")
@@ -92,7 +93,7 @@ class Calculator:
             named = self._named(text, members)
             near = nears[key]
             # the whole series only when the question points at no member (9月29号那次 is Q3's)
-            whole = (operation.whole and not weak and not self._named(text, members, by="any")
+            every = (whole and operation.whole and not weak and not self._named(text, members, by="any")
                      and near >= max(floor, top - margin))
             # the series the question is about, not one it happens to name one member of
             # (三季度签约项目里优质项目占几成 is about the categories, though it names a quarter)
@@ -100,7 +101,7 @@ class Calculator:
                 continue
             # a member named by its name (制造业) outweighs one named by a time (Q3 signings)
             rank = (len(named), len(self._named(text, members, by="name")), near)
-            if (len(named) >= operation.minimum or whole) and (best is None or rank > best[0]):
+            if (len(named) >= operation.minimum or every) and (best is None or rank > best[0]):
                 best = (rank, key, named)
         if best is None:
             return None

@@ -113,6 +113,7 @@ _PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(新区|区|县|市)")
 # how a normalized text says a time (bot.normalize writes them so)
 _TIME_SAID = {"quarter": re.compile(r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?"), "date": re.compile(r"\d+月\d+日"),
               "year": re.compile(r"(?:19|20)\d\d年?")}
+_DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = re.compile(r"最后[1一]?([张幅])(?=图|照片|配图|相片)")
@@ -122,6 +123,14 @@ _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
+
+
+def _stray_number(norm: str) -> bool:
+    """A number that is no time and no stated figure (2、3几度: quarters whose 季 was mistyped):
+    it may name members, so a computation over every member is not what was asked."""
+    for said in (*_TIME_SAID.values(), _STATED):
+        norm = said.sub(" ", norm)
+    return bool(_DIGIT.search(norm))
 
 
 def _figure_forms(text: str) -> set[str]:
@@ -927,7 +936,8 @@ class Matcher:
         singles = {self.facts[i].id: sc for i, sc in ranked if not q.wanted or self.facts[i].asks in q.wanted}
         found = [comp for doc in self._articles_in_play(q, ranked)
                  if (comp := self.calculator.compute(q.norm, q.op, singles, series_scores,
-                                                     s.threshold - s.near_margin, s.compute_margin, doc))]
+                                                     s.threshold - s.near_margin, s.compute_margin, doc,
+                                                     whole=not _stray_number(q.norm)))]
         computed = [comp for comp in found if not comp.refusal]
         if len(computed) > 1:  # 三季度比二季度多多少, with two years' articles: which year's?
             return Match("declined", q.text, q.norm, q.lang, tuple(c.members[0] for c in computed),

@@ -223,6 +223,13 @@ def test_which_of_the_named_is_more_compares_them(engine: Engine, question: str,
     assert engine.matcher.understand("涿溪实验室在哪个小镇").op is None  # 小镇 is a town, not "smaller"
 
 
+def test_a_number_no_quarter_was_read_from_keeps_the_whole_series_out(engine: Engine) -> None:
+    """二三几度 is 二三季度 with 季 mistyped: not all three quarters."""
+    answer = engine.ask("二三几度双集中合计")
+    assert "1738" not in answer.text
+    assert engine.ask("双集中合计多少").text.startswith("1738亿元")
+
+
 def test_two_quarters_joined_by_an_unknown_character_are_not_combined(engine: Engine) -> None:
     """纛 may be a mistyped 到 (all three quarters) or 和 (two of them): ask, never sum either."""
     answer = engine.ask("一季度纛三季度加起来多少")
