@@ -43,6 +43,7 @@ _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); s
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
 _NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
+_COMPARING = frozenset({"diff", "change", "ratio"})  # two figures or nothing: never one fact's own
 _SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one clause's hold for the others
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
@@ -57,17 +58,10 @@ _SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+o
 
 
 _LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]")  # names listed
+_SPANS = frozenset("-~到至")  # a span of quarters, not a list of two
 _QUARTER_SAID = re.compile(r"(?<!前)\d季度")
 # what may stand between two quarters a combining question names: a list, a range or an operation
 _JOIN = re.compile(r"[-~合同比减加到至对]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON.pattern)
-
-
-def _unclear_join(norm: str) -> bool:
-    """Two quarters with one character between them that neither lists, spans nor compares them
-    (一季度纛三季度): a mistyped 到 or 和, which would combine different quarters."""
-    said = [m.span() for m in _QUARTER_SAID.finditer(norm)]
-    return any(len(gap := norm[end:start].strip()) == 1 and _CJK_CHAR.match(gap) and not _JOIN.match(gap)
-               for (_, end), (start, _) in itertools.pairwise(said))
 
 
 _TIMES_ZH = re.compile(r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍")
@@ -873,7 +867,7 @@ class Matcher:
             return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
         if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
-        if q.op and _unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
+        if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in ("share", "ratio") and (portion := self._portion(q)):
             return portion
@@ -887,6 +881,7 @@ class Matcher:
                 return computed
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
+
         browse = self._browse(q, ranked)
         if browse:
             return Match("browse", q.text, q.norm, q.lang, score=declined["score"], slots=q.slots,
@@ -921,8 +916,25 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
                          cause="unexplained", missing=missing)
+        if q.op in _COMPARING and len(facts) < 2:  # 二季度比一集度多了多少: one figure compares nothing
+            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                         suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
         return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                      slots=q.slots)
+
+    def _unclear_join(self, norm: str) -> bool:
+        """Two quarters with a character between them that neither lists, spans nor compares them
+        (一季度纛三季度: a mistyped 到 or 和?), or a span with a typo beside it (一季度赌到三季度: 到,
+        or 和到?): either would combine other quarters than those meant."""
+        said = [m.span() for m in _QUARTER_SAID.finditer(norm)]
+        for (_, end), (start, _) in itertools.pairwise(said):
+            gap = norm[end:start].strip()
+            if len(gap) == 1 and _CJK_CHAR.match(gap) and not _JOIN.match(gap):
+                return True
+            if len(gap) == 2 and any(_CJK_CHAR.match(c) and not _JOIN.match(c) for c in gap) \
+                    and any(c in _SPANS for c in gap) and not self.mender.word(gap):
+                return True  # 赌到: to the third (a range), or a list (和) of two? 比 compares those two either way
+        return False
 
     def _compute(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """A combining question over a declared series, or None when it is not one after all."""

@@ -123,7 +123,7 @@ class Mender:
                         continue
                     # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
                     outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
-                    if outside and self._word(char + outside if i == n - 1 else outside + char):
+                    if outside and self.word(char + outside if i == n - 1 else outside + char):
                         continue
                     run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
         return run
@@ -155,7 +155,7 @@ class Mender:
         index = self._index
         return not (name in index.known or name in index.common or name[-1] + suffix in index.common)
 
-    def _word(self, pair: str) -> bool:
+    def word(self, pair: str) -> bool:
         """Two characters the fact base or the language uses as a word."""
         return pair in self._pairs or pair in self._common
 

@@ -230,6 +230,19 @@ def test_a_number_no_quarter_was_read_from_keeps_the_whole_series_out(engine: En
     assert engine.ask("双集中合计多少").text.startswith("1738亿元")
 
 
+def test_a_comparison_nothing_computes_is_not_answered_with_one_figure(engine: Engine) -> None:
+    """一集度 is 一季度 mistyped into a word (一集, an episode): 600亿元 alone compares nothing."""
+    answer = engine.ask("二季度比一集度多了多少")
+    assert answer.kind == "declined" and "600亿元\n" not in answer.text
+    assert engine.ask("今年到现在余杭落地项目投资总额差不多多少").text.startswith("近1800亿元")  # 差不多: no 多多少
+
+
+def test_typos_around_quarters_never_combine_other_quarters(engine: Engine) -> None:
+    assert engine.ask("一季赌到三季度双集中加起来多少?").kind == "declined"  # 赌到: 到, or 和到?
+    assert engine.ask("阡两个季度加起来多少亿").text.startswith("1182亿元")  # 阡 is a mistyped 前
+    assert engine.ask("二季椟比一季度多多少").text.startswith("第二季度比第一季度多18亿元")  # 比: those two either way
+
+
 def test_two_quarters_joined_by_an_unknown_character_are_not_combined(engine: Engine) -> None:
     """纛 may be a mistyped 到 (all three quarters) or 和 (two of them): ask, never sum either."""
     answer = engine.ask("一季度纛三季度加起来多少")
