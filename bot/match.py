@@ -282,20 +282,6 @@ class _Choices:
             found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self.other[i] for i in keep])
         return found
 
-    def _token_set(self, i: int, question: str, words: set[str], unique: str) -> float:
-        """fuzz.token_set_ratio(question, latin[i]), given the question's words and `unique` (its
-        words sorted once each). With no word in common it is one Indel distance between the two
-        sorted word lists, normalized as rapidfuzz does (100 - 100·dist/lengths): that saves
-        tokenizing the form for every question. Otherwise rapidfuzz's own."""
-        form_words = self._words[1][i]
-        if not form_words:
-            return 0.0
-        if not words.isdisjoint(form_words):
-            return fuzz.token_set_ratio(question, self.latin[i])
-        other = self._words[2][i]
-        lengths = len(unique) + len(other)
-        return 100 - 100 * Indel.distance(unique, other) / lengths
-
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
         if not form.isascii():
@@ -314,12 +300,54 @@ class _Choices:
         words = form.split()
         word_set = set(words)
         unique = " ".join(sorted(word_set))
+        ordered = " ".join(sorted(words))
+        sorted_forms, form_words, unique_forms = self._words
         # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build
-        for _, sc, i in process.extract(" ".join(sorted(words)), self._words[0], scorer=fuzz.ratio, limit=None):
-            score = (sc + self._token_set(i, form, word_set, unique)) / 2
-            if score >= _MIN_FUZZY:
-                out.append((self.latin_idx[i], score))
+        sort_scores = {i: sc for _, sc, i in process.extract(ordered, sorted_forms, scorer=fuzz.ratio, limit=None,
+                                                              score_cutoff=_MIN_FUZZY)}
+        near = sorted(self._may_reach(word_set, unique, sort_scores))
+        # each ratio of the forms that may reach the cutoff in one call of rapidfuzz (a call per form
+        # costs more than the scoring): token_set_ratio of those sharing a word; for the others it
+        # is one Indel distance between the two sorted word lists, normalized as rapidfuzz does
+        # (100 - 100·dist/lengths), which spares tokenizing them; the sorted-word ratio of those
+        # below the cutoff
+        sharing = [i for i in near if not word_set.isdisjoint(form_words[i])]
+        apart = [i for i in near if form_words[i] and word_set.isdisjoint(form_words[i])]
+        set_scores = {sharing[j]: sc for _, sc, j in process.extract(form, [self.latin[i] for i in sharing],
+                                                                      scorer=fuzz.token_set_ratio, limit=None)}
+        for _, dist, j in process.extract(unique, [unique_forms[i] for i in apart], scorer=Indel.distance, limit=None):
+            i = apart[j]
+            set_scores[i] = 100 - 100 * dist / (len(unique) + len(unique_forms[i]))
+        below = [i for i in near if i not in sort_scores]
+        for _, sc, j in process.extract(ordered, [sorted_forms[i] for i in below], scorer=fuzz.ratio, limit=None):
+            sort_scores[below[j]] = sc
+        # in the order process.extract ranks the sorted-word ratios: best first, then by index
+        found = sorted((-sort_scores[i], i, (sort_scores[i] + set_scores.get(i, 0.0)) / 2) for i in near)
+        out += [(self.latin_idx[i], score) for _, i, score in found if score >= _MIN_FUZZY]
         return out
+
+    @cached_property
+    def _latin_by_word(self) -> dict[str, list[int]]:
+        """Word → the English forms that have it."""
+        found: dict[str, list[int]] = {}
+        for i, form_words in enumerate(self._words[1]):
+            for word in form_words:
+                found.setdefault(word, []).append(i)
+        return found
+
+    def _may_reach(self, words: set[str], unique: str, sort_scores: dict[int, float]) -> set[int]:
+        """The English forms that can score ≥ _MIN_FUZZY, a mean of two ratios: those where either
+        reaches it. The sorted-word ratio's are `sort_scores`; token_set_ratio is a plain ratio of the
+        unique sorted words for a form sharing no word (a margin below the cutoff covers rounding),
+        and may be anything for one that shares a word. Scoring only these spares a Python call for
+        each of the hundreds of forms far from the question."""
+        found = set(sort_scores)
+        found.update(i for _, _, i in process.extract(unique, self._words[2], scorer=fuzz.ratio, limit=None,
+                                                      score_cutoff=_MIN_FUZZY - 1))
+        by_word = self._latin_by_word
+        for word in words:
+            found.update(by_word.get(word, ()))
+        return found
 
 
 @dataclass(frozen=True)
