@@ -37,7 +37,7 @@ from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
-from bot.tables import zipf
+from bot.tables import common_words
 
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
@@ -1228,7 +1228,7 @@ class Matcher:
     def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
         """A single word ("投资", "investment", "source") is not a question to answer with one
         arbitrary fact: the facts that say it, best first. A name (天下秀) is a slot: its facts."""
-        one_word = (len(q.form) <= 3 or (len(q.form) == 4 and q.form in zipf())) if _CJK_CHAR.search(q.form) \
+        one_word = (len(q.form) <= 3 or (len(q.form) == 4 and q.form in common_words())) if _CJK_CHAR.search(q.form) \
             else len(q.form.split()) == 1
         if q.slots or q.op or q.wanted or not one_word:
             return []

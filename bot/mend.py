@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import normalize
-from bot.tables import readings, sounding, zipf
+from bot.tables import common_words, readings, sounding
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
@@ -56,8 +56,8 @@ class _Index:
                 for n in _SIZES:
                     self.known.update(run[i : i + n] for i in range(len(run) - n + 1))
         # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
-        # characters or more, so the frequency table's keys serve (no set of its longer words)
-        self.common = zipf()
+        # characters or more, so the frequency table's words serve (no set of its longer words)
+        self.common = common_words()
 
 
 class Mender:

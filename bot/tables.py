@@ -3,7 +3,8 @@ neither pypinyin (0.6 s) nor wordfreq (0.5 s and jieba's 1-2 s for Chinese):
 
 - `pinyin.txt`: every GB2312 character with its toneless readings, the main one first (pypinyin);
 - `words.txt`: the 60,000 most frequent Chinese words of one to four characters and the 30,000
-  most frequent English words, each with its Zipf frequency (wordfreq: 7 is "the", 3 is rare).
+  most frequent English words, each with its Zipf frequency (wordfreq: 7 is "the", 3 is rare);
+  the bot reads the words only.
 
 `python -m bot.tables` writes them again; a test checks that they match their sources.
 """
@@ -45,15 +46,13 @@ def _by_sound() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def zipf() -> dict[str, float]:
-    """Common word → its Zipf frequency (log10 of uses per billion words); rare words are missing."""
-    out = {}
-    values: dict[str, float] = {}  # a few hundred frequencies among 90,000 words: one float each
-    for line in WORDS.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, value = line.split()
-            out[word] = values.setdefault(value, float(value))
-    return out
+def common_words() -> frozenset[str]:
+    """The words of `words.txt` (common enough to be listed), without their frequencies, which
+    nothing reads: split at once, in C, the table is ready in a quarter of the time a dict takes."""
+    text = WORDS.read_text(encoding="utf-8")
+    while text.startswith("#"):  # the header
+        text = text.partition("\n")[2]
+    return frozenset(text.split()[::2])  # each line a word and its frequency
 
 
 def pinyin_table() -> str:
