@@ -157,11 +157,7 @@ class Mender:
 
     def word(self, pair: str) -> bool:
         """Two characters the fact base or the language uses as a word."""
-        return pair in self._pairs or pair in self._common
-
-    @cached_property
-    def _common(self) -> dict[str, float]:
-        return zipf()
+        return pair in self._pairs or pair in common_words()
 
     def _familiar(self, run: str) -> bool:
         """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""
