@@ -7,20 +7,22 @@ curator adds 位次 to 排名's synonyms, `check` validates the file, and a runn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # Python 3.11+
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse
 
 SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved", "when",
                       "attributes", "synonyms"})
 # Times the matcher resolves against the newest article's date: how many years back, or the newest
 # article itself. 今年 in an article means its year, so the newest article's year is "this year".
 WHEN = {"this_year": 0, "last_year": 1, "year_before": 2, "latest": None}
-
-
-_NEVER = re.compile(r"(?!)")
 
 
 def trie(words: Iterable[str]) -> str:
@@ -48,7 +50,7 @@ def is_expression(word: str) -> bool:
     return len(word) > 2 and word.startswith("/") and word.endswith("/")
 
 
-def pattern(words: Iterable[str]) -> re.Pattern[str]:
+def pattern(words: Iterable[str]) -> Words:
     """One regex for a word list: literal words (English ones as whole words) as tries, and
     /regular expressions/ as written; an empty list matches nothing."""
     words = list(words)
@@ -57,7 +59,73 @@ def pattern(words: Iterable[str]) -> re.Pattern[str]:
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
     parts = ([rf"(?<![a-z]){trie(latin)}(?![a-z])"] if latin else []) + ([trie(other)] if other else []) + expressions
-    return re.compile("|".join(parts)) if parts else _NEVER
+    firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
+    for expression in expressions:
+        found = _starts(_sre_parse.parse(expression)) if firsts is not None else None
+        firsts = None if found is None else firsts | {chr(c) for c in found}
+    return Words("|".join(parts) if parts else "(?!)", None if firsts is None else frozenset(firsts))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word list's regex, compiled on first need, and the characters a match of it can start
+    with (None: any): a text holding none of them is not searched. A question holds few of the
+    lexicon's words, so most of its thirty searches end at that test, and a process that never
+    meets a list's words (a one-shot ask) never compiles it."""
+
+    pattern: str
+    firsts: frozenset[str] | None
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def _absent(self, text: str) -> bool:
+        return self.firsts is not None and self.firsts.isdisjoint(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self._absent(text) else self._compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text) else self._compiled.finditer(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return text if self._absent(text) else self._compiled.sub(repl, text)
+
+
+def _starts(items: Any) -> set[int] | None:
+    """The characters (code points) a match of a parsed regex can start with; None when that is
+    not a short list of characters (a class such as \\s or ., a case-insensitive part) or when the
+    match may be empty."""
+    for op, av in items:
+        if op in (_sre_parse.AT, _sre_parse.ASSERT, _sre_parse.ASSERT_NOT):  # take no character
+            continue
+        if op is _sre_parse.LITERAL:
+            return {av}
+        if op is _sre_parse.IN:
+            found: set[int] = set()
+            for kind, value in av:
+                if kind is _sre_parse.LITERAL:
+                    found.add(value)
+                elif kind is _sre_parse.RANGE and value[1] - value[0] < 64:
+                    found.update(range(value[0], value[1] + 1))
+                else:
+                    return None
+            return found
+        if op is _sre_parse.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else _starts(av[3])
+        if op is _sre_parse.BRANCH:
+            found = set()
+            for branch in av[1]:
+                starts = _starts(branch)
+                if starts is None:
+                    return None
+                found |= starts
+            return found
+        if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+            return _starts(av[2]) if av[0] > 0 else None
+        return None
+    return None
 
 
 def literal(words: Iterable[str]) -> list[str]:
@@ -71,7 +139,7 @@ class Intent:
 
     name: str
     kinds: frozenset[str]
-    words: re.Pattern[str]
+    words: Words
 
 
 @dataclass(frozen=True)
@@ -79,15 +147,15 @@ class Lexicon:
     filler: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> words
     smalltalk: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # greeting|thanks|help -> phrases
     asks: tuple[Intent, ...] = ()
-    operations: tuple[tuple[str, re.Pattern[str]], ...] = ()  # in the order they are tried
-    unanswerable: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # cause -> words
-    quantities: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # amount|count -> words
+    operations: tuple[tuple[str, Words], ...] = ()  # in the order they are tried
+    unanswerable: Mapping[str, Words] = field(default_factory=dict)  # cause -> words
+    quantities: Mapping[str, Words] = field(default_factory=dict)  # amount|count -> words
     reserved: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     words: tuple[str, ...] = ()  # the literal words above: typo mending leaves them as typed, and
     # they are how a question is asked, not what it is about
     attributes: tuple[str, ...] = ()  # what a question may ask of an entity (创始人, 股价, founder)
-    when: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # this_year|last_year|… -> words
+    when: Mapping[str, Words] = field(default_factory=dict)  # this_year|last_year|… -> words
 
     def relative_times(self, text: str) -> list[str]:
         """The times a normalized question names relative to the newest article (去年, latest)."""
@@ -113,7 +181,7 @@ class Lexicon:
         return {first: tuple(words) for first, words in found.items()}
 
     @cached_property
-    def _attribute_pattern(self) -> re.Pattern[str]:
+    def _attribute_pattern(self) -> Words:
         return pattern(self.attributes)
 
     def intents(self, text: str) -> frozenset[str]:

@@ -82,3 +82,11 @@ def test_attributes_found_without_searching_are_those_the_pattern_finds() -> Non
         assert lexicon.attributes_in(text) == [m.group() for m in lexicon._attribute_pattern.finditer(text)], text
     with_expression = build({"attributes": {"zh": ["/创.人/", "董事长"]}})
     assert with_expression.attributes_in("谁是创始人和董事长") == ["创始人", "董事长"]
+
+
+def test_a_word_list_is_searched_only_where_a_match_can_start() -> None:
+    words = pattern(["多少", "how many", "/(?<!哪)几[个家]/", "/(?:投资|投入)了?多少/", "/^total (?!number)/"])
+    assert words.firsts == frozenset("多h几投t")
+    assert words.search("三季度几个") and not words.search("哪几个") and not words.search("三季度")
+    assert pattern(["/\\s*多/"]).firsts is None and pattern(["/a?b/"]).firsts is None  # may start anywhere
+    assert pattern(["/(?i:total)/"]).firsts is None and pattern([]).search("anything") is None
