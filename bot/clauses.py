@@ -12,10 +12,11 @@ import re
 
 _QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
 # an English clause starts at "and" or a comma before a question word; Chinese ones at a comma,
-# a semicolon or after a question mark with more text after it (the mark stays with its clause:
-# it says the clause asks, as a question word would)
+# a semicolon, after a question mark with more text after it (the mark stays with its clause:
+# it says the clause asks, as a question word would), or at a space between two (全国第几 全省第几;
+# the matcher keeps a split only where every clause asks something)
 _SPLIT = re.compile(rf"\s*,\s*(?:and\s+)?(?={_QUESTION_WORD}\b)|\s+and\s+(?={_QUESTION_WORD}\b)"
-                    r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)", re.IGNORECASE)
+                    r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", re.IGNORECASE)
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
 
 

@@ -12,6 +12,7 @@ from bot.clauses import clauses
     ("余杭三季度签了几个项目？总投资多少？", ["余杭三季度签了几个项目？", "总投资多少？"]),  # a mark stays: it asks
     ("What date did the town open, and how many projects came in?", ["What date did the town open", "how many projects came in?"]),
     ("When and where was the centre set up?", ["When was the centre set up?", "where was the centre set up?"]),
+    ("余杭全国第几 全省第几", ["余杭全国第几", "全省第几"]),  # telegraphic: a space between two questions
 ])
 def test_a_message_asking_two_things_is_split_into_its_questions(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
