@@ -1011,6 +1011,12 @@ class Matcher:
                 if not own else side
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]
         part, whole = (self._one_figure(side) for side in said)
+        # a side too short to name a figure (全省) is the other side's thing, of what it names
+        # instead (余杭的省级实验室占全省的比例: 全省的省级实验室)
+        if part and not whole:
+            whole = self._one_figure(f"{sides[1]} {self._named_out(sides[0], named[0])}")
+        elif whole and not part:
+            part = self._one_figure(f"{sides[0]} {self._named_out(sides[1], named[1])}")
         if part is None or whole is None or part is whole:
             return None
         a, b = part.figures[0], whole.figures[0]

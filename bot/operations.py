@@ -29,7 +29,9 @@ def value(fact: Fact) -> Decimal:
 
 
 def percent(value: Decimal) -> str:
-    """One decimal, always: 32.0%, 34.5%."""
+    """A whole percent as it is (3 of 4: 75%), else one decimal, always: 32.0% (31.99…), 34.5%."""
+    if value == value.to_integral_value():
+        return f"{abs(value):.0f}%"
     return f"{abs(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 

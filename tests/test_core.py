@@ -250,10 +250,12 @@ def test_two_quarters_joined_by_an_unknown_character_are_not_combined(engine: En
     assert engine.ask("一季度和三季度加起来多少").text.startswith("1138亿元")
 
 
-def test_a_share_nothing_computes_is_not_answered_with_a_count(engine: Engine) -> None:
-    """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question."""
+def test_a_share_is_answered_with_a_share_never_with_a_count(engine: Engine) -> None:
+    """多少哈 mistyped 多少蛤 is mended to 多少个, which asks for a count: still a share question,
+    of the province's labs (全省 names nothing itself: it is the other side's labs, of Zhejiang)."""
     answer = engine.ask("好奇问下，余杭的省级实验室占全省的比例多少蛤")
-    assert answer.kind == "declined" and "其三" not in answer.text
+    assert answer.kind == "computed" and answer.text.startswith("75%")
+    assert not engine.ask("天下秀占全省的比例多少蛤").text.startswith("其三")
 
 
 @pytest.mark.parametrize(("question", "figures"), [

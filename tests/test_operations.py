@@ -30,7 +30,7 @@ def members(base: Knowledge, *ids: str) -> tuple[Fact, ...]:
         ("change", ("q2-total", "q1-total"), "3.1%"),
         ("ratio", ("q2-total", "q1-total"), "1.03倍"),
         ("share", ("q1-total", "q2-total"), "49.2%"),
-        ("portion", ("q1-total", "q2-total"), "97.0%"),  # 582 of 600
+        ("portion", ("q1-total", "q2-total"), "97%"),  # 582 of 600: exactly 97
     ],
 )
 def test_results_are_written_as_the_article_would(base: Knowledge, op: str, ids: tuple[str, ...], text: str) -> None:
@@ -38,10 +38,11 @@ def test_results_are_written_as_the_article_would(base: Knowledge, op: str, ids:
     assert OPERATIONS[op].run(series, members(base, *ids)).result_text == text
 
 
-def test_a_share_keeps_one_decimal_even_when_it_is_zero(base: Knowledge) -> None:
+def test_a_share_keeps_one_decimal_unless_it_is_whole(base: Knowledge) -> None:
+    """50% is exact; 32.0% is 31.99…% rounded, and says so by its decimal."""
     series = base.series["dc-quarterly"]
-    c = OPERATIONS["share"].run(series, members(base, "q1-total", "q1-total"))
-    assert c.result_text == "50.0%"
+    assert OPERATIONS["share"].run(series, members(base, "q1-total", "q1-total")).result_text == "50%"
+    assert OPERATIONS["share"].run(series, members(base, "q1-total", "q2-total")).result_text == "49.2%"
 
 
 def test_a_mean_is_rounded_to_one_decimal_as_people_write_it(base: Knowledge) -> None:
