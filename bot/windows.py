@@ -13,19 +13,17 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-
-def _code(word: str) -> int:
-    """The word's characters as one number, two bytes each (UTF-16): among words of one length
-    of the Basic Multilingual Plane, each has its own, in the order of the words."""
-    return int.from_bytes(word.encode("utf-16-be", "surrogatepass"), "big")
+_UTF16 = "utf-16-be"  # two bytes a character of the Basic Multilingual Plane, the first the higher
 
 
 class WindowCounts:
     """What a Counter of every run's windows of the given sizes (1 to 4 characters) would hold,
-    looked up with `get` and `in`; `chars`: every character of a counted word."""
+    looked up with `get` and `in`; `chars`: every character of a counted word. A word's code is
+    its UTF-16 bytes as one number: among words of one length, each has its own."""
 
     def __init__(self, runs: Callable[[], Iterable[str]], sizes: tuple[int, ...]) -> None:
-        """`runs`: gives the runs of text afresh, once for each size counted."""
+        """`runs`: gives the runs of text (characters of the Basic Multilingual Plane) afresh, once
+        for each size counted."""
         if any(not 1 <= n <= 4 for n in sizes):
             raise ValueError("words of 1 to 4 characters only")
         self._sizes = frozenset(sizes)
@@ -33,13 +31,15 @@ class WindowCounts:
         self._counts: dict[int, array] = {}
         chars: frozenset[str] = frozenset()
         for n in sorted(sizes):
-            counted: Counter[str] = Counter()
+            # counted as UTF-16 bytes, half the size of str keys while they are counted
+            counted: Counter[bytes] = Counter()
             for run in runs():
-                counted.update(run[i : i + n] for i in range(len(run) - n + 1))
+                encoded = run.encode(_UTF16, "surrogatepass")
+                counted.update(encoded[i : i + 2 * n] for i in range(0, len(encoded) - 2 * n + 1, 2))
             if not chars:  # every character of a longer word is in one of the shortest words
-                chars = frozenset("".join(counted))
-            words = sorted(counted)  # in code order: str order is by code point
-            self._keys[n] = array("Q", map(_code, words))
+                chars = frozenset(b"".join(counted).decode(_UTF16, "surrogatepass"))
+            words = sorted(counted)  # of one length: in the order of their codes
+            self._keys[n] = array("Q", (int.from_bytes(w, "big") for w in words))
             self._counts[n] = array("I", map(counted.__getitem__, words))
             del counted, words
         self.chars = chars
@@ -49,7 +49,7 @@ class WindowCounts:
         n = len(word)
         if n not in self._sizes:
             return 0
-        encoded = word.encode("utf-16-be", "surrogatepass")
+        encoded = word.encode(_UTF16, "surrogatepass")
         if len(encoded) != 2 * n:  # a character beyond the BMP: no counted word has one
             return 0
         code, keys = int.from_bytes(encoded, "big"), self._keys[n]
