@@ -16,7 +16,7 @@ import operator
 import re
 import sys
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -31,10 +31,10 @@ from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
-from bot.lexicon import WHEN, Lexicon, pattern
+from bot.lexicon import WHEN, Lexicon, is_expression, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import language, normalize, normalize_all
+from bot.normalize import SEP, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
@@ -179,6 +179,7 @@ class Wording:
     def __init__(self, lexicon: Lexicon) -> None:
         zh = [w for w in lexicon.filler.get("zh", ()) if not w.isascii()]
         self._filler = pattern(zh)
+        self._filler_words_only = not any(map(is_expression, zh))  # then no match crosses SEP (forms)
         self._stop = frozenset(lexicon.filler.get("en", ()))
         synonyms = lexicon.synonym_map
         self._synonyms = pattern(synonyms) if synonyms else None
@@ -194,7 +195,16 @@ class Wording:
 
     def form(self, normalized: str) -> str:
         """The normalized text without filler and "latest": what fuzzy scores compare."""
-        text = self._filler.sub("", normalized).replace("、", " ")
+        return self._words(self._filler.sub("", normalized).replace("、", " "))
+
+    def forms(self, texts: list[str]) -> list[str]:
+        """[form(t) for t in texts], the filler taken out of all the texts in one pass when it is
+        words only: joined by SEP, which no word holds, as building a Matcher does for each fact."""
+        if not self._filler_words_only or not texts:
+            return [self.form(t) for t in texts]
+        return [self._words(t) for t in self._filler.sub("", SEP.join(texts)).replace("、", " ").split(SEP)]
+
+    def _words(self, text: str) -> str:
         if self._latest:
             text = self._latest.sub(" ", text)
         # only a word of Latin letters has an English ending to take off
@@ -463,6 +473,7 @@ class _Derivations:
         # the same (its place, year and document), and a dict per fact was a third of the index
         self._slots: dict[tuple[tuple[str, frozenset[str]], ...], Slots] = {}
         self._values: dict[frozenset[str], frozenset[str]] = {}
+        self._quoted: dict[str, set[str]] = {}
 
     def of(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
         """`normalized`: normalize of the fact's texts, when not kept from the last build."""
@@ -510,22 +521,24 @@ class _Derivations:
 
     def _derive(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
         norms = [self.wording.synonyms(normalized[q]) for qs in fact.questions.values() for q in qs]
-        forms: list[str] = []
-        slots: dict[str, set[str]] = {}
-        for norm in norms:
-            positions, canonical = self.reader.read_and_canonical(norm)
-            forms.append(self.wording.form(canonical))
-            for _, kind, value in positions:
-                slots.setdefault(kind, set()).add(value)
+        slots, canonicals = self.reader.read_all(norms)
+        forms = self.wording.forms(canonicals)
         quote, answer = normalized[fact.source.quote], normalized[fact.answer.get("zh", "")]
         found = terms(" ".join(forms))  # a form's terms are its words': joined, all of theirs
-        found |= terms(self.wording.form(self.reader.canonical(quote)))  # a question may use the quote's words
+        found |= self._quote_terms(quote)  # a question may use the quote's words
         # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
         found |= {t for t in terms(self.wording.form(self.reader.canonical(self.wording.synonyms(answer))))
                   if len(t) > 1}
         norms += [quote, answer]
         return _FactForms(tuple(forms), {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
                           tuple(norms))
+
+    def _quote_terms(self, quote: str) -> set[str]:
+        """The terms of a normalized quote, worked out once per quote: facts cite the same paragraph."""
+        found = self._quoted.get(quote)
+        if found is None:
+            found = self._quoted[quote] = terms(self.wording.form(self.reader.canonical(quote)))
+        return found
 
     def _shared(self, slots: dict[str, set[str]]) -> Slots:
         """The slots, frozen, as the same objects as every earlier fact's that are equal to them
@@ -577,10 +590,14 @@ class _Derivations:
                     postings[term] = [i]
                 else:
                     found.append(i)
+        del texts, normalized  # let go before the pairs are read: the peak of a large build was there
         lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
+        del norms
+        pairs = frozenset(map(sys.intern, pairs_of([lines])))
+        english = frozenset(m.group() for m in _LATIN_WORD.finditer(lines))  # no list of every word first
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
                      {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
-                     frozenset(map(sys.intern, pairs_of([lines]))), frozenset(_LATIN_WORD.findall(lines)))
+                     pairs, english)
 
 
 class Matcher:
@@ -621,7 +638,7 @@ class Matcher:
             pairs |= part.pairs
             english |= part.english
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
-        self._posting_sets: dict[str, frozenset[int]] = {}
+        self._posting_sets: dict[str, bytearray] = {}
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         # the names a fact totals (329亿元 of the three categories): asking for them is no list
         self._totals = {(kind, self.fact_slots[i].get(kind)) for i, f in enumerate(self.facts) for kind in f.total_of}
@@ -678,10 +695,13 @@ class Matcher:
                 [offset + i for offset, facts in held for i in facts]
         return found
 
-    def _posting_set(self, term: str) -> frozenset[int]:
+    def _posting_set(self, term: str) -> bytearray:
+        """Which facts say `term`, a byte each (1: it does): a common word's frozenset held a
+        hash slot per fact saying it, 0.5 MB of 20,000 facts, and questions kept adding them."""
         found = self._posting_sets.get(term)
         if found is None:
-            found = self._posting_sets[term] = frozenset(self._postings_of(term))
+            found = self._posting_sets[term] = bytearray(len(self.facts))
+            deque(map(found.__setitem__, self._postings_of(term), itertools.repeat(1)), maxlen=0)  # in C
         return found
 
     @cached_property
@@ -712,7 +732,7 @@ class Matcher:
                 # by rarer words, instead of touching most of the base
                 members = self._posting_set(t)
                 for i in shared:
-                    if i in members:
+                    if members[i]:
                         shared[i] += weight
             else:
                 for i in postings:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 
 from bot.lexicon import trie
-from bot.normalize import cache_short, normalize
+from bot.normalize import SEP, cache_short, normalize
 
 Slots = dict[str, frozenset[str]]
 LAST_PHOTO = "last"  # 最后一张图片: the matcher knows which number that is
@@ -42,6 +42,8 @@ class SlotReader:
         chinese = [f for f in self._alias if f not in latin]
         parts = ([rf"(?<![a-z0-9]){trie(latin)}(?![a-z0-9])"] if latin else []) + ([trie(chinese)] if chinese else [])
         self._names = re.compile("|".join(parts)) if parts else None
+        # texts are read joined by SEP (read_all) unless a canonical name would split them there
+        self._joinable = not any(SEP in canonical for _, canonical in self._alias.values())
         self.positions = cache_short(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
         self._mentions = cache_short(maxsize=4096)(self._find_names)  # canonical and read ask of the same texts
 
@@ -109,3 +111,25 @@ class SlotReader:
         mentions = self._find_names(text)
         return self._positions(text, mentions), self._canonical(text, mentions)
 
+    def read_all(self, texts: list[str]) -> tuple[dict[str, set[str]], list[str]]:
+        """The slots the normalized texts name together, and each one's canonical form: building
+        a Matcher reads each fact's phrasings, and one pass of each pattern over them joined by
+        SEP costs a fraction of a pass over each. No normalized text, name or slot pattern holds
+        SEP, so no match crosses it and every pattern's edges hold beside it as at a text's ends;
+        the slots come in the order reading each text in turn gives."""
+        found: dict[str, set[str]] = {}
+        if not self._joinable:
+            canonicals = []
+            for text in texts:
+                positions, canonical = self.read_and_canonical(text)
+                canonicals.append(canonical)
+                for _, kind, value in positions:
+                    found.setdefault(kind, set()).add(value)
+            return found, canonicals
+        if not texts:
+            return found, []
+        joined = SEP.join(texts)
+        mentions = self._find_names(joined)
+        for _, kind, value in self._positions(joined, mentions):
+            found.setdefault(kind, set()).add(value)
+        return found, self._canonical(joined, mentions).split(SEP)
