@@ -29,6 +29,7 @@ class MatchSettings:
     near_margin: float = 15  # this close below the threshold: a near miss, offered as "did you mean"
     browse: int = 6  # a one-word question lists at most this many facts that say the word
     spelled_out: float = 0.8  # …unless one near miss alone says this share of the question's words
+    wordy_margin: float = 10  # a near miss with no figure, this close below the threshold, is answered
     clauses_said: float = 0.75  # a message read clause by clause: its answers say this share of its words
     document_margin: float = 15  # another article's answer this close to the best is given beside it
 

@@ -939,7 +939,7 @@ class Matcher:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
             floor = s.threshold - s.near_margin
             near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor]
-            if not self._spelled_out(q, near):
+            if not (self._spelled_out(q, near) or self._says_no_figure(q, near)):
                 if near:
                     declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
                 missing = self._unexplained(q, [i for i, _ in near[:1]]) if near else ()
@@ -1281,6 +1281,17 @@ class Matcher:
         if q.wanted and fact.asks not in q.wanted and not named:
             return False
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
+
+    def _says_no_figure(self, q: Question, near: list[tuple[int, float]]) -> bool:
+        """A near miss that carries no figure (一窗通办包括哪些: what the service covers), clearly
+        ahead of the next and of the kind asked: answering it risks no wrong number."""
+        s = self.settings
+        if not near or near[0][1] < s.threshold - s.wordy_margin:
+            return False
+        if len(near) > 1 and near[1][1] > near[0][1] - 2 * s.tie_margin:
+            return False
+        fact = self.facts[near[0][0]]
+        return not fact.figures and fact.asks in _WHAT_HAPPENED and (not q.wanted or fact.asks in q.wanted)
 
     def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none

@@ -199,6 +199,14 @@ def test_days_the_article_counts_itself_are_its_own(engine: Engine) -> None:
     assert answer.text.startswith("18天") and "17天" not in answer.text
 
 
+def test_a_near_miss_carrying_no_figure_is_answered(engine: Engine) -> None:
+    """What the one-window service covers: no number can be wrong in it; an attribute its fact
+    does not explain still declines (睿熙科技's business: the article only lists it)."""
+    answer = engine.ask("一窗通办包括哪些")
+    assert answer.kind == "fact" and answer.fact_ids == ("one-window-service",)
+    assert engine.ask("睿熙科技主营什么").kind == "declined"
+
+
 def test_a_bare_how_much_asks_a_figure_not_a_text(engine: Engine) -> None:
     """落地率是多少: the article speaks of raising it, and gives no rate."""
     answer = engine.ask("余杭项目落地率是多少")
