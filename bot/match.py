@@ -110,7 +110,7 @@ _TIME_SAID = {"quarter": re.compile(r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LAST_PHOTO_ZH = re.compile(r"最后[1一]?([张幅])(?=图|照片|配图|相片)")
+_LAST_PHOTO_ZH = re.compile(r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|配图|相片)")
 _LAST_PHOTO_EN = re.compile(r"(?<![a-z])last(?=\s+(?:photo|picture|image))")
 _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")

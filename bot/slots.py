@@ -22,7 +22,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
 _PHOTO = re.compile(r"第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:photo|picture|image)"
-                    r"|(最后)[1一]?[张幅](?=图|照片|配图|相片)")
+                    r"|(最后)(?:[1一]|那|这)?[张幅](?=图|照片|配图|相片)")
 _PHOTO_WORDS = ("photo", "picture", "image")
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
             "last": LAST_PHOTO, "最后": LAST_PHOTO}

@@ -277,7 +277,7 @@ def test_quarters_listed_each_way_are_each_answered(engine: Engine, question: st
     assert len(answer.fact_ids) == len(figures)
 
 
-@pytest.mark.parametrize("question", ["最后一张图片说明是啥", "What does the last photo caption say?"])
+@pytest.mark.parametrize("question", ["最后一张图片说明是啥", "最后那张图片是什么", "What does the last photo caption say?"])
 def test_the_last_photo_is_the_articles_last(engine: Engine, question: str) -> None:
     assert engine.ask(question).fact_ids == ("photo-zhongwang-listing",)
 
