@@ -76,7 +76,13 @@ _GAP_ZH = re.compile(r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|�
 _GAP_JOIN_ZH = re.compile(r"到|至|和|与|跟|距离|距|离")
 _GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
 _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
-_SIDES = {"share": (_SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN)}
+# what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
+# Q3's total was outside those categories
+_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
+                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中)(?:不在|不属于)(?P<part2>.+?)的")
+_LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond)\s+(?P<part>.+)")
+_SIDES = {"share": (_SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
 
 def _gap_splits(norm: str) -> list[tuple[str, str]]:
@@ -89,15 +95,12 @@ def _gap_splits(norm: str) -> list[tuple[str, str]]:
 
 
 def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
-    """(part, whole) of a share question, or (multiple, base) of a how-many-times one, as texts to
-    match on their own."""
-    zh, en = _SIDES.get(op, (None, None))
-    m = zh.search(norm) if zh else None
-    if m:
-        return m.group("part"), m.group("whole")
-    m = en.search(norm) if en else None
-    if m:
-        return (m.group("part"), m.group("whole")) if m.group("part") else (m.group("part2"), m.group("whole2"))
+    """(part, whole) of a share or a remainder question, or (multiple, base) of a how-many-times
+    one, as texts to match on their own."""
+    for sides in _SIDES.get(op, ()):
+        if m := sides.search(norm):
+            found = m.groupdict()
+            return (found["part"], found["whole"]) if found["part"] else (found["part2"], found["whole2"])
     return None
 
 
@@ -917,7 +920,7 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
         if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
-        if q.op in ("share", "ratio") and (portion := self._portion(q)):
+        if q.op in _PORTIONS and (portion := self._portion(q)):
             return portion
         if q.op == "gap":  # the article's own count of days (18天之内) before any computed one
             q = replace(q, op=None, wanted=frozenset({"duration"}))
@@ -1042,9 +1045,9 @@ class Matcher:
         a, b = part.figures[0], whole.figures[0]
         if a.unit != b.unit or a.qualifier or b.qualifier or a.value <= 0 or b.value <= 0:
             return None
-        if q.op == "share" and a.value > b.value:
+        if q.op in ("share", "remainder") and a.value >= b.value:
             return None
-        op = "portion" if q.op == "share" else "ratio"
+        op = _PORTIONS[q.op or ""]
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
@@ -1078,9 +1081,9 @@ class Matcher:
     def _one_figure(self, text: str) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
         its words answer with a single figure."""
-        stated = set(_STATED.findall(text))
-        if stated:
-            holders = [f for f in self.facts if len(f.figures) == 1 and stated & _figure_forms(f.figures[0].text)]
+        stated = _STATED.findall(text)
+        if stated:  # the last one stated is the side's (58个优质项目的329亿: the 329亿)
+            holders = [f for f in self.facts if len(f.figures) == 1 and stated[-1] in _figure_forms(f.figures[0].text)]
             return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
                 else None
         side = self.understand(text)

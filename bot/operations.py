@@ -244,6 +244,23 @@ class Portion(Operation):
         return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
 
 
+class Remainder(Operation):
+    """What is left of one fact's figure without another's that it holds (556亿元 without the
+    quality projects' 329亿元): two facts of one unit, no series. The part comes first."""
+
+    name = "remainder"
+    whole = False
+    pair = True
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        part, whole = (value(f) for f in inputs)
+        return Computation(self.name, series, inputs, whole - part)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        part, whole = (w.term(f, lang) for f in c.members)
+        return [self.head(c, w, lang), ((f"{whole} − {part} = {c.result_text}", ""),)]
+
+
 def day(fact: Fact) -> date:
     """A date figure's value as a date (the YAML writes 9月29日 of 2020 as 20200929)."""
     n = int(value(fact))
@@ -325,4 +342,4 @@ class Each(Operation):
 
 
 OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Portion(),
-                                                            Gap(), Max(), Min(), Order(), Each())}
+                                                            Remainder(), Gap(), Max(), Min(), Order(), Each())}

@@ -177,6 +177,15 @@ def test_a_side_of_a_share_is_the_one_figure_among_its_tied_facts(engine: Engine
     assert english.kind == "computed" and english.text.startswith("2倍")  # "how many times" asks no count
 
 
+@pytest.mark.parametrize(("question", "head"), [
+    ("浙江省级实验室里不在余杭的还有几个", "1个"),  # 4个 − 其三; 余杭 alone is the labs of 余杭
+    ("三季度双集中556亿里面，除了58个优质项目的329亿，剩下多少", "227亿元"),  # the 329亿, not the 58个
+])
+def test_what_is_left_of_one_figure_without_another_is_computed(engine: Engine, question: str, head: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and answer.text.startswith(head)
+
+
 def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(engine: Engine) -> None:
     """投资 names nothing: it is 天下秀's, the name the other side says."""
     answer = engine.ask("天下秀估值是投资的几倍")
