@@ -1,9 +1,9 @@
-"""Normalized forms, parsed YAML and the matcher's per-fact forms kept on disk between processes, so
-that a one-shot `ask` neither works out the fact base's thousands of forms again (most of building a
-Matcher) nor parses its YAML again.
+"""Normalized forms, parsed YAML, the built lexicon and the matcher's per-fact forms kept on disk
+between processes, so that a one-shot `ask` neither works out the fact base's thousands of forms again
+(most of building a Matcher) nor parses its YAML or builds its lexicon again.
 
 Safe by construction: the file holds plain data (text → form pairs; each YAML file's tree as JSON,
-by path and a hash of its text; each fact's scoring forms, slots and words, by a digest of its texts
+by path and a hash of its text; the lexicon's words and patterns, by a hash of its text; each fact's scoring forms, slots and words, by a digest of its texts
 and of the lexicon and vocabulary they were derived with) and the key they were made under, a hash of the bot's source, the
 fact base folders, config.yaml, Python's and Unicode's versions and the files of OpenCC, cn2an and
 PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
@@ -27,7 +27,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from bot import knowledge, match, normalize
+from bot import knowledge, lexicon, match, normalize
 from bot.config import Config
 
 log = logging.getLogger(__name__)
@@ -77,12 +77,12 @@ def _path(config: Config) -> Path:
     return config.base / ".cache" / f"forms-{name}.json"
 
 
-_Kept = tuple[dict[str, str], dict[tuple[str, str], Any], dict[str, list[Any]]]
+_Kept = tuple[dict[str, str], dict[tuple[str, str], Any], dict[str, list[Any]], dict[str, Any]]
 
 
 def _read(path: Path, expected: str) -> _Kept | None:
-    """The forms, trees and fact forms kept under `expected`, or None when the file is missing, broken
-    or stale."""
+    """The forms, trees, fact forms and lexicons kept under `expected`, or None when the file is
+    missing, broken or stale."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -97,11 +97,14 @@ def _read(path: Path, expected: str) -> _Kept | None:
     fact_forms = data.get("fact_forms")
     if not isinstance(fact_forms, dict) or not all(isinstance(v, list) and len(v) == 4 for v in fact_forms.values()):
         return None
-    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}, fact_forms
+    lexicons = data.get("lexicons")
+    if not isinstance(lexicons, dict) or not all(isinstance(v, dict) for v in lexicons.values()):
+        return None
+    return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}, fact_forms, lexicons
 
 
 def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any],
-           fact_forms: dict[str, list[Any]]) -> None:
+           fact_forms: dict[str, list[Any]], lexicons: dict[str, Any]) -> None:
     """Atomically: readers see the old file or the new one, never half of one."""
     import tempfile  # only when writing: a process that reads the cache spares its import
 
@@ -114,7 +117,7 @@ def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[
     try:
         with open(fd, "w", encoding="utf-8") as f:
             json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()],
-                       "fact_forms": fact_forms}, f, ensure_ascii=False, separators=(",", ":"))
+                       "fact_forms": fact_forms, "lexicons": lexicons}, f, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, path)
     except (OSError, ValueError) as e:  # a full disk; a lone surrogate (from a YAML escape) UTF-8 cannot write
         log.debug("normalized forms not kept in %s: %s", path, e)
@@ -138,8 +141,10 @@ def kept(config: Config, config_file: Path | None) -> Iterator[None]:
         normalize.give(found[0])
         knowledge.give_trees(found[1])
         match.give_forms(found[2])
+        lexicon.give_built(found[3])
         yield
         return
-    with normalize.recording() as forms, knowledge.recording_trees() as trees, match.recording_forms() as fact_forms:
+    with normalize.recording() as forms, knowledge.recording_trees() as trees, \
+            match.recording_forms() as fact_forms, lexicon.recording_built() as lexicons:
         yield
-    _write(path, cache_key, forms, trees, fact_forms)
+    _write(path, cache_key, forms, trees, fact_forms, lexicons)

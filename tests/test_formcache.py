@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import formcache, knowledge, match
+from bot import formcache, knowledge, lexicon, match
 from bot import normalize as normalize_module
 from bot.config import Config
 from bot.engine import Engine
@@ -22,6 +22,7 @@ def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Conf
     monkeypatch.setattr(normalize_module, "_given", {})
     monkeypatch.setattr(knowledge, "_given_trees", {})
     monkeypatch.setattr(match, "_given_forms", {})
+    monkeypatch.setattr(lexicon, "_given_built", {})
     return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
 
 
@@ -29,6 +30,8 @@ def built(config: Config) -> dict[str, str]:
     """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
     normalize_module._given.clear()
     match._given_forms.clear()
+    lexicon._given_built.clear()
+    knowledge.forget_parsed()
     normalize.cache_clear()
     with formcache.kept(config, None):
         Engine(config)
@@ -79,6 +82,16 @@ def test_given_fact_forms_serve_only_the_lexicon_they_were_derived_with(config: 
     after = index(engine)
     match._given_forms.clear()
     assert after == index(Engine(config)) != before
+
+
+def test_a_second_build_is_given_the_lexicon_the_first_built(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    built(config)
+    (data,) = kept_file(config)["lexicons"].values()
+    path = config.knowledge / "lexicon.yaml"
+    assert lexicon._decode(data) == lexicon.build(knowledge.read_yaml(path))
+    monkeypatch.setattr(lexicon, "build", lambda data: pytest.fail("built again"))
+    built(config)
+    assert lexicon.load_lexicon(path) == lexicon._decode(data)
 
 
 def same_tree(a: object, b: object) -> bool:
