@@ -9,8 +9,9 @@ fact base folders, config.yaml, Python's and Unicode's versions and the files of
 PyYAML. A file whose key differs, or that is unreadable or malformed, is ignored and written anew
 (atomically: a temporary file renamed over it). normalize is a function of the text alone, and a
 tree and a fact's forms only for the very texts they were made from, so what was made under the same key is what
-would be made now. The folder is .cache/ beside config.yaml (git-ignored); a cache that cannot be
-written is simply not kept.
+would be made now. config.yaml's own tree is kept apart (config_kept), under _program's key alone:
+it is read before the folders it names are known. The folder is .cache/ beside config.yaml
+(git-ignored); a cache that cannot be written is simply not kept.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -50,24 +52,35 @@ def _read_bytes(path: str) -> bytes:
         return f.read()
 
 
-def key(config: Config, config_file: Path | None) -> str:
-    """The hash every input of the forms goes into: contents of the bot's source, the fact base
-    folders and the config file; versions of Python and Unicode; the libraries' files by size and
-    time (an upgrade rewrites them)."""
+@lru_cache(maxsize=1)
+def _program() -> str:
+    """The hash of what every kept thing depends on besides the fact base and config.yaml: the
+    contents of the bot's source; versions of Python and Unicode; the libraries' files by size and
+    time (an upgrade rewrites them). Once a process: config.yaml's tree and the forms both need it."""
     h = hashlib.sha256(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
-    for folder in (_SOURCE, *config.roots):
-        for path in _files(folder):
-            h.update(f"{path}\0".encode())
-            h.update(_read_bytes(path))
-    if config_file is not None and config_file.is_file():
-        h.update(f"{config_file}\0".encode())
-        h.update(config_file.read_bytes())
+    for path in _files(_SOURCE):
+        h.update(f"{path}\0".encode())
+        h.update(_read_bytes(path))
     for name in _LIBRARIES:
         spec = find_spec(name)
         for folder in spec.submodule_search_locations or () if spec else ():
             for path in _files(folder):
                 st = os.stat(path)
                 h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def key(config: Config, config_file: Path | None) -> str:
+    """The hash every input of the forms goes into: _program's, and the contents of the fact base
+    folders and the config file."""
+    h = hashlib.sha256(f"{_program()}\0".encode())
+    for folder in config.roots:
+        for path in _files(folder):
+            h.update(f"{path}\0".encode())
+            h.update(_read_bytes(path))
+    if config_file is not None and config_file.is_file():
+        h.update(f"{config_file}\0".encode())
+        h.update(config_file.read_bytes())
     return h.hexdigest()
 
 
@@ -103,8 +116,7 @@ def _read(path: Path, expected: str) -> _Kept | None:
     return forms, {(str(file), str(digest)): tree for file, digest, tree in trees}, fact_forms, lexicons
 
 
-def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[str, str], Any],
-           fact_forms: dict[str, list[Any]], lexicons: dict[str, Any]) -> None:
+def _write(path: Path, data: dict[str, Any]) -> None:
     """Atomically: readers see the old file or the new one, never half of one."""
     import tempfile  # only when writing: a process that reads the cache spares its import
 
@@ -116,8 +128,7 @@ def _write(path: Path, cache_key: str, forms: dict[str, str], trees: dict[tuple[
         return
     try:
         with open(fd, "w", encoding="utf-8") as f:
-            json.dump({"key": cache_key, "forms": forms, "trees": [[*where, tree] for where, tree in trees.items()],
-                       "fact_forms": fact_forms, "lexicons": lexicons}, f, ensure_ascii=False, separators=(",", ":"))
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, path)
     except (OSError, ValueError) as e:  # a full disk; a lone surrogate (from a YAML escape) UTF-8 cannot write
         log.debug("normalized forms not kept in %s: %s", path, e)
@@ -147,4 +158,35 @@ def kept(config: Config, config_file: Path | None) -> Iterator[None]:
     with normalize.recording() as forms, knowledge.recording_trees() as trees, \
             match.recording_forms() as fact_forms, lexicon.recording_built() as lexicons:
         yield
-    _write(path, cache_key, forms, trees, fact_forms, lexicons)
+    _write(path, {"key": cache_key, "forms": forms, "trees": _listed(trees), "fact_forms": fact_forms,
+                  "lexicons": lexicons})
+
+
+def _listed(trees: dict[tuple[str, str], Any]) -> list[list[Any]]:
+    return [[*where, tree] for where, tree in trees.items()]
+
+
+@contextmanager
+def config_kept(config_file: Path) -> Iterator[None]:
+    """Around load_config: config.yaml's tree kept by an earlier process is given to the loader, so
+    that a one-shot ask never imports PyYAML; a tree parsed instead (none kept, or config.yaml
+    edited) is kept. Apart from the forms: their file is named by the folders config.yaml names."""
+    try:
+        cache_key = _program()
+    except OSError as e:
+        log.debug("no cache key: %s", e)
+        yield
+        return
+    name = hashlib.sha256(str(config_file).encode()).hexdigest()[:16]
+    path = config_file.resolve().parent / ".cache" / f"config-{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    trees = data.get("trees") if isinstance(data, dict) and data.get("key") == cache_key else None
+    if isinstance(trees, list) and all(isinstance(t, list) and len(t) == 3 for t in trees):
+        knowledge.give_trees({(str(file), str(digest)): tree for file, digest, tree in trees})
+    with knowledge.recording_trees() as made:
+        yield
+    if made:
+        _write(path, {"key": cache_key, "trees": _listed(made)})

@@ -10,7 +10,7 @@ import pytest
 
 from bot import formcache, knowledge, lexicon, match
 from bot import normalize as normalize_module
-from bot.config import Config
+from bot.config import Config, load_config
 from bot.engine import Engine
 from bot.normalize import normalize
 from tests.conftest import copy_knowledge, edit
@@ -143,3 +143,23 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config) -> No
     (config.base / ".cache").write_text("", encoding="utf-8")  # a file where the folder would be
     assert built(config) == {}
     assert built(config) == {}
+
+
+def test_config_yaml_s_tree_is_kept_until_it_is_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(knowledge, "_given_trees", {})
+    file = tmp_path / "config.yaml"
+    file.write_text("match:\n  threshold: 70\n", encoding="utf-8")
+    with formcache.config_kept(file):
+        first = load_config(file)
+    knowledge._given_trees.clear()
+    parse = knowledge._parse
+    monkeypatch.setattr(knowledge, "_parse", lambda path, text: pytest.fail("parsed again"))
+    with formcache.config_kept(file):
+        assert load_config(file) == first
+    file.write_text("match:\n  threshold: 71\n", encoding="utf-8")
+    monkeypatch.setattr(knowledge, "_parse", parse)
+    with formcache.config_kept(file):
+        assert load_config(file).match.threshold == 71
+    monkeypatch.setattr(knowledge, "_parse", lambda path, text: pytest.fail("parsed again"))
+    with formcache.config_kept(file):
+        assert load_config(file).match.threshold == 71
