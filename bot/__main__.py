@@ -76,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     command = args.command or ("telegram" if os.environ.get("TELEGRAM_BOT_TOKEN") else "console")
     try:
-        config = load_config(args.config)
+        from bot.formcache import config_kept
+
+        with config_kept(Path(args.config) if args.config else DEFAULT_CONFIG):
+            config = load_config(args.config)
         if command == "check":
             from bot import check
 

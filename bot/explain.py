@@ -15,9 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.normalize import normalize
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
+from bot.normalize import has_chinese, normalize
 
 
 @lru_cache(maxsize=4096)  # a base's English words are a few thousand, each met in many phrasings
@@ -33,12 +31,12 @@ class Explanation:
 
     def __init__(self, texts: Iterable[str]) -> None:
         forms = [normalize(t) for t in texts if t]
-        self.zh = "\n".join(f for f in forms if _CJK.search(f))
+        self.zh = "\n".join(f for f in forms if has_chinese(f))
         self.en = " ".join(en_stem(w) for f in forms for w in re.findall(r"[a-z]+", f))
 
     def explains(self, words: str) -> bool:
         """True when the fact says these words (English by stems, in order)."""
-        if _CJK.search(words):
+        if has_chinese(words):
             return words in self.zh
         stems = " ".join(en_stem(w) for w in re.findall(r"[a-z]+", words))
         return bool(re.search(rf"(?<![a-z]){re.escape(stems)}(?![a-z])", self.en))
@@ -52,7 +50,7 @@ def units(form: str) -> list[str]:
     """A scoring form's words, as coverage counts them: Chinese character pairs, English words."""
     out: list[str] = []
     for token in form.split():
-        if _CJK.search(token):
+        if has_chinese(token):
             out += [token[i : i + 2] for i in range(len(token) - 1)] or [token]
         elif not token.isdigit():
             out.append(token)

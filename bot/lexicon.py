@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -304,8 +305,80 @@ def build(data: Any) -> Lexicon:
                    tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes, when)
 
 
+# Lexicons built by an earlier process and kept by bot.formcache as plain JSON data, by a hash of
+# the file's text (what build makes of a text is the same under the cache's key: it covers the bot's
+# source and the libraries); and while `recording_built` holds a dict, those built here, for it to
+# keep. A kept lexicon spares a one-shot ask normalizing, trie-shaping and validating every word.
+_given_built: dict[str, Any] = {}
+_built_records: list[dict[str, Any]] = []
+
+
+def give_built(lexicons: dict[str, Any]) -> None:
+    """Take kept lexicons (text hash → _encode's data) as built: load_lexicon decodes them."""
+    _given_built.update(lexicons)
+
+
+@contextmanager
+def recording_built() -> Iterator[dict[str, Any]]:
+    """The lexicons load_lexicon builds inside the block, as _encode's data by text hash."""
+    made: dict[str, Any] = {}
+    _built_records.append(made)
+    try:
+        yield made
+    finally:
+        _built_records.remove(made)
+
+
+def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
+    """As plain JSON data (frozensets sorted); None when JSON cannot give it back as it was (a
+    section keyed by a number)."""
+    def words(w: Words) -> list[Any]:
+        return [w.pattern, None if w.firsts is None else sorted(w.firsts)]
+
+    mappings = (lexicon.filler, lexicon.smalltalk, lexicon.unanswerable, lexicon.quantities, lexicon.when)
+    if not all(isinstance(k, str) for m in mappings for k in m):
+        return None
+    return {"filler": {k: list(v) for k, v in lexicon.filler.items()},
+            "smalltalk": {k: list(v) for k, v in lexicon.smalltalk.items()},
+            "asks": [[i.name, sorted(i.kinds), words(i.words)] for i in lexicon.asks],
+            "operations": [[name, words(w)] for name, w in lexicon.operations],
+            "unanswerable": {k: words(w) for k, w in lexicon.unanswerable.items()},
+            "quantities": {k: words(w) for k, w in lexicon.quantities.items()},
+            "reserved": list(lexicon.reserved), "synonyms": [list(g) for g in lexicon.synonyms],
+            "words": list(lexicon.words), "attributes": list(lexicon.attributes),
+            "when": {k: words(w) for k, w in lexicon.when.items()}}
+
+
+def _decode(data: dict[str, Any]) -> Lexicon:
+    def words(w: list[Any]) -> Words:
+        pattern, firsts = w
+        return Words(str(pattern), None if firsts is None else frozenset(firsts))
+
+    return Lexicon({k: tuple(v) for k, v in data["filler"].items()},
+                   {k: tuple(v) for k, v in data["smalltalk"].items()},
+                   tuple(Intent(name, frozenset(kinds), words(w)) for name, kinds, w in data["asks"]),
+                   tuple((name, words(w)) for name, w in data["operations"]),
+                   {k: words(w) for k, w in data["unanswerable"].items()},
+                   {k: words(w) for k, w in data["quantities"].items()},
+                   tuple(data["reserved"]), tuple(tuple(g) for g in data["synonyms"]), tuple(data["words"]),
+                   tuple(data["attributes"]), {k: words(w) for k, w in data["when"].items()})
+
+
 def load_lexicon(path: Path) -> Lexicon:
     """knowledge/lexicon.yaml, or an empty lexicon when the base has none."""
-    from bot.knowledge import read_yaml
+    from bot.knowledge import parse_yaml, read_text, text_hash
 
-    return build(read_yaml(path)) if path.exists() else Lexicon()
+    if not path.exists():
+        return Lexicon()
+    text = read_text(path)
+    digest = text_hash(text) if _given_built or _built_records else ""
+    if digest in _given_built:
+        try:
+            return _decode(_given_built[digest])
+        except (TypeError, ValueError, KeyError, AttributeError):  # a damaged cache: build from the text
+            del _given_built[digest]
+    lexicon = build(parse_yaml(path, text))
+    if _built_records and (data := _encode(lexicon)) is not None:
+        for made in _built_records:
+            made[digest] = data
+    return lexicon

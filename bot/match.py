@@ -34,7 +34,7 @@ from bot.explain import Explanation, en_stem, said_by, units
 from bot.lexicon import WHEN, Lexicon, is_expression, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import SEP, language, normalize, normalize_all
+from bot.normalize import SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
@@ -117,8 +117,7 @@ _LAST_PHOTO_ZH = re.compile(r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|�
 _LAST_PHOTO_EN = re.compile(r"(?<![a-z])last(?=\s+(?:photo|picture|image))")
 _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_HAS_WORD = re.compile(r"[\w\u3400-\u9fff]")
+_WORD_CHAR = re.compile(r"\w")  # a text with none, and no Chinese character (has_chinese), says no word
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
 
@@ -860,7 +859,7 @@ class Matcher:
             norm = _LAST_PHOTO_EN.sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = self.wording.form(self.reader.canonical(norm))
-        if not _HAS_WORD.search(norm) or (_BARE_NUMBER.fullmatch(form) and self._holders.get(form.replace(" ", "")) != 1):
+        if not (_WORD_CHAR.search(norm) or has_chinese(norm)) or (_BARE_NUMBER.fullmatch(form) and self._holders.get(form.replace(" ", "")) != 1):
             return Match("noise", text, norm, lang)  # "1" asks nothing; "556" is the one fact holding it
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
@@ -980,9 +979,9 @@ class Matcher:
         said = [m.span() for m in _QUARTER_SAID.finditer(norm)]
         for (_, end), (start, _) in itertools.pairwise(said):
             gap = norm[end:start].strip()
-            if len(gap) == 1 and _CJK_CHAR.match(gap) and not _JOIN.match(gap):
+            if len(gap) == 1 and "\u3400" <= gap <= "\u9fff" and not _JOIN.match(gap):
                 return True
-            if len(gap) == 2 and any(_CJK_CHAR.match(c) and not _JOIN.match(c) for c in gap) \
+            if len(gap) == 2 and any("\u3400" <= c <= "\u9fff" and not _JOIN.match(c) for c in gap) \
                     and any(c in _SPANS for c in gap) and not self.mender.word(gap):
                 return True  # 赌到: to the third (a range), or a list (和) of two? 比 compares those two either way
         return False
@@ -1257,7 +1256,7 @@ class Matcher:
     def _browse(self, q: Question, ranked: list[tuple[int, float]]) -> list[int]:
         """A single word ("投资", "investment", "source") is not a question to answer with one
         arbitrary fact: the facts that say it, best first. A name (天下秀) is a slot: its facts."""
-        one_word = (len(q.form) <= 3 or (len(q.form) == 4 and q.form in common_words())) if _CJK_CHAR.search(q.form) \
+        one_word = (len(q.form) <= 3 or (len(q.form) == 4 and q.form in common_words())) if has_chinese(q.form) \
             else len(q.form.split()) == 1
         if q.slots or q.op or q.wanted or not one_word:
             return []

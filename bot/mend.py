@@ -20,15 +20,13 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.normalize import normalize
+from bot.normalize import has_chinese, normalize
 from bot.tables import common_words, readings, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
 _RUN = re.compile(r"[\u3400-\u9fff0-9]+")  # Chinese with its digits: 1季度 is a word
 _BETWEEN_RUNS = re.compile(r"[^\u3400-\u9fff0-9]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 # numerals are never mended, nor mended into: 几个亿 is not 几个一, and no typo becomes a quarter
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -69,7 +67,7 @@ class Mender:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
         normalized."""
-        self._names = sorted({n for n in names if len(n) >= 3 and _CJK_ONLY.fullmatch(n)})
+        self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -86,7 +84,7 @@ class Mender:
         """The normalized question with typos mended, normalized again when anything changed (a
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
-        if _CJK.search(mended):
+        if has_chinese(mended):
             mended = _RUN.sub(lambda m: run if self._familiar(run := self._name(m.group())) else self._chinese_run(run),
                               mended)
         return normalize(mended) if mended != norm else norm
@@ -105,15 +103,27 @@ class Mender:
     def _name_sizes(self) -> tuple[int, ...]:
         return tuple(sorted({len(n) for n in self._names}, reverse=True))
 
+    @cached_property
+    def _name_heads(self) -> dict[int, frozenset[str]]:
+        """The beginnings (one character or more, not whole) of the names of each length: a window
+        whose first i characters begin no name of its length has no gap key past i."""
+        found: dict[int, set[str]] = {}
+        for name in self._names:
+            found.setdefault(len(name), set()).update(name[:i] for i in range(1, len(name)))
+        return {n: frozenset(heads) for n, heads in found.items()}
+
     def _name(self, run: str) -> str:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
         gaps, sounds = self._names_by_gap, readings()
         for n in self._name_sizes:
+            heads = self._name_heads[n]
             for start in range(len(run) - n + 1):
                 window = run[start : start + n]
                 for i, char in enumerate(window):
+                    if i and window[:i] not in heads:  # most windows: no name begins so, only i = 0 may match
+                        break
                     found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
                     if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
                         continue
@@ -182,7 +192,7 @@ class Mender:
         chars = list(run)
         covered = self._covered(run)
         for i, char in enumerate(run):
-            if covered[i] or not _CJK.match(char) or char not in sounds or char in _NUMBERS:
+            if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS:
                 continue
             fix = self._best(chars, i, sounds[char])
             if fix and fix not in _NUMBERS:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import formcache, knowledge, match
+from bot import formcache, knowledge, lexicon, match
 from bot import normalize as normalize_module
-from bot.config import Config
+from bot.config import Config, load_config
 from bot.engine import Engine
 from bot.normalize import normalize
 from tests.conftest import copy_knowledge, edit
@@ -22,6 +22,7 @@ def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Conf
     monkeypatch.setattr(normalize_module, "_given", {})
     monkeypatch.setattr(knowledge, "_given_trees", {})
     monkeypatch.setattr(match, "_given_forms", {})
+    monkeypatch.setattr(lexicon, "_given_built", {})
     return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
 
 
@@ -29,6 +30,8 @@ def built(config: Config) -> dict[str, str]:
     """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
     normalize_module._given.clear()
     match._given_forms.clear()
+    lexicon._given_built.clear()
+    knowledge.forget_parsed()
     normalize.cache_clear()
     with formcache.kept(config, None):
         Engine(config)
@@ -81,6 +84,16 @@ def test_given_fact_forms_serve_only_the_lexicon_they_were_derived_with(config: 
     assert after == index(Engine(config)) != before
 
 
+def test_a_second_build_is_given_the_lexicon_the_first_built(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    built(config)
+    (data,) = kept_file(config)["lexicons"].values()
+    path = config.knowledge / "lexicon.yaml"
+    assert lexicon._decode(data) == lexicon.build(knowledge.read_yaml(path))
+    monkeypatch.setattr(lexicon, "build", lambda data: pytest.fail("built again"))
+    built(config)
+    assert lexicon.load_lexicon(path) == lexicon._decode(data)
+
+
 def same_tree(a: object, b: object) -> bool:
     """Equal, and every mapping starting on the same lines, with its keys on the same lines."""
     if isinstance(a, dict):
@@ -130,3 +143,23 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config) -> No
     (config.base / ".cache").write_text("", encoding="utf-8")  # a file where the folder would be
     assert built(config) == {}
     assert built(config) == {}
+
+
+def test_config_yaml_s_tree_is_kept_until_it_is_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(knowledge, "_given_trees", {})
+    file = tmp_path / "config.yaml"
+    file.write_text("match:\n  threshold: 70\n", encoding="utf-8")
+    with formcache.config_kept(file):
+        first = load_config(file)
+    knowledge._given_trees.clear()
+    parse = knowledge._parse
+    monkeypatch.setattr(knowledge, "_parse", lambda path, text: pytest.fail("parsed again"))
+    with formcache.config_kept(file):
+        assert load_config(file) == first
+    file.write_text("match:\n  threshold: 71\n", encoding="utf-8")
+    monkeypatch.setattr(knowledge, "_parse", parse)
+    with formcache.config_kept(file):
+        assert load_config(file).match.threshold == 71
+    monkeypatch.setattr(knowledge, "_parse", lambda path, text: pytest.fail("parsed again"))
+    with formcache.config_kept(file):
+        assert load_config(file).match.threshold == 71
