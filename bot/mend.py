@@ -100,40 +100,31 @@ class Mender:
         return {gap: tuple(names) for gap, names in found.items()}
 
     @cached_property
-    def _name_sizes(self) -> tuple[int, ...]:
-        return tuple(sorted({len(n) for n in self._names}, reverse=True))
-
-    @cached_property
-    def _name_heads(self) -> dict[int, frozenset[str]]:
-        """The beginnings (one character or more, not whole) of the names of each length: a window
-        whose first i characters begin no name of its length has no gap key past i."""
-        found: dict[int, set[str]] = {}
-        for name in self._names:
-            found.setdefault(len(name), set()).update(name[:i] for i in range(1, len(name)))
-        return {n: frozenset(heads) for n, heads in found.items()}
+    def _name_windows(self) -> re.Pattern[str]:
+        """Where a window could be a name with one character changed: every gap key as an
+        alternative (longest first), the gap as any character, found overlapping: one C scan of
+        the run instead of a Python loop over its windows."""
+        alts = sorted((re.escape(gap).replace(r"\?", ".") for gap in self._names_by_gap), key=lambda a: (-len(a), a))
+        return re.compile(f"(?=({'|'.join(alts)}))")
 
     def _name(self, run: str) -> str:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
         gaps, sounds = self._names_by_gap, readings()
-        for n in self._name_sizes:
-            heads = self._name_heads[n]
-            for start in range(len(run) - n + 1):
-                window = run[start : start + n]
-                for i, char in enumerate(window):
-                    if i and window[:i] not in heads:  # most windows: no name begins so, only i = 0 may match
-                        break
-                    found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
-                    if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
-                        continue
-                    if not set(sounds.get(char, ())) & set(sounds.get(meant, ())):
-                        continue
-                    # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
-                    outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
-                    if outside and self.word(char + outside if i == n - 1 else outside + char):
-                        continue
-                    run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
+        for start, n in [(m.start(), len(m.group(1))) for m in self._name_windows.finditer(run)]:
+            window = run[start : start + n]
+            for i, char in enumerate(window):
+                found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
+                if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
+                    continue
+                if not set(sounds.get(char, ())) & set(sounds.get(meant, ())):
+                    continue
+                # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
+                outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
+                if outside and self.word(char + outside if i == n - 1 else outside + char):
+                    continue
+                run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
         return run
 
     def _english_word(self, m: re.Match[str]) -> str:
