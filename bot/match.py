@@ -1021,10 +1021,11 @@ class Matcher:
         return None
 
     def _portion(self, q: Question) -> Match | None:
-        """One fact's figure as a share of another's, or as a multiple of it (天下秀投资占那329亿的比例,
-        天下秀估值是投资的几倍): each side names exactly one figure, both of one unit and exact, a
-        share's part no larger than its whole; else None. A side naming nothing, no name nor time
-        (投资), is about the names the other side says."""
+        """One fact's figure as a share of another's, a multiple of it, or what is left of it without
+        the other (天下秀投资占那329亿的比例, 天下秀估值是投资的几倍, 556亿里面除了329亿剩下多少): each
+        side names exactly one figure, both of one unit and exact, a share's or a remainder's part
+        smaller than its whole; else None. A side naming nothing, no name nor time (投资), is about
+        the names the other side says."""
         sides = _portion_sides(q.norm, q.op or "")
         if not sides:
             return None
