@@ -208,6 +208,11 @@ def test_days_the_article_counts_itself_are_its_own(engine: Engine) -> None:
     assert answer.text.startswith("18天") and "17天" not in answer.text
 
 
+def test_what_does_x_do_asks_what_it_is_not_its_figures(engine: Engine) -> None:
+    answer = engine.ask("What does Tianxiaxiu do, and how much is it investing?")
+    assert {"tianxiaxiu-business", "tianxiaxiu-investment"} <= set(answer.fact_ids)
+
+
 def test_a_near_miss_carrying_no_figure_is_answered(engine: Engine) -> None:
     """What the one-window service covers: no number can be wrong in it; an attribute its fact
     does not explain still declines (睿熙科技's business: the article only lists it)."""
