@@ -149,14 +149,14 @@ def kept(config: Config, config_file: Path | None) -> Iterator[None]:
     path = _path(config)
     found = _read(path, cache_key)
     if found is not None:
-        normalize.give(found[0])
-        knowledge.give_trees(found[1])
-        match.give_forms(found[2])
-        lexicon.give_built(found[3])
+        normalize.KEPT.give(found[0])
+        knowledge.KEPT.give(found[1])
+        match.KEPT.give(found[2])
+        lexicon.KEPT.give(found[3])
         yield
         return
-    with normalize.recording() as forms, knowledge.recording_trees() as trees, \
-            match.recording_forms() as fact_forms, lexicon.recording_built() as lexicons:
+    with normalize.KEPT.recording() as forms, knowledge.KEPT.recording() as trees, \
+            match.KEPT.recording() as fact_forms, lexicon.KEPT.recording() as lexicons:
         yield
     _write(path, {"key": cache_key, "forms": forms, "trees": _listed(trees), "fact_forms": fact_forms,
                   "lexicons": lexicons})
@@ -185,8 +185,8 @@ def config_kept(config_file: Path) -> Iterator[None]:
         data = None
     trees = data.get("trees") if isinstance(data, dict) and data.get("key") == cache_key else None
     if isinstance(trees, list) and all(isinstance(t, list) and len(t) == 3 for t in trees):
-        knowledge.give_trees({(str(file), str(digest)): tree for file, digest, tree in trees})
-    with knowledge.recording_trees() as made:
+        knowledge.KEPT.give({(str(file), str(digest)): tree for file, digest, tree in trees})
+    with knowledge.KEPT.recording() as made:
         yield
     if made:
         _write(path, {"key": cache_key, "trees": _listed(made)})

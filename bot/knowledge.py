@@ -10,13 +10,13 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.kept import Kept
 from bot.lexicon import LexiconError, load_lexicon
 from bot.model import (
     ASKS,
@@ -105,11 +105,10 @@ def read_yaml(path: Path) -> Any:
     return parse_yaml(path, read_text(path))
 
 
-# Trees parsed by an earlier process and kept by bot.formcache as plain JSON data, by path and a
-# hash of the text (a file edited since is parsed again); and while `recording_trees` holds a dict,
-# the trees parsed here, for it to keep.
-_given_trees: dict[tuple[str, str], Any] = {}
-_tree_records: list[dict[tuple[str, str], Any]] = []
+# Trees parsed by an earlier process and kept by bot.formcache as plain JSON data (_encode's), by
+# path and a hash of the text (a file edited since is parsed again); and those parsed here while the
+# cache records them (those JSON cannot give back are left out).
+KEPT: Kept[tuple[str, str], Any] = Kept()
 
 
 class _Unkeepable(Exception):
@@ -147,38 +146,21 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def give_trees(trees: dict[tuple[str, str], Any]) -> None:
-    """Take kept trees ((path, text_hash) → _encode's data) as parsed: parse_yaml decodes them."""
-    _given_trees.update(trees)
-
-
-@contextmanager
-def recording_trees() -> Iterator[dict[tuple[str, str], Any]]:
-    """The trees parse_yaml parses inside the block, as _encode's data (those it cannot keep left out)."""
-    made: dict[tuple[str, str], Any] = {}
-    _tree_records.append(made)
-    try:
-        yield made
-    finally:
-        _tree_records.remove(made)
-
-
 def parse_yaml(path: Path, text: str) -> Any:
     """Parse the text of one YAML file, read by read_text; errors as read_yaml's."""
-    where = (str(path), text_hash(text)) if _given_trees or _tree_records else None
-    if where in _given_trees:
+    where = (str(path), text_hash(text)) if KEPT.in_use else None
+    if where in KEPT.given:
         try:
-            return _decode(_given_trees[where])
+            return _decode(KEPT.given[where])
         except (TypeError, ValueError, IndexError):  # a damaged cache: parse the text
-            del _given_trees[where]
+            del KEPT.given[where]
     tree = _parse(path, text)
-    if where and _tree_records:
+    if where and KEPT.recording_now:
         try:
             data = _encode(tree, set())
         except _Unkeepable:
             return tree
-        for made in _tree_records:
-            made[where] = data
+        KEPT.record({where: data})
     return tree
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +17,8 @@ try:
     from re import _parser as _sre_parse  # type: ignore[attr-defined]  # Python 3.11+
 except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
+
+from bot.kept import Kept
 
 SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved", "when",
                       "attributes", "synonyms"})
@@ -305,28 +306,11 @@ def build(data: Any) -> Lexicon:
                    tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes, when)
 
 
-# Lexicons built by an earlier process and kept by bot.formcache as plain JSON data, by a hash of
-# the file's text (what build makes of a text is the same under the cache's key: it covers the bot's
-# source and the libraries); and while `recording_built` holds a dict, those built here, for it to
-# keep. A kept lexicon spares a one-shot ask normalizing, trie-shaping and validating every word.
-_given_built: dict[str, Any] = {}
-_built_records: list[dict[str, Any]] = []
-
-
-def give_built(lexicons: dict[str, Any]) -> None:
-    """Take kept lexicons (text hash → _encode's data) as built: load_lexicon decodes them."""
-    _given_built.update(lexicons)
-
-
-@contextmanager
-def recording_built() -> Iterator[dict[str, Any]]:
-    """The lexicons load_lexicon builds inside the block, as _encode's data by text hash."""
-    made: dict[str, Any] = {}
-    _built_records.append(made)
-    try:
-        yield made
-    finally:
-        _built_records.remove(made)
+# Lexicons built by an earlier process and kept by bot.formcache as plain JSON data (_encode's), by a
+# hash of the file's text (what build makes of a text is the same under the cache's key: it covers the
+# bot's source and the libraries); and those built here while the cache records them. A kept lexicon
+# spares a one-shot ask normalizing, trie-shaping and validating every word.
+KEPT: Kept[str, Any] = Kept()
 
 
 def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
@@ -371,14 +355,13 @@ def load_lexicon(path: Path) -> Lexicon:
     if not path.exists():
         return Lexicon()
     text = read_text(path)
-    digest = text_hash(text) if _given_built or _built_records else ""
-    if digest in _given_built:
+    digest = text_hash(text) if KEPT.in_use else ""
+    if digest in KEPT.given:
         try:
-            return _decode(_given_built[digest])
+            return _decode(KEPT.given[digest])
         except (TypeError, ValueError, KeyError, AttributeError):  # a damaged cache: build from the text
-            del _given_built[digest]
+            del KEPT.given[digest]
     lexicon = build(parse_yaml(path, text))
-    if _built_records and (data := _encode(lexicon)) is not None:
-        for made in _built_records:
-            made[digest] = data
+    if KEPT.recording_now and (data := _encode(lexicon)) is not None:
+        KEPT.record({digest: data})
     return lexicon

@@ -17,8 +17,6 @@ import re
 import sys
 from array import array
 from collections import Counter, deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -31,6 +29,7 @@ from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
+from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, is_expression, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
@@ -395,11 +394,10 @@ class _Part:
 
 
 # _FactForms an earlier process derived, kept by bot.formcache (whose key covers every input) and given
-# here by a digest of the context they were derived in and of the fact's texts; and while `recording_forms`
-# holds a dict, every _FactForms derived here, for it to keep. The digests make a given form apply only to
-# the very texts and context it was derived from, even after a reload with another lexicon.
-_given_forms: dict[str, list[object]] = {}
-_form_records: list[dict[str, list[object]]] = []
+# here by a digest of the context they were derived in and of the fact's texts, as _encode_forms's data;
+# and those derived here while the cache records them. The digests make a given form apply only to the
+# very texts and context it was derived from, even after a reload with another lexicon.
+KEPT: Kept[str, list[object]] = Kept()
 
 
 def _digest(value: object) -> str:
@@ -417,22 +415,6 @@ def _decode_forms(data: list[object]) -> _FactForms:
         raise ValueError("not kept forms")
     return _FactForms(tuple(map(str, forms)), {str(k): frozenset(map(str, v)) for k, v in slots.items()},  # type: ignore[call-overload]
                       tuple(sys.intern(str(t)) for t in found), tuple(map(str, norms)))  # type: ignore[call-overload]
-
-
-def give_forms(forms: dict[str, list[object]]) -> None:
-    """Take kept _FactForms (digest → _encode_forms's data) as derived: the next build decodes them."""
-    _given_forms.update(forms)
-
-
-@contextmanager
-def recording_forms() -> Iterator[dict[str, list[object]]]:
-    """The _FactForms derived inside the block, as _encode_forms's data by digest."""
-    made: dict[str, list[object]] = {}
-    _form_records.append(made)
-    try:
-        yield made
-    finally:
-        _form_records.remove(made)
 
 
 def _key(fact: Fact) -> tuple[object, ...]:
@@ -470,7 +452,7 @@ class _Derivations:
         self._made: dict[tuple[object, ...], _FactForms] = {}
         self._made_parts: dict[str, _Part] = {}
         self._documents = knowledge.documents
-        self._context_digest = _digest(self.context) if _given_forms or _form_records else ""
+        self._context_digest = _digest(self.context) if KEPT.in_use else ""
         # one copy of each fact's slots, and of each set of values: most facts of an article have
         # the same (its place, year and document), and a dict per fact was a third of the index
         self._slots: dict[tuple[tuple[str, frozenset[str]], ...], Slots] = {}
@@ -490,15 +472,15 @@ class _Derivations:
         if not self._context_digest:
             return self._derive(fact, normalized)
         where = _digest((self._context_digest, key))
-        data = _given_forms.get(where)
+        data = KEPT.given.get(where)
         if data is not None:
             try:
                 return _decode_forms(data)
             except (TypeError, ValueError):  # a damaged cache: derive them
-                del _given_forms[where]
+                del KEPT.given[where]
         found = self._derive(fact, normalized)
-        for made in _form_records:
-            made[where] = _encode_forms(found)
+        if KEPT.recording_now:
+            KEPT.record({where: _encode_forms(found)})
         return found
 
     def part(self, facts: tuple[Fact, ...]) -> _Part:

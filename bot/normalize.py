@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache, wraps
 from typing import TypeVar
 
 import opencc
+
+from bot.kept import Kept
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -237,36 +238,18 @@ def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callab
 
 
 # Forms worked out by an earlier process (bot.formcache's disk cache, checked against this code and
-# these libraries), and while `recording` holds a dict, every form worked out here, for it to keep.
-_given: dict[str, str] = {}
-_recording: list[dict[str, str]] = []
-
-
-def give(forms: dict[str, str]) -> None:
-    """Take `forms` (text → normalize(text)) as known: normalize returns them without work."""
-    _given.update(forms)
-
-
-@contextmanager
-def recording() -> Iterator[dict[str, str]]:
-    """The forms normalize works out inside the block (those given or cached are not)."""
-    made: dict[str, str] = {}
-    _recording.append(made)
-    try:
-        yield made
-    finally:
-        _recording.remove(made)
+# these libraries), and those worked out here while the cache records them.
+KEPT: Kept[str, str] = Kept()
 
 
 @cache_short(maxsize=8192)  # the matcher asks for a text more than once; users ask the same questions
 def normalize(text: str) -> str:
     """The comparable form of a question or phrasing: simplified, half-width, lowercase, Arabic
     numerals, canonical quarters (3季度, 前3季度) and dates (9月29日), no punctuation."""
-    form = _given.get(text)
+    form = KEPT.given.get(text)
     if form is None:
         form = _normalize(text)
-        for made in _recording:
-            made[text] = form
+        KEPT.record({text: form})
     return form
 
 
@@ -285,7 +268,7 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     forms: dict[str, str] = {}
     todo: list[str] = []
     for text in dict.fromkeys(texts):
-        form = _given.get(text)
+        form = KEPT.given.get(text)
         if form is not None:
             forms[text] = form
         elif SEP in text:
@@ -295,9 +278,7 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     for start in range(0, len(todo), _BATCH):
         batch = todo[start : start + _BATCH]
         forms.update(zip(batch, _normalize_batch(batch), strict=True))
-    made = {text: forms[text] for text in forms if text not in _given}
-    for recorded in _recording:
-        recorded.update(made)
+    KEPT.record({text: forms[text] for text in forms if text not in KEPT.given})
     return [forms[text] for text in texts]
 
 

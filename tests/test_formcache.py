@@ -19,23 +19,21 @@ from tests.conftest import copy_knowledge, edit
 @pytest.fixture
 def config(tmp_path: Path, make_config, monkeypatch: pytest.MonkeyPatch) -> Config:
     """A copy of the fact base, config.yaml's folder (where the cache goes) tmp_path, nothing given yet."""
-    monkeypatch.setattr(normalize_module, "_given", {})
-    monkeypatch.setattr(knowledge, "_given_trees", {})
-    monkeypatch.setattr(match, "_given_forms", {})
-    monkeypatch.setattr(lexicon, "_given_built", {})
+    for module in (normalize_module, knowledge, match, lexicon):
+        monkeypatch.setattr(module.KEPT, "given", {})
     return replace(make_config(copy_knowledge(tmp_path / "knowledge")), base=tmp_path)
 
 
 def built(config: Config) -> dict[str, str]:
     """Build an Engine inside kept(); the forms normalize was given (empty when none were kept)."""
-    normalize_module._given.clear()
-    match._given_forms.clear()
-    lexicon._given_built.clear()
+    normalize_module.KEPT.given.clear()
+    match.KEPT.given.clear()
+    lexicon.KEPT.given.clear()
     knowledge.forget_parsed()
     normalize.cache_clear()
     with formcache.kept(config, None):
         Engine(config)
-    return dict(normalize_module._given)
+    return dict(normalize_module.KEPT.given)
 
 
 def index(engine: Engine) -> tuple[object, ...]:
@@ -73,14 +71,14 @@ def test_a_second_build_is_given_the_fact_forms_the_first_derived(config: Config
 def test_given_fact_forms_serve_only_the_lexicon_they_were_derived_with(config: Config) -> None:
     built(config)
     built(config)
-    assert match._given_forms
+    assert match.KEPT.given
     engine = Engine(config)
     before = index(engine)
     lexicon = config.knowledge / "lexicon.yaml"
     edit(lexicon, lexicon.read_text(encoding="utf-8").replace("synonyms:", "synonyms:\n  - [投钱, 投资]", 1))
     assert engine.reload()[0]
     after = index(engine)
-    match._given_forms.clear()
+    match.KEPT.given.clear()
     assert after == index(Engine(config)) != before
 
 
@@ -113,7 +111,7 @@ def test_kept_trees_are_the_trees_parsing_gives(config: Config) -> None:
         assert digest == knowledge.text_hash(text)
         assert same_tree(knowledge._decode(tree), knowledge._parse(Path(path), text))
     built(config)
-    assert knowledge._given_trees
+    assert knowledge.KEPT.given
 
 
 def test_an_edit_of_the_fact_base_makes_the_kept_forms_stale(config: Config) -> None:
@@ -146,12 +144,12 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(config: Config) -> No
 
 
 def test_config_yaml_s_tree_is_kept_until_it_is_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(knowledge, "_given_trees", {})
+    monkeypatch.setattr(knowledge.KEPT, "given", {})
     file = tmp_path / "config.yaml"
     file.write_text("match:\n  threshold: 70\n", encoding="utf-8")
     with formcache.config_kept(file):
         first = load_config(file)
-    knowledge._given_trees.clear()
+    knowledge.KEPT.given.clear()
     parse = knowledge._parse
     monkeypatch.setattr(knowledge, "_parse", lambda path, text: pytest.fail("parsed again"))
     with formcache.config_kept(file):
