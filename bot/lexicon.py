@@ -142,6 +142,7 @@ class Intent:
     name: str
     kinds: frozenset[str]
     words: Words
+    fallback: bool = False  # counted only when no other intent's words are in the question (是多少)
 
 
 @dataclass(frozen=True)
@@ -188,16 +189,13 @@ class Lexicon:
 
     def intents(self, text: str) -> frozenset[str]:
         """The fact kinds the wording of a normalized question allows; empty when it says nothing.
-        The intent named `figure` (是多少) counts only when no other does: 多少个 asks a count."""
+        A fallback intent (是多少) counts only when no other does: 多少个 asks a count."""
         allowed: set[str] = set()
+        fallback: set[str] = set()
         for intent in self.asks:
-            if intent.name != "figure" and intent.words.search(text):
-                allowed |= intent.kinds
-        if not allowed:
-            for intent in self.asks:
-                if intent.name == "figure" and intent.words.search(text):
-                    allowed |= intent.kinds
-        return frozenset(allowed)
+            if intent.words.search(text):
+                (fallback if intent.fallback else allowed).update(intent.kinds)
+        return frozenset(allowed or fallback)
 
     def operation(self, text: str) -> str | None:
         """The combining operation a normalized question asks for, if any ("sum?": a weak sum)."""
@@ -274,9 +272,11 @@ def build(data: Any) -> Lexicon:
     for name, spec in _section(data, "asks").items():
         if not isinstance(spec, dict):
             raise LexiconError(f"asks.{name}: expected kinds and words")
+        if not isinstance(spec.get("fallback", False), bool):
+            raise LexiconError(f"asks.{name}.fallback: expected true or false", getattr(spec, "line", 0))
         try:
             asks.append(Intent(str(name), frozenset(_words(spec.get("kinds"), f"asks.{name}.kinds")),
-                               pattern(words(spec.get("words"), f"asks.{name}.words"))))
+                               pattern(words(spec.get("words"), f"asks.{name}.words")), spec.get("fallback", False)))
         except LexiconError as e:
             raise LexiconError(str(e), getattr(spec, "line", 0)) from None
     operations = tuple((str(name), pattern(words(v, f"operations.{name}")))
@@ -324,7 +324,7 @@ def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
         return None
     return {"filler": {k: list(v) for k, v in lexicon.filler.items()},
             "smalltalk": {k: list(v) for k, v in lexicon.smalltalk.items()},
-            "asks": [[i.name, sorted(i.kinds), words(i.words)] for i in lexicon.asks],
+            "asks": [[i.name, sorted(i.kinds), words(i.words), i.fallback] for i in lexicon.asks],
             "operations": [[name, words(w)] for name, w in lexicon.operations],
             "unanswerable": {k: words(w) for k, w in lexicon.unanswerable.items()},
             "quantities": {k: words(w) for k, w in lexicon.quantities.items()},
@@ -340,7 +340,8 @@ def _decode(data: dict[str, Any]) -> Lexicon:
 
     return Lexicon({k: tuple(v) for k, v in data["filler"].items()},
                    {k: tuple(v) for k, v in data["smalltalk"].items()},
-                   tuple(Intent(name, frozenset(kinds), words(w)) for name, kinds, w in data["asks"]),
+                   tuple(Intent(name, frozenset(kinds), words(w), bool(fallback))
+                         for name, kinds, w, fallback in data["asks"]),
                    tuple((name, words(w)) for name, w in data["operations"]),
                    {k: words(w) for k, w in data["unanswerable"].items()},
                    {k: words(w) for k, w in data["quantities"].items()},

@@ -72,6 +72,15 @@ def test_intents() -> None:
     assert lexicon.intents(normalize("双集中")) == frozenset()
 
 
+def test_a_fallback_intent_counts_only_when_no_other_does() -> None:
+    lexicon = build({"asks": {"count": {"kinds": ["count"], "words": ["几个"]},
+                              "figure": {"kinds": ["amount", "count"], "words": ["多少"], "fallback": True}}})
+    assert lexicon.intents("是多少") == {"amount", "count"}
+    assert lexicon.intents("多少 几个") == {"count"}
+    with pytest.raises(ValueError, match="fallback: expected true or false"):
+        build({"asks": {"figure": {"kinds": ["amount"], "words": ["多少"], "fallback": "yes"}}})
+
+
 def test_attributes_found_without_searching_are_those_the_pattern_finds() -> None:
     lexicon = load(KNOWLEDGE).lexicon
     texts = [normalize(c.question) for c in load_cases(ROOT / "tests" / "eval" / "questions.yaml")]
