@@ -1047,18 +1047,23 @@ class Matcher:
         return Match("computed", q.text, q.norm, q.lang, (first, then), self.settings.threshold,
                      best_fact=first.id, slots=q.slots, computation=comp)
 
-    def _one_date(self, text: str) -> Fact | None:
-        """The one exact date a side of a how-many-days question names."""
+    def _side(self, text: str, wanted: frozenset[str] | None = None) -> list[Fact]:
+        """The facts a side of a question about two facts answers, asked as a question of its own
+        (no operation; `wanted`: the kinds it must answer with); none when it is declined."""
         side = self.understand(text)
         if not isinstance(side, Question):
+            return []
+        found = self.decide(replace(side, op=None, wanted=side.wanted if wanted is None else wanted), self.retrieve(side))
+        return list(found.facts) if found.kind == "fact" else []
+
+    def _one_date(self, text: str) -> Fact | None:
+        """The one exact date a side of a how-many-days question names: tied facts may say it
+        twice (9月29日), never two dates or an approximate one."""
+        found = self._side(text, frozenset({"date"}))
+        if not found or any(len(f.figures) != 1 or f.figures[0].unit != "日期" or f.figures[0].qualifier
+                            or f.figures[0].text != found[0].figures[0].text for f in found):
             return None
-        found = self.decide(replace(side, op=None, wanted=frozenset({"date"})), self.retrieve(side))
-        dates = {(f.figures[0].value, f.figures[0].qualifier) for f in found.facts if len(f.figures) == 1
-                 and f.figures[0].unit == "日期"}
-        if found.kind != "fact" or len(dates) != 1 or len(dates) != len({f.figures[0].text for f in found.facts}) \
-                or next(iter(dates))[1]:
-            return None
-        return found.facts[0]
+        return found[0]
 
     def _one_figure(self, text: str) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
@@ -1068,13 +1073,9 @@ class Matcher:
             holders = [f for f in self.facts if len(f.figures) == 1 and stated[-1] in _figure_forms(f.figures[0].text)]
             return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
                 else None
-        side = self.understand(text)
-        if not isinstance(side, Question):
-            return None
-        found = self.decide(replace(side, op=None), self.retrieve(side))
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
-        figured = [f for f in found.facts if len(f.figures) == 1 and f.figures[0].unit != "日期"]
-        return figured[0] if found.kind == "fact" and len(figured) == 1 else None
+        figured = [f for f in self._side(text) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
+        return figured[0] if len(figured) == 1 else None
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and
