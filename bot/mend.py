@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, readings, sounding
+from bot.tables import common_words, everyday_chars, readings, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -179,11 +179,13 @@ class Mender:
     def _chinese_run(self, run: str) -> str:
         if len(run) < 2:
             return run
-        sounds = readings()
+        sounds, everyday = readings(), everyday_chars()
         chars = list(run)
         covered = self._covered(run)
         for i, char in enumerate(run):
-            if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS:
+            # 的, 和, 有 typed are meant (总投资的多少 is no 总投资地多少; a name's 有必选 is _name's)
+            if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS \
+                    or char in everyday:
                 continue
             fix = self._best(chars, i, sounds[char])
             if fix and fix not in _NUMBERS:

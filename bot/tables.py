@@ -55,6 +55,20 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split()[::2])  # each line a word and its frequency
 
 
+@cache
+def everyday_chars(min_zipf: float = 6.6) -> frozenset[str]:
+    """The Chinese characters so frequent as words of their own (的, 和, 有, 是…) that one typed is
+    what was meant: the top twenty of `words.txt`, read from its head, where they stand."""
+    found = set()
+    for line in WORDS.read_text(encoding="utf-8").splitlines()[1:200]:
+        word, zipf = line.split()
+        if float(zipf) < min_zipf:
+            break
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+            found.add(word)
+    return frozenset(found)
+
+
 def pinyin_table() -> str:
     from pypinyin import Style, pinyin
 

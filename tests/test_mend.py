@@ -52,6 +52,13 @@ def test_a_name_typed_with_one_same_sound_character_is_mended_even_into_common_w
     assert names.mend("余杭去年的实验室") == "余杭去年的实验室"  # 去年 is a word: no 余杭区年
 
 
+def test_the_most_everyday_characters_are_never_mended_by_their_windows() -> None:
+    """地多少 is a known window (落地多少), but a 的 typed is meant; a name's 有 is still mended."""
+    base = Mender([normalize("项目落地多少"), normalize("优必选总投资多少")], [], [], names=["优必选"])
+    assert base.mend("优必选总投资的多少") == "优必选总投资的多少"
+    assert base.mend("有必选总投资多少") == "优必选总投资多少"
+
+
 def test_a_digit_is_never_mended_into_another_quarter(mender: Mender) -> None:
     assert "1季度" not in mender.mend(normalize("2鸡度双集中"))
 
