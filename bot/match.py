@@ -1178,13 +1178,13 @@ class Matcher:
                 if q.wanted <= _QUANTITIES and asks in _QUANTITIES and not (asks == "share" and "count" in q.wanted):
                     continue
                 score -= s.intent_penalty
-            # a figure of one named thing (天下秀's 60亿元, 制造业's 20个) does not answer a question
+            # a figure of one named thing (天下秀's 60亿元, 制造业's 20个, 临平新城's 十余个项目) does not answer a question
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
             # them (total_of) may. One project's figure is that project's even when the question
             # names its zone (How much did Linping New City's projects invest: not 天下秀's 60亿元)
             if q.wanted & _QUANTITIES and (
                     (not any(k in q.slots for k in _NAME_KINDS)
-                     and any(k in f_slots and k not in self.facts[i].total_of for k in _ENTITY_KINDS))
+                     and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
                     or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots)):
                 score -= s.entity_penalty
             # an article's figure for a neighbour (萧山区) answers only a question naming a place
