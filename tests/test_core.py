@@ -24,6 +24,8 @@ NEIGHBOURS = [
     ("直播产业链企业落地了多少家", "超过60家"),
     ("9月29日集中签约了多少个项目", "58个"),
     ("三季度签约向目几个", "58个"),  # not 临平新城's 十余个: the question names no zone
+    ("三季度双集中是不是600亿", "556亿元"),  # a figure checked asks that kind: not the event's date
+    ("三季度签了58个项目吗", "58个"),
 ]
 
 
