@@ -87,6 +87,9 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
      " 1、2季度合计 "),  # a half year is the two quarters together
     (lambda t, latin: "下半年" in t or (latin and ("half" in t or "h2" in t)),
      (r"下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z])"), " 3、4季度合计 "),
+    # the whole year is its four quarters together: an article about three of them does not give it
+    (lambda t, latin: "全年" in t or "整年" in t or (latin and ("full" in t or "whole" in t)),
+     (r"全年度?|整年|(?:full|whole)[\s-]+year"), " 1、2、3、4季度合计 "),
     (lambda t, latin: latin and "q" in t,
      (rf"{_A}q\s*([1-4]){_Z}|{_A}([1-4])\s*q{_Z}"), lambda m: f" {m.group(1) or m.group(2)}季度 "),
     (lambda t, latin: latin and "quarter" in t,
@@ -116,7 +119,7 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
 
 # What every rewrite needs one of (each test above implies it): 季 or q (quarters, Q3), 月 or an
 # English month (dates), a half year (半年, half, h1, h2), billions (amounts).
-_REWRITTEN = re.compile(f"季|q|月|半年|half|h[12]|billion|bn|{_MONTH_WORD.pattern}")
+_REWRITTEN = re.compile(f"季|q|月|半年|全年|整年|half|full|whole|h[12]|billion|bn|{_MONTH_WORD.pattern}")
 
 _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
