@@ -95,6 +95,13 @@ def test_an_answer_missing_one_expected_part_is_a_miss() -> None:
     assert judge(case, said("582亿元 / 600亿元"), FIGURES).verdict == "missed"
 
 
+def test_a_computed_first_line_holding_no_expected_result_is_wrong_and_one_holding_some_a_miss() -> None:
+    case = Case("上半年合计多少，三季度多少", ("1182亿元", "556亿元"))
+    assert judge(case, said("1738亿元", "582亿元 600亿元 556亿元", kind="computed"), FIGURES).verdict == "wrong_figure"
+    assert judge(case, said("1182亿元", kind="computed"), FIGURES).verdict == "missed"
+    assert judge(case, said("1182亿元；556亿元", kind="computed"), FIGURES).verdict == "right"
+
+
 def test_unanswerable_questions_must_be_declined() -> None:
     case = Case("余杭第四季度双集中总投资多少?", ())
     assert judge(case, said("没有提到", kind="declined"), FIGURES).verdict == "declined_ok"
