@@ -152,6 +152,7 @@ class Match:
     cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near |
     # articles (several articles answer a combining question differently)
     missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word; articles: their ids
+    parts: tuple[Match, ...] = ()  # two questions in one message, one of them computed: each clause's own verdict
 
 
 @dataclass(frozen=True)
@@ -779,6 +780,8 @@ class Matcher:
             return None
         facts: list[Fact] = []
         scores: list[float] = []
+        parts: list[Match] = []
+        forms: list[str] = []
         before: Question | None = None
         for text in texts:
             part = self.understand(text, as_of)
@@ -806,16 +809,29 @@ class Matcher:
             before = part
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
             found = self.decide(part, self.retrieve(part))
-            if found.kind != "fact":
+            if found.kind not in ("fact", "computed"):
                 return None
+            forms.append(part.form)
             facts += [f for f in found.facts if f not in facts]
             scores.append(found.score)
-        # short clauses score high on little: together, the answers must say what the message says
-        if len(facts) < 2 or said_by([self._explanation(self._index[f.id]) for f in facts], q.form) \
-                < self.settings.clauses_said:
+            parts.append(found)
+        if len(facts) < 2 or self._clauses_said(q, parts, forms) < self.settings.clauses_said:
             return None
+        if any(p.kind == "computed" for p in parts):  # 上半年合计多少，三季度多少: each clause answered as it asks
+            return Match("computed", q.text, q.norm, q.lang, tuple(facts), min(scores), best_fact=facts[0].id,
+                         slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _clauses_said(self, q: Question, parts: list[Match], forms: list[str]) -> float:
+        """How much of the message the clauses' answers say: short clauses score high on little, so
+        together the facts must say what the message says. A computed clause's words count as said:
+        its operation and members were read from them (上半年合计多少)."""
+        if not any(p.kind == "computed" for p in parts):
+            return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], q.form)
+        told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
+        words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
+        return sum(computed or any(e.explains(w) for e in told) for w, computed in words) / len(words) if words else 0.0
 
     def _named_out(self, norm: str, slots: Slots) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask

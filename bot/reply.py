@@ -187,6 +187,10 @@ class Composer:
                 lines += self._fact_lines(fact, lang)
             return Answer("fact", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
+        if m.kind == "computed" and m.parts:  # each clause's answer in the order the message asks
+            lines = [line for i, part in enumerate(m.parts) for line in ((),) * bool(i) + self.compose(part).lines]
+            return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
+                          sources=tuple(f.source for f in m.facts), **common)
         if m.kind == "computed" and m.computation:
             lines = OPERATIONS[m.computation.op].lines(m.computation, self, lang) + self._sources(m.facts, lang)
             return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),

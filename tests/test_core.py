@@ -128,6 +128,13 @@ def test_two_questions_in_one_message_are_each_answered(engine: Engine, question
     assert answer.kind == "fact" and answer.fact_ids == facts
 
 
+def test_a_computed_clause_and_a_fact_clause_are_each_answered_in_order(engine: Engine) -> None:
+    """Not the three quarters' sum 1738亿元: the half year is the first clause's, Q3 the second's."""
+    answer = engine.ask("上半年合计多少，三季度多少")
+    assert answer.kind == "computed" and "1738亿元" not in answer.text
+    assert answer.text.index("1182亿元") < answer.text.index("556亿元")
+
+
 def test_a_clause_nothing_answers_leaves_the_message_to_be_read_whole(engine: Engine) -> None:
     """Read whole, the attribute no fact explains declines it, naming what is missing."""
     answer = engine.ask("数字健康小镇首批引进几个项目，创始人是谁")
