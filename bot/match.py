@@ -776,7 +776,7 @@ class Matcher:
         with the names and times the others say; None unless every clause asks and is answered."""
         texts = clauses(q.text)
         # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
-        if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?"):
+        if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
         facts: list[Fact] = []
         scores: list[float] = []
@@ -807,6 +807,11 @@ class Matcher:
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [before.form] if before and len(units(part.form)) <= 1 else []
             before = part
+            if part.op and names:  # 加起来几个 after 制造业和数字经济各几个: the sum of what that clause names
+                joined = self.understand(f"{' '.join(names)} {part.norm}", as_of)
+                if not isinstance(joined, Question):
+                    return None
+                part, names = joined, []
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
             found = self.decide(part, self.retrieve(part))
             if found.kind not in ("fact", "computed"):

@@ -133,6 +133,9 @@ def test_a_computed_clause_and_a_fact_clause_are_each_answered_in_order(engine: 
     answer = engine.ask("上半年合计多少，三季度多少")
     assert answer.kind == "computed" and "1738亿元" not in answer.text
     assert answer.text.index("1182亿元") < answer.text.index("556亿元")
+    # a sum asked after a list sums what the list names
+    both = engine.ask("制造业和数字经济项目各几个，加起来几个")
+    assert both.kind == "computed" and both.text.index("21个") < both.text.index("41个")
 
 
 def test_a_clause_nothing_answers_leaves_the_message_to_be_read_whole(engine: Engine) -> None:
