@@ -924,10 +924,9 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in _PORTIONS and (portion := self._portion(q)):
             return portion
-        if q.op == "gap":  # the article's own count of days (18天之内) before any computed one
+        if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
-            stated = self.decide(q, ranked)
-            return stated if stated.kind == "fact" else self._gap(q) or stated
+            return self._gap(q) or self.decide(q, ranked)
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
