@@ -50,7 +50,10 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 # the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
-_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)占(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
+_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)(?:占|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
+# the whole said first: 浙江省级实验室里余杭占了百分之几, 556亿里天下秀占多少比例
+_SHARE_IN_ZH = re.compile(r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[^里]+?)(?:一个|一项)?就?占了?"
+                          r"(?:多少|百分之|比例|比重|几成|%)")
 _SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
                           r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
                           r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
@@ -77,10 +80,10 @@ _GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
 _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
-_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
-                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中)(?:不在|不属于)(?P<part2>.+?)的")
+_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
+                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中)(?:不在|不属于|不是)(?P<part2>.+?)的")
 _LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond)\s+(?P<part>.+)")
-_SIDES = {"share": (_SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_SIDES = {"share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
 
@@ -99,7 +102,7 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
     for sides in _SIDES.get(op, ()):
         if m := sides.search(norm):
             found = m.groupdict()
-            return (found["part"], found["whole"]) if found["part"] else (found["part2"], found["whole2"])
+            return (found["part"], found["whole"]) if found.get("part") else (found["part2"], found["whole2"])
     return None
 
 
@@ -1033,9 +1036,11 @@ class Matcher:
             return None
         named = [self.reader.read(side) for side in sides]
         said = [" ".join([side, *(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))])
-                if not own else side
+                if not own.keys() & _SHARED_KINDS else side  # 它估值 names an aspect, not a thing
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]
         part, whole = (self._one_figure(side) for side in said)
+        if part and part is whole and said != list(sides):  # the borrowed names found the other side: the side's own words
+            part, whole = (self._one_figure(side) for side in sides)
         # a side too short to name a figure (全省) is the other side's thing, of what it names
         # instead (余杭的省级实验室占全省的比例: 全省的省级实验室)
         if part and not whole:

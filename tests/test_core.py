@@ -182,6 +182,16 @@ def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine:
     assert "%" not in engine.ask("天下秀一个项目占三季度总投资的百分之几").text.split("\n")[0]
 
 
+@pytest.mark.parametrize(("question", "head"), [
+    ("浙江省级实验室里余杭占了百分之几", "75%"),  # the whole first, 里 before the part
+    ("天下秀网红城市投资额相当于它估值的百分之几", "60%"),  # 它估值 names an aspect, and borrows 天下秀
+    ("碳纤维项目占三类项目总投资的百分比", "9.1%"),  # borrowing 碳纤维 would find the part again: its own words
+])
+def test_shares_said_every_way_are_computed(engine: Engine, question: str, head: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and answer.text.startswith(head)
+
+
 def test_a_side_of_a_share_is_the_one_figure_among_its_tied_facts(engine: Engine) -> None:
     """天下秀项目 ties its investment, business and owner: only the investment is a figure; the
     whole names its quarter, so it borrows no name from the part."""
@@ -194,6 +204,7 @@ def test_a_side_of_a_share_is_the_one_figure_among_its_tied_facts(engine: Engine
 @pytest.mark.parametrize(("question", "head"), [
     ("浙江省级实验室里不在余杭的还有几个", "1个"),  # 4个 − 其三; 余杭 alone is the labs of 余杭
     ("三季度双集中556亿里面，除了58个优质项目的329亿，剩下多少", "227亿元"),  # the 329亿, not the 58个
+    ("三季度556亿里，除掉三类优质项目的329亿，还剩多少", "227亿元"),
 ])
 def test_what_is_left_of_one_figure_without_another_is_computed(engine: Engine, question: str, head: str) -> None:
     answer = engine.ask(question)
