@@ -81,7 +81,7 @@ _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
 _LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
-                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中)(?:不在|不属于|不是)(?P<part2>.+?)的")
+                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond)\s+(?P<part>.+)")
 _SIDES = {"share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
@@ -823,9 +823,11 @@ class Matcher:
             facts += [f for f in found.facts if f not in facts]
             scores.append(found.score)
             parts.append(found)
-        if len(facts) < 2 or self._clauses_said(q, parts, forms) < self.settings.clauses_said:
-            return None
-        if any(p.kind == "computed" for p in parts):  # 上半年合计多少，三季度多少: each clause answered as it asks
+        computing = any(p.kind == "computed" for p in parts)
+        if len(facts) < 2 or (q.op == "each" and not computing) \
+                or self._clauses_said(q, parts, forms) < self.settings.clauses_said:
+            return None  # 制造业几个，数字经济几个: the message's own list of each, not two answers
+        if computing:  # 上半年合计多少，三季度多少: each clause answered as it asks
             return Match("computed", q.text, q.norm, q.lang, tuple(facts), min(scores), best_fact=facts[0].id,
                          slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
@@ -1099,7 +1101,7 @@ class Matcher:
             return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
                 else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
-        figured = [f for f in self._side(text) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
+        figured = [f for f in self._side(text, _QUANTITIES) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
         return figured[0] if len(figured) == 1 else None
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
