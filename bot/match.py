@@ -785,6 +785,7 @@ class Matcher:
         scores: list[float] = []
         parts: list[Match] = []
         forms: list[str] = []
+        named: Slots = {}  # the names the clauses so far say
         before: Question | None = None
         for text in texts:
             part = self.understand(text, as_of)
@@ -804,8 +805,11 @@ class Matcher:
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
                 if not isinstance(part, Question):
                     return None
-            # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause)
-            lacking = {k: v for k, v in q.slots.items() if k not in part.slots and k in _SHARED_KINDS}
+            # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause);
+            # a name only from a clause before (三类优质项目投资多少？碳纤维一个项目多少: no 碳纤维 in the first)
+            lacking = {k: named.get(k) if k in _NAME_KINDS else v for k, v in q.slots.items()
+                       if k not in part.slots and k in _SHARED_KINDS and (k not in _NAME_KINDS or k in named)}
+            named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [before.form] if before and len(units(part.form)) <= 1 else []

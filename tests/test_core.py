@@ -121,6 +121,8 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     ("数字健康小镇啥时候开园，首批进了几个项目", ("digital-health-town-opening", "digital-health-town-first-batch")),
     # the day one clause names holds for the other: that day's total, not each quarter's
     ("9.29一共签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
+    # a name said later is no name of a clause before: the first asks the three categories' total
+    ("三类优质项目投资多少？碳纤维一个项目多少", ("q3-quality-projects-investment", "carbon-fiber-investment")),
 ])
 def test_two_questions_in_one_message_are_each_answered(engine: Engine, question: str, facts: tuple[str, ...]) -> None:
     answer = engine.ask(question)
