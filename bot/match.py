@@ -76,6 +76,8 @@ _TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|high
 # told apart at one of the joins, tried in turn (阿里仁和数据中心 has a 和 in its name)
 _GAP_ZH = re.compile(r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天")
 _GAP_JOIN_ZH = re.compile(r"到|至|和|与|跟|距离|距|离")
+# each of two things said in words: what is joined before 各/分别, and what is asked after it
+_EACH_ZH = re.compile(r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$")
 _GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
 _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
@@ -1120,6 +1122,10 @@ class Matcher:
     def _each_apart(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """分别/各 over names no series joins (余杭和萧山区三季度总投资分别多少): each name asked on its
         own, answered only when every one of them is, with each fact and its own source."""
+        return self._each_name(q, ranked) or self._each_side(q)
+
+    def _each_name(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
+        """Each of the names of one kind the question lists, asked on its own."""
         kinds = [k for k, v in q.slots.items() if len(v) > 1 and k in (*_NAME_KINDS, "place", "quarter")]
         if len(kinds) != 1:
             return None
@@ -1136,6 +1142,27 @@ class Matcher:
         score = min(scores.get(self._index[f.id], 0.0) for f in facts)
         return Match("fact", q.text, q.norm, q.lang, tuple(facts), round(max(score, self.settings.threshold), 1),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _each_side(self, q: Question) -> Match | None:
+        """分别/各 over two things said in words (今年以来落地项目总额和三季度双集中各多少, 优必选董事长和
+        vivo项目负责人分别是谁): the one cut at a join whose each side, asked with the question's
+        ending, is answered by one fact of its own."""
+        m = _EACH_ZH.search(q.norm)
+        if not m or self.lexicon.operation(m.group("ask")):  # 分别占多少比例: each side's share, not its figure
+            return None
+        cuts = {}
+        for join in _GAP_JOIN_ZH.finditer(said := m.group("sides")):
+            sides = (said[: join.start()], said[join.end():])
+            if all(self.reader.read(side) for side in sides):  # each side names something of its own
+                found = [self._side(f"{side}{m.group('ask')}") for side in sides]
+                if all(len(f) == 1 and (not q.wanted or f[0].asks in q.wanted) for f in found) \
+                        and found[0][0] is not found[1][0]:  # 制造业和数字经济分别投资多少: no count answers
+                    cuts[(found[0][0].id, found[1][0].id)] = (found[0][0], found[1][0])
+        if len(cuts) != 1:
+            return None
+        facts = cuts.popitem()[1]
+        return Match("fact", q.text, q.norm, q.lang, facts, self.settings.threshold, best_fact=facts[0].id,
+                     slots=q.slots)
 
     def _states_other_figure(self, q: Question, comp: Computation) -> bool:
         """Whether the question states a figure of the base that is neither an input of `comp`

@@ -30,6 +30,8 @@ _BETWEEN_RUNS = re.compile(r"[^\u3400-\u9fff0-9]+")
 _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 # numerals are never mended, nor mended into: 几个亿 is not 几个一, and no typo becomes a quarter
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
+# 各 and 每 say "each": mended into 个 or 美 they would change what the question asks (两个基地各在哪)
+_EACH = frozenset("各每")
 
 
 def pairs_of(texts: Iterable[str]) -> set[str]:
@@ -184,7 +186,7 @@ class Mender:
         covered = self._covered(run)
         for i, char in enumerate(run):
             # 的, 和, 有 typed are meant (总投资的多少 is no 总投资地多少; a name's 有必选 is _name's)
-            if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS \
+            if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS or char in _EACH \
                     or char in everyday:
                 continue
             fix = self._best(chars, i, sounds[char])

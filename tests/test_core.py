@@ -101,6 +101,17 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
     assert answer.kind == "fact" and answer.fact_ids == ("live-ecommerce-industry-base", "digital-fashion-innovation-base")
     assert answer.text.index("未来科技城") < answer.text.index("临平新城")
     assert engine.ask("天下秀和睿熙科技分别投资多少").kind != "fact"  # one of them has no such fact: no half answer
+    assert engine.ask("直播电商产业基地和数字时尚创新基地各在哪").fact_ids == answer.fact_ids  # 各, never mended to 个
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("今年以来落地项目总额和三季度双集中各多少", ("first-three-quarters-total", "q3-double-concentration-total")),
+    ("优必选董事长和vivo项目负责人分别是谁", ("zhou-jian-who", "li-leheng-who")),  # two names, two roles
+])
+def test_each_of_two_things_said_in_words_is_asked_on_its_own(engine: Engine, question: str,
+                                                             facts: tuple[str, ...]) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "fact" and answer.fact_ids == facts
 
 
 @pytest.mark.parametrize(("question", "facts"), [
