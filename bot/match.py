@@ -1144,7 +1144,7 @@ class Matcher:
                      best_fact=facts[0].id, slots=q.slots)
 
     def _each_side(self, q: Question) -> Match | None:
-        """分别/各 over two things said in words (今年以来落地项目总额和三季度双集中各多少, 优必选董事长和
+        """分别/各 over two things said in words (前三季度落地项目总额和三季度双集中各多少, 优必选董事长和
         vivo项目负责人分别是谁): the one cut at a join whose each side, asked with the question's
         ending, is answered by one fact of its own."""
         m = _EACH_ZH.search(q.norm)

@@ -105,7 +105,7 @@ def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine)
 
 
 @pytest.mark.parametrize(("question", "facts"), [
-    ("今年以来落地项目总额和三季度双集中各多少", ("first-three-quarters-total", "q3-double-concentration-total")),
+    ("前三季度落地项目总额和三季度双集中各多少", ("first-three-quarters-total", "q3-double-concentration-total")),
     ("优必选董事长和vivo项目负责人分别是谁", ("zhou-jian-who", "li-leheng-who")),  # two names, two roles
 ])
 def test_each_of_two_things_said_in_words_is_asked_on_its_own(engine: Engine, question: str,
