@@ -1108,7 +1108,9 @@ class Matcher:
                 else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
         figured = [f for f in self._side(text, _QUANTITIES) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
-        return figured[0] if len(figured) == 1 else None
+        # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
+        members = [f for f in figured if f.series]
+        return figured[0] if len(figured) == 1 else members[0] if len(members) == 1 else None
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and

@@ -176,11 +176,11 @@ def test_a_mean_of_the_quarters_is_written_with_one_decimal(engine: Engine) -> N
     assert engine.ask("三个季度平均每季度多少亿").text.startswith("579.3亿元")  # 1738 / 3 = 579.33…
 
 
-def test_a_share_of_a_named_member_asks_for_a_part_the_series_lacks(engine: Engine) -> None:
-    """三季度 after 占 is what the share is of; the part (329亿元) is no quarter: nothing to compute
-    from the quarters, and no other figure in its place."""
+def test_a_share_of_a_quarters_total_is_of_its_series_member(engine: Engine) -> None:
+    """三季度总投资 ties the event's 556亿元 and the signed categories' 329亿元: as a whole it is the
+    quarter's own total, the series member (the 329亿元 is a part of it)."""
     answer = engine.ask("三类优质项目投资占三季度总投资的多少")
-    assert answer.kind == "declined" and "%" not in answer.text
+    assert answer.kind == "computed" and answer.text.startswith("59.2%")
     assert engine.ask("三季度占前三季度双集中总投资的比例").text.startswith("32.0%")  # 三季度 before 占: the part
     assert "%" in engine.ask("What percentage of the Q3 quality projects were manufacturing projects?").text
 
