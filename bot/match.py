@@ -938,6 +938,8 @@ class Matcher:
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
+        if q.op in ("sum", "sum?") and self._totals_span(q, ranked):
+            q = replace(q, op=None)  # 前三季度累计多少: the article's own 近1800亿元, not the three events' sum
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if computed:
@@ -1111,6 +1113,16 @@ class Matcher:
         # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
         members = [f for f in figured if f.series]
         return figured[0] if len(figured) == 1 else members[0] if len(members) == 1 else None
+
+    def _totals_span(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
+        """The best fact, above the threshold and in no series, is the article's own total for the
+        span of quarters the question names (前3季度)."""
+        span = q.slots.get("quarter")
+        if not ranked or ranked[0][1] < self.settings.threshold or not span or len(span) != 1 \
+                or "-" not in next(iter(span)):
+            return False
+        best = ranked[0][0]
+        return self.fact_slots[best].get("quarter") == span and not self.facts[best].series
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and

@@ -172,6 +172,12 @@ def test_a_sum_the_article_states_outright_is_answered_not_refused(engine: Engin
     assert engine.ask("天下秀、本松新材料加起来投资多少").kind == "declined"  # no fact says that sum
 
 
+def test_a_span_the_article_totals_itself_is_its_own_total_not_a_sum_of_events(engine: Engine) -> None:
+    """前三季度累计 is the article's 近1800亿元; naming the events (双集中) sums the three quarters."""
+    assert engine.ask("前三季度累计多少").text.startswith("近1800亿元")
+    assert engine.ask("前三季度双集中累计多少").text.startswith("1738亿元")
+
+
 def test_a_mean_of_the_quarters_is_written_with_one_decimal(engine: Engine) -> None:
     assert engine.ask("三个季度平均每季度多少亿").text.startswith("579.3亿元")  # 1738 / 3 = 579.33…
 
