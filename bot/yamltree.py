@@ -28,6 +28,10 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 # dates stay text, as written: the loader validates them, and 2021-13-40 must be a curator's
 # message, not PyYAML's ValueError
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+# YAML 1.1 reads on, off, yes, no as booleans: a lexicon's English word "on" was True. Only true and
+# false are booleans here; the others stay the words they are
+_Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: {"true": True, "false": False}.get(
+    node.value.lower(), node.value))
 
 
 def _check_tree(path: Path, root: yaml.Node) -> None:

@@ -132,6 +132,7 @@ def test_each_of_two_things_said_in_words_is_asked_on_its_own(engine: Engine, qu
     ("数字健康小镇啥时候开园，首批进了几个项目", ("digital-health-town-opening", "digital-health-town-first-batch")),
     # the day one clause names holds for the other: that day's total, not each quarter's
     ("9.29一共签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
+    ("Who published the white paper with the ranking, and on what date?", ("whitepaper-publisher", "whitepaper-date")),
     # a name said later is no name of a clause before: the first asks the three categories' total
     ("三类优质项目投资多少？碳纤维一个项目多少", ("q3-quality-projects-investment", "carbon-fiber-investment")),
 ])

@@ -192,3 +192,10 @@ def test_a_running_bot_keeps_its_facts_when_an_edit_empties_them(mini_engine, mi
     edit(path, path.read_text(encoding="utf-8") + "\nfacts: []\n")
     ok, _ = mini_engine.reload()
     assert not ok and len(mini_engine.knowledge.facts) == 4
+
+
+def test_yaml_11_booleans_other_than_true_and_false_stay_words(tmp_path: Path) -> None:
+    """The lexicon's English filler "on" was read as True: only true and false are booleans."""
+    path = tmp_path / "words.yaml"
+    path.write_text("words: [on, off, yes, no, On]\nflag: true\n", encoding="utf-8")
+    assert read_yaml(path) == {"words": ["on", "off", "yes", "no", "On"], "flag": True}
