@@ -85,7 +85,11 @@ _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
 _LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
                       r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond)\s+(?P<part>.+)")
-_SIDES = {"share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+# the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)
+_DIFF_ZH = re.compile(r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:多少|几)")
+_DIFF_EN = re.compile(r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
+                      r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
+_SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
 
@@ -942,6 +946,8 @@ class Matcher:
             q = replace(q, op=None)  # 前三季度累计多少: the article's own 近1800亿元, not the three events' sum
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
+            if q.op == "diff" and (not computed or computed.kind != "computed"):
+                computed = self._portion(q) or computed  # two facts no series joins: 天下秀估值比投资额多多少
             if computed:
                 return computed
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
@@ -1064,7 +1070,7 @@ class Matcher:
             return None
         if q.op in ("share", "remainder") and a.value >= b.value:
             return None
-        op = _PORTIONS[q.op or ""]
+        op = _PORTIONS.get(q.op or "", q.op or "")
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)

@@ -108,7 +108,10 @@ class Composer:
                    paragraph=src.paragraph, caption=src.caption, quote=src.quote), "i"),)
 
     def _label(self, fact: Fact, lang: str) -> str:
-        return fact.series.label.get(lang, fact.id) if fact.series else fact.id
+        """A series member by its label (第三季度); another fact by its figure, its source line says whose."""
+        if fact.series:
+            return fact.series.label.get(lang, fact.id)
+        return fact.figures[0].text if fact.figures else fact.id
 
     def _term(self, fact: Fact, lang: str) -> str:
         """`一季度 582亿元`: a member's label with its figure as the article writes it (a fact of no

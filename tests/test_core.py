@@ -232,6 +232,13 @@ def test_what_is_left_of_one_figure_without_another_is_computed(engine: Engine, 
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_a_difference_of_two_facts_no_series_joins_is_computed_from_their_figures(engine: Engine) -> None:
+    """天下秀's valuation and its project's investment are of no one series: each side names one figure."""
+    answer = engine.ask("天下秀估值比这次项目投资额多多少")
+    assert answer.kind == "computed" and answer.text.startswith("100亿元比天下秀网红城市项目多40亿元")
+    assert engine.ask("二季度比一季度多多少").text.startswith("第二季度比第一季度多18亿元")  # a series' members
+
+
 def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(engine: Engine) -> None:
     """投资 names nothing: it is 天下秀's, the name the other side says."""
     answer = engine.ask("天下秀估值是投资的几倍")
