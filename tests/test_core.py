@@ -249,6 +249,7 @@ def test_how_many_times_one_figure_is_another_is_computed_from_the_two_facts(eng
 @pytest.mark.parametrize(("question", "head"), [("白皮书发布到三季度双集中中间隔几天？", "19天"),
                                                 ("数字健康小镇开园到9月29号双集中隔了几天", "30天"),
                                                 ("阿里仁和数据中心开服距离双集中多少天", "13天"),  # 和 in a name
+                                                ("8月30日到9月10日几天", "11天"),  # two facts say 9月10日: one date
                                                 ("How many days between the white paper and the signing?", "19天")])
 def test_days_between_two_dated_facts_are_counted(engine: Engine, question: str, head: str) -> None:
     answer = engine.ask(question)
