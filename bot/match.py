@@ -977,6 +977,7 @@ class Matcher:
                        or (series and self.facts[i].series and self.facts[i].series.id == series.id
                            and sc >= max(s.threshold, best - s.series_margin)))]
         chosen = self._by_said(q, self._by_names(q, self._by_figure(q, chosen)))
+        chosen = self._same_day(q, chosen, candidates)
         if "latest" in q.relative:
             chosen = self._latest_member(chosen)
         if len(self.knowledge.documents) > 1:
@@ -1305,6 +1306,19 @@ class Matcher:
         return [i for i in chosen if said[i] >= most - _SAID_MARGIN
                 or (self.facts[i].series and self.facts[i].series.id in series)
                 or self.facts[i].asks in q.wanted - kinds]  # 在哪个新城哪天: the date fact too
+
+    def _same_day(self, q: Question, chosen: list[int], candidates: list[tuple[int, float]]) -> list[int]:
+        """What happened on a day the question names, asking no figure (9月10日发生了什么): every
+        event of that day above the threshold saying as much of the question, not only the
+        best-worded (the white paper and the app centre were both on 9月10日)."""
+        day = q.slots.get("date")
+        if not day or q.wanted - _WHAT_HAPPENED or any(self.facts[i].asks != "date" for i in chosen):
+            return chosen
+        said = min(self._explanation(i).coverage(q.form) for i in chosen)  # 发布了什么: the white paper's word
+        same = [i for i, sc in candidates if sc >= self.settings.threshold and i not in chosen
+                and self.facts[i].asks == "date" and self.fact_slots[i].get("date") == day
+                and self._explanation(i).coverage(q.form) >= said - _SAID_MARGIN]
+        return chosen + same
 
     def _latest_member(self, chosen: list[int]) -> list[int]:
         """最近一次 among a quarterly series' members: the last quarter's."""

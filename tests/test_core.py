@@ -264,6 +264,11 @@ def test_days_between_two_named_ends_are_theirs_and_the_articles_own_count_answe
     assert engine.ask("三连击用了几天").text.startswith("18天")
 
 
+def test_what_happened_on_a_day_is_every_event_of_that_day(engine: Engine) -> None:
+    assert set(engine.ask("9月10日发生了什么?").fact_ids) == {"whitepaper-date", "industrial-app-center-date"}
+    assert engine.ask("9月10日发布了什么").fact_ids == ("whitepaper-date",)  # 发布: the white paper's word
+
+
 def test_in_which_organisation_asks_a_name_and_in_which_park_a_place(engine: Engine) -> None:
     assert engine.ask("清华的戴琼海院士在哪个实验室当首席科学家").fact_ids == ("zhuoxi-lab-chief-scientist",)
     assert engine.ask("三季度双集中活动在哪个会场举行的").kind == "declined"  # a venue: not its date
