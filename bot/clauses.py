@@ -35,3 +35,9 @@ def clauses(text: str) -> list[str]:
         else:  # "When" of "When and where was …": ask "When was …"
             out.append(f"{part.strip()} {_LEADING.sub('', parts[i + 1])}")
     return out
+
+
+def asks(text: str) -> bool:
+    """Whether a clause says it asks: a question mark after it, or a question word before it
+    ("What was the Q2 figure", with no word of what kind of figure)."""
+    return text.rstrip().endswith(("?", "？")) or _LEADING.match(text) is not None

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from bot.answer import Kind
+from bot.clauses import asks as clause_asks
 from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
@@ -795,7 +796,7 @@ class Matcher:
         before: Question | None = None
         for text in texts:
             part = self.understand(text, as_of)
-            asks = isinstance(part, Question) and bool(part.wanted or text.rstrip().endswith(("?", "？")))
+            asks = isinstance(part, Question) and bool(part.wanted or clause_asks(text))
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
                 # before asked it; this one names another thing
