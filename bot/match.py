@@ -130,6 +130,17 @@ _WORD_CHAR = re.compile(r"\w")  # a text with none, and no Chinese character (ha
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 
 
+# how many members a question says it combines (三类, 这2个季度)
+_MEMBERS_SAID = re.compile(r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度)")
+_NUMERAL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _members_said(norm: str) -> int | None:
+    """The number of members the question says it combines, when it says one (三类 → 3)."""
+    m = _MEMBERS_SAID.search(norm)
+    return None if not m else int(m.group(1)) if m.group(1).isdigit() else _NUMERAL[m.group(1)]
+
+
 def _stray_number(norm: str) -> bool:
     """A number that is no time and no stated figure (2、3几度: quarters whose 季 was mistyped):
     it may name members, so a computation over every member is not what was asked."""
@@ -1036,6 +1047,10 @@ class Matcher:
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
         if comp and self._states_other_figure(q, comp):
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
+        if comp and comp.op in ("sum", "mean", "each") and (said := _members_said(q.norm)) and said != len(comp.members):
+            # 制造业数字经几人才配套三类加起来: three said, two read (a typo hid one): never two's sum
+            return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
+                         best_fact=self._best_id(ranked), slots=q.slots, cause="near")
         if comp:
             scores = dict(ranked)
             top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)

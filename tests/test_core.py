@@ -321,6 +321,12 @@ def test_a_number_no_quarter_was_read_from_keeps_the_whole_series_out(engine: En
     assert engine.ask("双集中合计多少").text.startswith("1738亿元")
 
 
+def test_a_sum_of_fewer_members_than_the_question_says_is_declined(engine: Engine) -> None:
+    """三类 with 数字经济 mistyped: two categories read, three said; their sum (37个) is no answer."""
+    assert engine.ask("制造业数字经几人才配套三类加起来多少个").kind == "declined"
+    assert engine.ask("制造业数字经济人才配套三类加起来多少个").text.startswith("58个")
+
+
 def test_a_comparison_nothing_computes_is_not_answered_with_one_figure(engine: Engine) -> None:
     """一集度 is 一季度 mistyped into a word (一集, an episode): 600亿元 alone compares nothing."""
     answer = engine.ask("二季度比一集度多了多少")
