@@ -17,6 +17,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -39,6 +40,7 @@ from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
 
+_CHUNK = 1000  # facts whose forms are derived together: enough to spare a step per fact, few enough to hold
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
@@ -491,7 +493,15 @@ class _Derivations:
         self._values: dict[frozenset[str], frozenset[str]] = {}
         self._quoted: dict[str, set[str]] = {}
 
-    def of(self, facts: tuple[Fact, ...], normalized: dict[str, str]) -> list[_FactForms]:
+    def of(self, facts: tuple[Fact, ...]) -> Iterator[_FactForms]:
+        """Each fact's forms, in order, worked out _CHUNK facts at a time: at once, a large base's
+        texts at each step of the way took twice the memory of the whole index."""
+        for start in range(0, len(facts), _CHUNK):
+            chunk = facts[start : start + _CHUNK]
+            texts = [t for f in chunk if _key(f) not in self._previous for t in _texts(f)]
+            yield from self._chunk_of(chunk, dict(zip(texts, normalize_all(texts), strict=True)))
+
+    def _chunk_of(self, facts: tuple[Fact, ...], normalized: dict[str, str]) -> list[_FactForms]:
         """Each fact's forms: the last build's, or those an earlier process derived for these texts
         in this context (bot.formcache), else derived, all of those at once. `normalized`: normalize
         of the texts of the facts not kept from the last build."""
@@ -602,9 +612,7 @@ class _Derivations:
         elsewhere: set[int] = set()
         postings: defaultdict[str, list[int]] = defaultdict(list)
         norms: list[str] = []  # of each fact, joined below
-        texts = [t for f in facts if _key(f) not in self._previous for t in _texts(f)]
-        normalized = dict(zip(texts, normalize_all(texts), strict=True))  # in batches: most of the time
-        for i, (fact, d) in enumerate(zip(facts, self.of(facts, normalized), strict=True)):
+        for i, (fact, d) in enumerate(zip(facts, self.of(facts), strict=True)):
             norms += d.norms
             spans.append((len(forms), len(forms) + len(d.forms)))
             forms += d.forms
@@ -621,7 +629,6 @@ class _Derivations:
             # that character ratios miss.
             deque(map(list.append, map(postings.__getitem__, d.terms), itertools.repeat(i)), maxlen=0)  # in C
         postings.default_factory = None  # a dict from here on: a word no fact says is no key
-        del texts, normalized  # let go before the pairs are read: the peak of a large build was there
         lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         del norms
         pairs = frozenset(map(sys.intern, pairs_of([lines])))
