@@ -53,8 +53,7 @@ class _Index:
     index was 480 MB; these counts, held as WindowCounts, are 6 MB."""
 
     def __init__(self, forms: Iterable[str]) -> None:
-        forms = list(forms)
-        self.known = WindowCounts(lambda: (m.group() for form in forms for m in _RUN.finditer(form)), _SIZES)
+        self.known = WindowCounts(forms, _BETWEEN_RUNS, _SIZES)
         # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
         # characters or more, so the frequency table's words serve (no set of its longer words)
         self.common = common_words()

@@ -10,11 +10,12 @@ which are neighbours in code order. Kept as sorted codes beside running totals, 
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import accumulate
 
 _UTF16 = "utf-16-be"  # two bytes a character of the Basic Multilingual Plane, the first the higher
@@ -28,19 +29,20 @@ class WindowCounts:
     its UTF-16 code units as one number, the first the highest: the windows a word begins have the
     codes from the word's, followed by zeros, up to the next word's."""
 
-    def __init__(self, runs: Callable[[], Iterable[str]], sizes: tuple[int, ...]) -> None:
-        """`runs`: gives the runs of text (characters of the Basic Multilingual Plane, no NUL) afresh,
-        once for the windows and once for the characters."""
+    def __init__(self, texts: Iterable[str], between: re.Pattern[str], sizes: tuple[int, ...]) -> None:
+        """The runs are what `between` leaves of the texts (characters of the Basic Multilingual
+        Plane, no NUL), split out of all of them at once."""
         if any(not 1 <= n <= _WIDTH for n in sizes):
             raise ValueError("words of 1 to 4 characters only")
         self._sizes = frozenset(sizes)
         gap = _GAP * (_WIDTH - 1)
-        counted = _window_codes(gap.join(runs()) + gap)
+        text = gap.join(between.sub(gap, t) for t in texts) + gap
+        counted = _window_codes(text)
         self._keys = array("Q", sorted(counted))
         self._totals = array("Q", accumulate(map(counted.__getitem__, self._keys), initial=0))  # of the codes before
         del counted
         shortest = min(sizes, default=_WIDTH)
-        self.chars = frozenset(_GAP.join(run for run in runs() if len(run) >= shortest)) - {_GAP}
+        self.chars = frozenset("".join(re.findall(f"[^{_GAP}]{{{shortest},}}", text)))
 
     def get(self, word: str) -> int:
         """How often the word occurs; 0 when never."""
