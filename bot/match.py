@@ -40,7 +40,8 @@ from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
 
-_CHUNK = 1000  # facts whose forms are derived together: enough to spare a step per fact, few enough to hold
+_CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
+# intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
