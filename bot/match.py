@@ -16,10 +16,12 @@ import operator
 import re
 import sys
 from array import array
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
@@ -39,6 +41,8 @@ from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
 
+_CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
+# intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
@@ -128,6 +132,7 @@ _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _WORD_CHAR = re.compile(r"\w")  # a text with none, and no Chinese character (has_chinese), says no word
 _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
+_WORD_OR_SEP = re.compile(rf"[a-z0-9.]+|[^\sa-z0-9.{SEP}]+|{SEP}")  # _WORD's words of texts joined by SEP, and SEP
 
 
 # how many members a question says it combines (三类, 这2个季度)
@@ -206,6 +211,7 @@ class Wording:
         self._stop = frozenset(lexicon.filler.get("en", ()))
         synonyms = lexicon.synonym_map
         self._synonyms = pattern(synonyms) if synonyms else None
+        self._synonyms_words_only = not any(map(is_expression, synonyms))  # then no match crosses SEP
         self._synonym_of = synonyms
         # "the latest" is read as the article it means and said in no phrasing (今年 is: 今年以来)
         self._latest = lexicon.when.get("latest")
@@ -216,16 +222,23 @@ class Wording:
             return normalized
         return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
 
+    def synonyms_all(self, texts: list[str]) -> list[str]:
+        """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when the synonyms
+        are words only (no word holds SEP): building a Matcher unifies every phrasing's."""
+        if not self._synonyms_words_only or not texts:
+            return [self.synonyms(t) for t in texts]
+        return self.synonyms(SEP.join(texts)).split(SEP)
+
     def form(self, normalized: str) -> str:
         """The normalized text without filler and "latest": what fuzzy scores compare."""
         return self._words(self._filler.sub("", normalized).replace("、", " "))
 
     def forms(self, texts: list[str]) -> list[str]:
         """[form(t) for t in texts], the filler taken out of all the texts in one pass when it is
-        words only: joined by SEP, which no word holds, as building a Matcher does for each fact."""
+        words only: joined by SEP, which no word holds, as building a Matcher does."""
         if not self._filler_words_only or not texts:
             return [self.form(t) for t in texts]
-        return [self._words(t) for t in self._filler.sub("", SEP.join(texts)).replace("、", " ").split(SEP)]
+        return self._words_all(self._filler.sub("", SEP.join(texts)).replace("、", " ").split(SEP))
 
     def _words(self, text: str) -> str:
         if self._latest:
@@ -233,6 +246,16 @@ class Wording:
         # only a word of Latin letters has an English ending to take off
         words = [en_stem(w) if w.isascii() else w for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
+
+    def _words_all(self, texts: list[str]) -> list[str]:
+        """[_words(t) for t in texts]: the words of all the texts found in one pass over them joined
+        by SEP (a word of its own here, kept as it is), each distinct word stemmed once."""
+        if self._latest:
+            texts = [self._latest.sub(" ", t) for t in texts]
+        found = _WORD_OR_SEP.findall(SEP.join(texts))
+        said = {w: "" if w in self._stop else en_stem(w) if w.isascii() else w for w in set(found)}
+        joined = " ".join(filter(None, map(said.__getitem__, found)))  # "a b SEP c": a text's words, SEP between
+        return [text.strip(" ") for text in joined.split(SEP)]
 
 
 def terms(form: str) -> set[str]:
@@ -244,6 +267,18 @@ def terms(form: str) -> set[str]:
         else:
             out.update(map(operator.add, token, token[1:]))  # its bigrams, made in C
     return out
+
+
+class _TermsByWord(dict[str, frozenset[str]]):
+    """terms() of scoring forms, each distinct word's worked out (and its terms interned: a base's
+    facts hold many of each) once: the facts of a base share most of their words."""
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = frozenset(map(sys.intern, terms(word)))
+        return found
+
+    def __call__(self, forms: list[str]) -> set[str]:
+        return set().union(*map(self.__getitem__, " ".join(forms).split()))
 
 
 def similarity(a: str, b: str, **_: object) -> float:
@@ -481,29 +516,45 @@ class _Derivations:
         self._values: dict[frozenset[str], frozenset[str]] = {}
         self._quoted: dict[str, set[str]] = {}
 
-    def of(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
-        """`normalized`: normalize of the fact's texts, when not kept from the last build."""
-        key = _key(fact)
-        found = self._previous.get(key) or self._kept(key, fact, normalized)
-        if self.cache is not None:
-            self._made[key] = found
-        return found
+    def of(self, facts: tuple[Fact, ...]) -> Iterator[_FactForms]:
+        """Each fact's forms, in order, worked out _CHUNK facts at a time: at once, a large base's
+        texts at each step of the way took twice the memory of the whole index."""
+        for start in range(0, len(facts), _CHUNK):
+            chunk = facts[start : start + _CHUNK]
+            texts = [t for f in chunk if _key(f) not in self._previous for t in _texts(f)]
+            yield from self._chunk_of(chunk, dict(zip(texts, normalize_all(texts), strict=True)))
 
-    def _kept(self, key: tuple[object, ...], fact: Fact, normalized: dict[str, str]) -> _FactForms:
-        """The forms an earlier process derived for these texts in this context (bot.formcache), else derived."""
-        if not self._context_digest:
-            return self._derive(fact, normalized)
-        where = _digest((self._context_digest, key))
+    def _chunk_of(self, facts: tuple[Fact, ...], normalized: dict[str, str]) -> list[_FactForms]:
+        """Each fact's forms: the last build's, or those an earlier process derived for these texts
+        in this context (bot.formcache), else derived, all of those at once. `normalized`: normalize
+        of the texts of the facts not kept from the last build."""
+        keys = [_key(fact) for fact in facts]
+        found: list[_FactForms | None] = [self._previous.get(key) for key in keys]
+        where = [_digest((self._context_digest, key)) if self._context_digest and d is None else ""
+                 for key, d in zip(keys, found, strict=True)]
+        for i, at in enumerate(where):
+            if at:
+                found[i] = self._given(at)
+        todo = [i for i, d in enumerate(found) if d is None]
+        for i, d in zip(todo, self._derive([facts[i] for i in todo], normalized), strict=True):
+            found[i] = d
+            if where[i] and KEPT.recording_now:
+                KEPT.record({where[i]: _encode_forms(d)})
+        done = cast(list[_FactForms], found)
+        if self.cache is not None:
+            self._made.update(zip(keys, done, strict=True))
+        return done
+
+    @staticmethod
+    def _given(where: str) -> _FactForms | None:
+        """The forms kept at `where` by an earlier process (bot.formcache), if any and whole."""
         data = KEPT.given.get(where)
         if data is not None:
             try:
                 return _decode_forms(data)
             except (TypeError, ValueError):  # a damaged cache: derive them
                 del KEPT.given[where]
-        found = self._derive(fact, normalized)
-        if KEPT.recording_now:
-            KEPT.record({where: _encode_forms(found)})
-        return found
+        return None
 
     def part(self, facts: tuple[Fact, ...]) -> _Part:
         """The part of one file's facts: the last build's when it holds the very same facts (the
@@ -525,32 +576,51 @@ class _Derivations:
                 forms = self._made
             self.cache.context, self.cache.forms, self.cache.parts = self.context, forms, self._made_parts
 
-    def _derive(self, fact: Fact, normalized: dict[str, str]) -> _FactForms:
-        norms = [self.wording.synonyms(normalized[q]) for qs in fact.questions.values() for q in qs]
-        slots, canonicals = self.reader.read_all(norms)
+    def _derive(self, facts: list[Fact], normalized: dict[str, str]) -> list[_FactForms]:
+        """The facts' forms, each step over all their texts at once: a step per fact (or per
+        phrasing) was most of the cost of building a Matcher."""
+        phrasings = [[q for qs in fact.questions.values() for q in qs] for fact in facts]
+        norms = self.wording.synonyms_all([normalized[q] for qs in phrasings for q in qs])
+        slots, canonicals = self.reader.read_groups(norms, list(map(len, phrasings)))
         forms = self.wording.forms(canonicals)
-        quote, answer = normalized[fact.source.quote], normalized[fact.answer.get("zh", "")]
-        found = terms(" ".join(forms))  # a form's terms are its words': joined, all of theirs
-        found |= self._quote_terms(quote)  # a question may use the quote's words
-        # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
-        found |= {t for t in terms(self.wording.form(self.reader.canonical(self.wording.synonyms(answer))))
-                  if len(t) > 1}
-        norms += [quote, answer]
-        return _FactForms(tuple(forms), {k: frozenset(v) for k, v in slots.items()}, tuple(map(sys.intern, found)),
-                          tuple(norms))
+        del canonicals
+        answers = [normalized[fact.answer.get("zh", "")] for fact in facts]
+        answer_forms = self.wording.forms(self.reader.canonicals(self.wording.synonyms_all(answers)))
+        terms_of = _TermsByWord()
+        out = []
+        end = 0
+        for fact, said, fact_slots, answer, answer_form in zip(facts, phrasings, slots, answers, answer_forms, strict=True):
+            start, end = end, end + len(said)
+            quote = normalized[fact.source.quote]
+            found = terms_of(forms[start:end])  # a form's terms are its words'
+            found |= self._quote_terms(quote)  # a question may use the quote's words
+            # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
+            found.update(t for t in terms_of([answer_form]) if len(t) > 1)
+            out.append(_FactForms(tuple(forms[start:end]), {k: frozenset(v) for k, v in fact_slots.items()},
+                                  tuple(found), (*norms[start:end], quote, answer)))
+        return out
 
     def _quote_terms(self, quote: str) -> set[str]:
         """The terms of a normalized quote, worked out once per quote: facts cite the same paragraph."""
         found = self._quoted.get(quote)
         if found is None:
-            found = self._quoted[quote] = terms(self.wording.form(self.reader.canonical(quote)))
+            found = self._quoted[quote] = set(map(sys.intern, terms(self.wording.form(self.reader.canonical(quote)))))
         return found
 
-    def _shared(self, slots: dict[str, set[str]]) -> Slots:
-        """The slots, frozen, as the same objects as every earlier fact's that are equal to them
-        (in the same order: no reader sees a difference)."""
-        key = tuple((k, self._values.setdefault(frozen, frozen)) for k, frozen in
-                    ((k, frozenset(v)) for k, v in slots.items()))
+    def _slots_of(self, fact: Fact, said: Slots, doc: Document | None) -> Slots:
+        """What tells the fact apart: the slots its phrasings name (`said`), its own, its photo's
+        and its article's, as the same objects as every earlier fact's that are equal to them (in the
+        same order: no reader sees a difference)."""
+        slots = dict(said)
+        for kind, values in fact.slots.items():
+            slots[kind] = slots[kind] | values if kind in slots else values
+        if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
+            photo = frozenset({str(fact.source.caption)})
+            slots["photo"] = slots["photo"] | photo if "photo" in slots else photo
+        for kind, values in (doc.slots if doc else {}).items():
+            slots.setdefault(kind, values)
+        slots["doc"] = frozenset({fact.source.doc})  # "the latest article" names a document
+        key = tuple(zip(slots, map(self._values.setdefault, slots.values(), slots.values()), strict=True))
         found = self._slots.get(key)
         if found is None:
             found = self._slots[key] = dict(key)
@@ -563,40 +633,25 @@ class _Derivations:
         fact_slots: list[Slots] = []
         known_values: dict[str, set[str]] = {}
         elsewhere: set[int] = set()
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         norms: list[str] = []  # of each fact, joined below
-        texts = [t for f in facts if _key(f) not in self._previous for t in _texts(f)]
-        normalized = dict(zip(texts, normalize_all(texts), strict=True))  # in batches: most of the time
-        for i, fact in enumerate(facts):
-            d = self.of(fact, normalized)
+        for i, (fact, d) in enumerate(zip(facts, self.of(facts), strict=True)):
             norms += d.norms
             spans.append((len(forms), len(forms) + len(d.forms)))
             forms += d.forms
             phrasing_fact += [i] * len(d.forms)
-            slots = {kind: set(values) for kind, values in d.slots.items()}
-            for kind, values in fact.slots.items():
-                slots.setdefault(kind, set()).update(values)
-            if fact.source.caption:  # a photo's fact is that photo's: 第3张图片 is not 第1张
-                slots.setdefault("photo", set()).add(str(fact.source.caption))
             doc = docs[fact.source.doc]
-            for kind, values in (doc.slots if doc else {}).items():
-                slots.setdefault(kind, set(values))
-            slots["doc"] = {fact.source.doc}  # "the latest article" names a document
+            slots = self._slots_of(fact, d.slots, doc)
             if doc and fact.slots.get("place") and not fact.slots["place"] <= doc.slots.get("place", fact.slots["place"]):
                 elsewhere.add(i)
             for kind, values in slots.items():
                 known_values.setdefault(kind, set()).update(values)
-            fact_slots.append(self._shared(slots))
+            fact_slots.append(slots)
             # How much of a question's informative wording a fact's phrasings explain, with rare
             # words (董事长, 面积) weighing more than common ones (项目, 多少): catches rewordings
             # that character ratios miss.
-            for term in d.terms:
-                found = postings.get(term)
-                if found is None:
-                    postings[term] = [i]
-                else:
-                    found.append(i)
-        del texts, normalized  # let go before the pairs are read: the peak of a large build was there
+            deque(map(list.append, map(postings.__getitem__, d.terms), itertools.repeat(i)), maxlen=0)  # in C
+        postings.default_factory = None  # a dict from here on: a word no fact says is no key
         lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         del norms
         pairs = frozenset(map(sys.intern, pairs_of([lines])))

@@ -61,7 +61,7 @@ def test_a_second_build_is_given_the_fact_forms_the_first_derived(config: Config
     assert len(kept_file(config)["fact_forms"]) == len(first.knowledge.facts)
     derived = []
     original = match._Derivations._derive
-    monkeypatch.setattr(match._Derivations, "_derive", lambda self, fact, normalized: derived.append(fact) or original(self, fact, normalized))
+    monkeypatch.setattr(match._Derivations, "_derive", lambda self, facts, normalized: derived.extend(facts) or original(self, facts, normalized))
     normalize.cache_clear()
     with formcache.kept(config, None):
         second = Engine(config)
