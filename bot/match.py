@@ -196,6 +196,11 @@ class Question:
         return frozenset(_STATED.findall(self.norm))
 
 
+def _asks(part: Question | Match, text: str) -> bool:
+    """Whether a clause asks something: a question word, or a question mark."""
+    return isinstance(part, Question) and bool(part.wanted or clause_asks(text))
+
+
 class Wording:
     """The lexicon's filler, compiled: what a question says besides which fact it means."""
 
@@ -799,20 +804,26 @@ class Matcher:
         # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
+        # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
+        # found before any clause is answered, the last first (where stray marks are), as answering
+        # costs more than reading
+        read: list[Question | Match] = []
+        for i, text in reversed(list(enumerate(texts))):
+            read.insert(0, part := self.understand(text, as_of))
+            if not (_asks(part, text) or (i and self._follow_up(part)[1])):
+                return None
         facts: list[Fact] = []
         scores: list[float] = []
         parts: list[Match] = []
         forms: list[str] = []
         named: Slots = {}  # the names the clauses so far say
         before: Question | None = None
-        for text in texts:
-            part = self.understand(text, as_of)
-            asks = isinstance(part, Question) and bool(part.wanted or clause_asks(text))
+        for text, part in zip(texts, read, strict=True):
+            asks = _asks(part, text)
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
                 # before asked it; this one names another thing
-                said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
-                own = self.reader.read(said) if said else {}
+                said, own = self._follow_up(part)
                 if own:
                     part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
@@ -864,6 +875,12 @@ class Matcher:
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
         return sum(computed or any(e.explains(w) for e in told) for w, computed in words) / len(words) if words else 0.0
+
+    def _follow_up(self, part: Question | Match) -> tuple[str, Slots]:
+        """A clause's normalized text and the names it says: what a follow-up (二季度呢) asks the
+        clause before's question of."""
+        said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
+        return said, self.reader.read(said) if said else {}
 
     def _named_out(self, norm: str, slots: Slots) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask

@@ -102,19 +102,46 @@ class Mender:
         return {gap: tuple(names) for gap, names in found.items()}
 
     @cached_property
-    def _name_windows(self) -> re.Pattern[str]:
-        """Where a window could be a name with one character changed: every gap key as an
-        alternative (longest first), the gap as any character, found overlapping: one C scan of
-        the run instead of a Python loop over its windows."""
-        alts = sorted((re.escape(gap).replace(r"\?", ".") for gap in self._names_by_gap), key=lambda a: (-len(a), a))
-        return re.compile(f"(?=({'|'.join(alts)}))")
+    def _names_by_start(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """The names by their first character, and their tails (all but the first character) by
+        the tail's first character, the longest first: a window one character away from a name
+        has the name's first character, or else the name's whole tail."""
+        by_length = sorted(self._names, key=lambda name: (-len(name), name))
+        firsts: dict[str, list[str]] = {}
+        tails: dict[str, list[str]] = {}
+        for name in by_length:
+            firsts.setdefault(name[0], []).append(name)
+            tails.setdefault(name[1], []).append(name[1:])
+        return {c: tuple(n) for c, n in firsts.items()}, {c: tuple(t) for c, t in tails.items()}
+
+    def _name_windows(self, run: str) -> list[tuple[int, int]]:
+        """(start, length) of each window of the run that is a name with at most one character
+        changed, the longest at each start: only the names starting there are compared (a regex
+        of every name with a gap tried them all at each character, most of mending's time)."""
+        firsts, tails = self._names_by_start
+        found = []
+        for start, char in enumerate(run):
+            longest = 0
+            for name in firsts.get(char, ()):
+                if start + len(name) <= len(run) and sum(map(operator.ne, run[start : start + len(name)], name)) <= 1:
+                    longest = len(name)
+                    break
+            for tail in tails.get(run[start + 1 : start + 2], ()):
+                if len(tail) < longest:
+                    break
+                if run.startswith(tail, start + 1):
+                    longest = len(tail) + 1
+                    break
+            if longest:
+                found.append((start, longest))
+        return found
 
     def _name(self, run: str) -> str:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
         gaps, sounds = self._names_by_gap, readings()
-        for start, n in [(m.start(), len(m.group(1))) for m in self._name_windows.finditer(run)]:
+        for start, n in self._name_windows(run):
             window = run[start : start + n]
             for i, char in enumerate(window):
                 found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
