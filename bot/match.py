@@ -650,6 +650,7 @@ class Matcher:
             english |= part.english
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, bytearray] = {}
+        self._weights: dict[str, tuple[list[int], float]] = {}  # word → its facts and IDF weight
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         # the names a fact totals (329亿元 of the three categories): asking for them is no list
         self._totals = {(kind, self.fact_slots[i].get(kind)) for i, f in enumerate(self.facts) for kind in f.total_of}
@@ -729,15 +730,12 @@ class Matcher:
 
         Coverage comes from an inverted index; fuzzy scores only for the facts that share most
         words with the question (all of them on a small base), in rapidfuzz's C scorers."""
-        q_terms = sorted(terms(form))  # in one order: float sums and ties come out the same on every run
-        said = {t: self._postings_of(t) for t in q_terms}
-        n = len(self.facts)
-        idf = {t: math.log((n + 1) / (len(fs) + 1)) + 1 for t, fs in said.items() if fs}
-        total = sum(idf.get(t, self._idf_unseen) for t in q_terms)
+        # in one order: float sums and ties come out the same on every run
+        weighed = [(t, *self._weighed(t)) for t in sorted(terms(form))]
+        total = sum(weight for _, _, weight in weighed)
         shared: dict[int, float] = {}
         wide = 2 * self.settings.fuzzy_candidates
-        for t in sorted(idf, key=lambda t: (len(said[t]), t)):
-            weight, postings = idf[t], said[t]
+        for _, t, postings, weight in sorted((len(fs), t, fs, weight) for t, fs, weight in weighed if fs):
             if len(shared) >= wide and len(postings) > wide:
                 # a common word (多少, project) on a large base: only add it to facts already found
                 # by rarer words, instead of touching most of the base
@@ -755,16 +753,29 @@ class Matcher:
             idx = [p for i in top for p in self._fact_phrasings[i]]
             choices = _Choices([self._forms[p] for p in idx])
         best: dict[int, float] = {}
+        fact_of = self._phrasing_fact if isinstance(idx, range) else [self._phrasing_fact[p] for p in idx]
         for p, score in choices.scores(form):
-            f = self._phrasing_fact[idx[p]]
+            f = fact_of[p]
             if score > best.get(f, -1):
                 best[f] = score
         if total and self.settings.coverage_weight:
+            scale = 100 * self.settings.coverage_weight
             for i, weight in shared.items():
-                cov = 100 * self.settings.coverage_weight * weight / total
+                cov = scale * weight / total
                 if cov > best.get(i, -1):
                     best[i] = cov
         return best
+
+    def _weighed(self, term: str) -> tuple[list[int], float]:
+        """The facts that say a word and its IDF weight (as for a word no fact says, when none
+        does), worked out once per word of the base."""
+        found = self._weights.get(term)
+        if found is None:
+            facts = self._postings_of(term)
+            if not facts:
+                return facts, self._idf_unseen
+            found = self._weights[term] = (facts, math.log((len(self.facts) + 1) / (len(facts) + 1)) + 1)
+        return found
 
     def _compatible(self, q: Slots, fact: Fact, f: Slots) -> bool:
         """Every slot the question names must be one the fact carries. A fact silent on a time
@@ -795,7 +806,7 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
-        return self._each_clause(q, as_of) or self.decide(q, self.retrieve(q))
+        return self._each_clause(q, as_of) or self.decide(q)
 
     def _each_clause(self, q: Question, as_of: str | None) -> Match | None:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
@@ -849,7 +860,7 @@ class Matcher:
                     return None
                 part, names = joined, []
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
-            found = self.decide(part, self.retrieve(part))
+            found = self.decide(part)
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -954,20 +965,22 @@ class Matcher:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
         return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=lambda kv: kv[1])
 
-    def decide(self, q: Question, ranked: list[tuple[int, float]]) -> Match:
+    def decide(self, q: Question, ranked: list[tuple[int, float]] | None = None) -> Match:
         """Answer, compute, or decline with the cause: an unknown slot value, figures no article
-        gives, an attribute the fact does not explain, a near miss, or nothing close."""
+        gives, an attribute the fact does not explain, a near miss, or nothing close. `ranked`:
+        retrieve(q)'s, retrieved here when not given: a share, multiple or remainder answered from
+        its two sides needs no ranking of its own."""
         s = self.settings
+        refused = self._refused(q)
+        if not refused and q.op in _PORTIONS and (portion := self._portion(q)):
+            return portion
+        if ranked is None:
+            ranked = self.retrieve(q)
         declined = {"score": ranked[0][1] if ranked else 0.0, "suggestions": self._suggest(ranked, q.lang),
                     "best_fact": self._best_id(ranked), "slots": q.slots}
-        if q.unknown:
-            return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
-        if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
-            return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
-        if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
-            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
-        if q.op in _PORTIONS and (portion := self._portion(q)):
-            return portion
+        if refused:
+            kind, cause = refused
+            return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
@@ -1022,6 +1035,17 @@ class Matcher:
                          suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
         return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                      slots=q.slots)
+
+    def _refused(self, q: Question) -> tuple[Kind, str] | None:
+        """(kind, cause) of a question declined whatever the facts say: a slot value no fact has,
+        figures no article gives (同比), or two quarters joined unclearly."""
+        if q.unknown:
+            return "out_of_scope", ""
+        if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
+            return "declined", "growth"
+        if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
+            return "declined", "near"
+        return None
 
     def _unclear_join(self, norm: str) -> bool:
         """Two quarters with a character between them that neither lists, spans nor compares them

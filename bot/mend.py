@@ -44,6 +44,11 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
     return pairs
 
 
+def _pairs_known(word: str, pairs: frozenset[str]) -> bool:
+    """Whether each pair of neighbouring characters of the word is a known pair."""
+    return all(word[i : i + 2] in pairs for i in range(len(word) - 1))
+
+
 class _Index:
     """The known words of two to four characters (fact base, lexicon, articles) with how often each
     occurs, and the common words of the language. Same-sound candidates are enumerated from the
@@ -53,6 +58,9 @@ class _Index:
     def __init__(self, forms: Iterable[str]) -> None:
         forms = list(forms)
         self.known = WindowCounts(lambda: (m.group() for form in forms for m in _RUN.finditer(form)), _SIZES)
+        # its words of two characters as a set: a longer word is known only where each pair in it
+        # is, which a set tells faster than the counts (most windows looked up are no word)
+        self.pairs = self.known.words(2)
         # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
         # characters or more, so the frequency table's words serve (no set of its longer words)
         self.common = common_words()
@@ -201,7 +209,8 @@ class Mender:
         covered = [False] * len(run)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
-                if run[i : i + n] in index.common or run[i : i + n] in index.known:
+                window = run[i : i + n]
+                if window in index.common or (_pairs_known(window, index.pairs) and window in index.known):
                     covered[i : i + n] = [True] * n
         return covered
 
@@ -237,13 +246,16 @@ class Mender:
     def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...]) -> str | None:
         """The replacement for chars[i]: from the longest window around it in which exactly one
         known word reads the same."""
-        known = self._index.known
+        known, pairs = self._index.known, self._index.pairs
         for n in _SIZES:
             found: Counter[str] = Counter()
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
                 head, tail = "".join(chars[start:i]), "".join(chars[i + 1 : start + n])
+                before, after = head[-1:], tail[:1]
                 for sound in char_sounds:
                     for char in self._known_sounding(sound):  # the known words reading the same: head, char, tail
+                        if (before and before + char not in pairs) or (after and char + after not in pairs):
+                            continue  # a pair no known word has: no known word
                         count = known.get(head + char + tail)
                         if count:
                             found[char] += count

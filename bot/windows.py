@@ -56,5 +56,10 @@ class WindowCounts:
         i = bisect_left(keys, code)
         return self._counts[n][i] if i < len(keys) and keys[i] == code else 0
 
+    def words(self, n: int) -> frozenset[str]:
+        """Every counted word of `n` characters."""
+        keys = self._keys.get(n, array("Q"))
+        return frozenset(k.to_bytes(2 * n, "big").decode(_UTF16, "surrogatepass") for k in keys)
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) > 0
