@@ -201,6 +201,11 @@ class Question:
         return frozenset(_STATED.findall(self.norm))
 
 
+def _asks(part: Question | Match, text: str) -> bool:
+    """Whether a clause asks something: a question word, or a question mark."""
+    return isinstance(part, Question) and bool(part.wanted or clause_asks(text))
+
+
 class Wording:
     """The lexicon's filler, compiled: what a question says besides which fact it means."""
 
@@ -700,6 +705,7 @@ class Matcher:
             english |= part.english
         self._postings: dict[str, list[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, bytearray] = {}
+        self._weights: dict[str, tuple[list[int], float]] = {}  # word → its facts and IDF weight
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         # the names a fact totals (329亿元 of the three categories): asking for them is no list
         self._totals = {(kind, self.fact_slots[i].get(kind)) for i, f in enumerate(self.facts) for kind in f.total_of}
@@ -779,15 +785,12 @@ class Matcher:
 
         Coverage comes from an inverted index; fuzzy scores only for the facts that share most
         words with the question (all of them on a small base), in rapidfuzz's C scorers."""
-        q_terms = sorted(terms(form))  # in one order: float sums and ties come out the same on every run
-        said = {t: self._postings_of(t) for t in q_terms}
-        n = len(self.facts)
-        idf = {t: math.log((n + 1) / (len(fs) + 1)) + 1 for t, fs in said.items() if fs}
-        total = sum(idf.get(t, self._idf_unseen) for t in q_terms)
+        # in one order: float sums and ties come out the same on every run
+        weighed = [(t, *self._weighed(t)) for t in sorted(terms(form))]
+        total = sum(weight for _, _, weight in weighed)
         shared: dict[int, float] = {}
         wide = 2 * self.settings.fuzzy_candidates
-        for t in sorted(idf, key=lambda t: (len(said[t]), t)):
-            weight, postings = idf[t], said[t]
+        for _, t, postings, weight in sorted((len(fs), t, fs, weight) for t, fs, weight in weighed if fs):
             if len(shared) >= wide and len(postings) > wide:
                 # a common word (多少, project) on a large base: only add it to facts already found
                 # by rarer words, instead of touching most of the base
@@ -805,16 +808,29 @@ class Matcher:
             idx = [p for i in top for p in self._fact_phrasings[i]]
             choices = _Choices([self._forms[p] for p in idx])
         best: dict[int, float] = {}
+        fact_of = self._phrasing_fact if isinstance(idx, range) else [self._phrasing_fact[p] for p in idx]
         for p, score in choices.scores(form):
-            f = self._phrasing_fact[idx[p]]
+            f = fact_of[p]
             if score > best.get(f, -1):
                 best[f] = score
         if total and self.settings.coverage_weight:
+            scale = 100 * self.settings.coverage_weight
             for i, weight in shared.items():
-                cov = 100 * self.settings.coverage_weight * weight / total
+                cov = scale * weight / total
                 if cov > best.get(i, -1):
                     best[i] = cov
         return best
+
+    def _weighed(self, term: str) -> tuple[list[int], float]:
+        """The facts that say a word and its IDF weight (as for a word no fact says, when none
+        does), worked out once per word of the base."""
+        found = self._weights.get(term)
+        if found is None:
+            facts = self._postings_of(term)
+            if not facts:
+                return facts, self._idf_unseen
+            found = self._weights[term] = (facts, math.log((len(self.facts) + 1) / (len(facts) + 1)) + 1)
+        return found
 
     def _compatible(self, q: Slots, fact: Fact, f: Slots) -> bool:
         """Every slot the question names must be one the fact carries. A fact silent on a time
@@ -845,7 +861,7 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
-        return self._each_clause(q, as_of) or self.decide(q, self.retrieve(q))
+        return self._each_clause(q, as_of) or self.decide(q)
 
     def _each_clause(self, q: Question, as_of: str | None) -> Match | None:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
@@ -854,20 +870,26 @@ class Matcher:
         # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
+        # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
+        # found before any clause is answered, the last first (where stray marks are), as answering
+        # costs more than reading
+        read: list[Question | Match] = []
+        for i, text in reversed(list(enumerate(texts))):
+            read.insert(0, part := self.understand(text, as_of))
+            if not (_asks(part, text) or (i and self._follow_up(part)[1])):
+                return None
         facts: list[Fact] = []
         scores: list[float] = []
         parts: list[Match] = []
         forms: list[str] = []
         named: Slots = {}  # the names the clauses so far say
         before: Question | None = None
-        for text in texts:
-            part = self.understand(text, as_of)
-            asks = isinstance(part, Question) and bool(part.wanted or clause_asks(text))
+        for text, part in zip(texts, read, strict=True):
+            asks = _asks(part, text)
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
                 # before asked it; this one names another thing
-                said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
-                own = self.reader.read(said) if said else {}
+                said, own = self._follow_up(part)
                 if own:
                     part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
@@ -893,7 +915,7 @@ class Matcher:
                     return None
                 part, names = joined, []
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
-            found = self.decide(part, self.retrieve(part))
+            found = self.decide(part)
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -919,6 +941,12 @@ class Matcher:
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
         return sum(computed or any(e.explains(w) for e in told) for w, computed in words) / len(words) if words else 0.0
+
+    def _follow_up(self, part: Question | Match) -> tuple[str, Slots]:
+        """A clause's normalized text and the names it says: what a follow-up (二季度呢) asks the
+        clause before's question of."""
+        said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
+        return said, self.reader.read(said) if said else {}
 
     def _named_out(self, norm: str, slots: Slots) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask
@@ -992,20 +1020,22 @@ class Matcher:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
         return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=lambda kv: kv[1])
 
-    def decide(self, q: Question, ranked: list[tuple[int, float]]) -> Match:
+    def decide(self, q: Question, ranked: list[tuple[int, float]] | None = None) -> Match:
         """Answer, compute, or decline with the cause: an unknown slot value, figures no article
-        gives, an attribute the fact does not explain, a near miss, or nothing close."""
+        gives, an attribute the fact does not explain, a near miss, or nothing close. `ranked`:
+        retrieve(q)'s, retrieved here when not given: a share, multiple or remainder answered from
+        its two sides needs no ranking of its own."""
         s = self.settings
+        refused = self._refused(q)
+        if not refused and q.op in _PORTIONS and (portion := self._portion(q)):
+            return portion
+        if ranked is None:
+            ranked = self.retrieve(q)
         declined = {"score": ranked[0][1] if ranked else 0.0, "suggestions": self._suggest(ranked, q.lang),
                     "best_fact": self._best_id(ranked), "slots": q.slots}
-        if q.unknown:
-            return Match("out_of_scope", q.text, q.norm, q.lang, unknown=q.unknown, **declined)
-        if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
-            return Match("declined", q.text, q.norm, q.lang, cause="growth", **declined)
-        if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
-            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
-        if q.op in _PORTIONS and (portion := self._portion(q)):
-            return portion
+        if refused:
+            kind, cause = refused
+            return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
@@ -1060,6 +1090,17 @@ class Matcher:
                          suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
         return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                      slots=q.slots)
+
+    def _refused(self, q: Question) -> tuple[Kind, str] | None:
+        """(kind, cause) of a question declined whatever the facts say: a slot value no fact has,
+        figures no article gives (同比), or two quarters joined unclearly."""
+        if q.unknown:
+            return "out_of_scope", ""
+        if q.op != "change" and self.lexicon.asks_unanswerable(q.norm):
+            return "declined", "growth"
+        if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
+            return "declined", "near"
+        return None
 
     def _unclear_join(self, norm: str) -> bool:
         """Two quarters with a character between them that neither lists, spans nor compares them

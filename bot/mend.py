@@ -48,6 +48,11 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
     return {p for p in pairs if "\n" not in p}
 
 
+def _pairs_known(word: str, pairs: frozenset[str]) -> bool:
+    """Whether each pair of neighbouring characters of the word is a known pair."""
+    return all(word[i : i + 2] in pairs for i in range(len(word) - 1))
+
+
 class _Index:
     """The known words of two to four characters (fact base, lexicon, articles) with how often each
     occurs, and the common words of the language. Same-sound candidates are enumerated from the
@@ -56,6 +61,9 @@ class _Index:
 
     def __init__(self, forms: Iterable[str]) -> None:
         self.known = WindowCounts(forms, _BETWEEN_RUNS, _SIZES)
+        # its words of two characters as a set: a longer word is known only where each pair in it
+        # is, which a set tells faster than the counts (most windows looked up are no word)
+        self.pairs = self.known.words(2)
         # a common word (比例, 合计) is what was meant, not a typo; the words looked up are of two
         # characters or more, so the frequency table's words serve (no set of its longer words)
         self.common = common_words()
@@ -105,19 +113,46 @@ class Mender:
         return {gap: tuple(names) for gap, names in found.items()}
 
     @cached_property
-    def _name_windows(self) -> re.Pattern[str]:
-        """Where a window could be a name with one character changed: every gap key as an
-        alternative (longest first), the gap as any character, found overlapping: one C scan of
-        the run instead of a Python loop over its windows."""
-        alts = sorted((re.escape(gap).replace(r"\?", ".") for gap in self._names_by_gap), key=lambda a: (-len(a), a))
-        return re.compile(f"(?=({'|'.join(alts)}))")
+    def _names_by_start(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """The names by their first character, and their tails (all but the first character) by
+        the tail's first character, the longest first: a window one character away from a name
+        has the name's first character, or else the name's whole tail."""
+        by_length = sorted(self._names, key=lambda name: (-len(name), name))
+        firsts: dict[str, list[str]] = {}
+        tails: dict[str, list[str]] = {}
+        for name in by_length:
+            firsts.setdefault(name[0], []).append(name)
+            tails.setdefault(name[1], []).append(name[1:])
+        return {c: tuple(n) for c, n in firsts.items()}, {c: tuple(t) for c, t in tails.items()}
+
+    def _name_windows(self, run: str) -> list[tuple[int, int]]:
+        """(start, length) of each window of the run that is a name with at most one character
+        changed, the longest at each start: only the names starting there are compared (a regex
+        of every name with a gap tried them all at each character, most of mending's time)."""
+        firsts, tails = self._names_by_start
+        found = []
+        for start, char in enumerate(run):
+            longest = 0
+            for name in firsts.get(char, ()):
+                if start + len(name) <= len(run) and sum(map(operator.ne, run[start : start + len(name)], name)) <= 1:
+                    longest = len(name)
+                    break
+            for tail in tails.get(run[start + 1 : start + 2], ()):
+                if len(tail) < longest:
+                    break
+                if run.startswith(tail, start + 1):
+                    longest = len(tail) + 1
+                    break
+            if longest:
+                found.append((start, longest))
+        return found
 
     def _name(self, run: str) -> str:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
         gaps, sounds = self._names_by_gap, readings()
-        for start, n in [(m.start(), len(m.group(1))) for m in self._name_windows.finditer(run)]:
+        for start, n in self._name_windows(run):
             window = run[start : start + n]
             for i, char in enumerate(window):
                 found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
@@ -177,7 +212,8 @@ class Mender:
         covered = [False] * len(run)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
-                if run[i : i + n] in index.common or run[i : i + n] in index.known:
+                window = run[i : i + n]
+                if window in index.common or (_pairs_known(window, index.pairs) and window in index.known):
                     covered[i : i + n] = [True] * n
         return covered
 
@@ -213,13 +249,16 @@ class Mender:
     def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...]) -> str | None:
         """The replacement for chars[i]: from the longest window around it in which exactly one
         known word reads the same."""
-        known = self._index.known
+        known, pairs = self._index.known, self._index.pairs
         for n in _SIZES:
             found: Counter[str] = Counter()
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
                 head, tail = "".join(chars[start:i]), "".join(chars[i + 1 : start + n])
+                before, after = head[-1:], tail[:1]
                 for sound in char_sounds:
                     for char in self._known_sounding(sound):  # the known words reading the same: head, char, tail
+                        if (before and before + char not in pairs) or (after and char + after not in pairs):
+                            continue  # a pair no known word has: no known word
                         count = known.get(head + char + tail)
                         if count:
                             found[char] += count

@@ -58,6 +58,7 @@ APART = frozenset({BATCH_CHANNEL})
 RETRY_SECONDS = 30.0  # a file that could not be opened is tried again on the next miss after this
 CAPACITY = 10_000  # misses kept in memory while the file cannot be written; more are dropped (and counted)
 BUSY_SECONDS = 10.0  # how long the writer thread waits for another process's lock
+GATHER_SECONDS = 0.1  # how long the writer thread lets misses gather before writing them
 IDLE_SECONDS = 2.0  # the writer thread stops (and closes the file) after this long without a miss
 MAX_LEADERS = 50  # a wording is compared with at most this many groups (the most frequent) of its bucket
 FIRST_LEADERS = 10  # … and with the rest only when none of the first this many is alike
@@ -209,6 +210,7 @@ class MissLog:
                 if not self._queue and not self._wake.wait_for(lambda: bool(self._queue), IDLE_SECONDS):
                     self._writer = None  # record() starts another one
                     break
+            time.sleep(GATHER_SECONDS)  # a batch's misses come in bursts: written together, not one by one
         with self._write_lock:
             self._close_db()
 

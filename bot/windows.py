@@ -57,6 +57,15 @@ class WindowCounts:
         keys, totals = self._keys, self._totals
         return totals[bisect_left(keys, low + (1 << shift))] - totals[bisect_left(keys, low)]
 
+    def words(self, n: int) -> frozenset[str]:
+        """Every counted word of `n` characters: the distinct first `n` characters of the windows,
+        but those reaching into a gap between runs."""
+        if n not in self._sizes:
+            return frozenset()
+        shift = 16 * (_WIDTH - n)
+        found = (p.to_bytes(2 * n, "big").decode(_UTF16, "surrogatepass") for p in {k >> shift for k in self._keys})
+        return frozenset(w for w in found if _GAP not in w)
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) > 0
 

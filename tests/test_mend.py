@@ -4,6 +4,8 @@ says, and nothing that is already a word changes."""
 from __future__ import annotations
 
 import random
+import re
+from collections import Counter
 
 import pytest
 
@@ -11,6 +13,7 @@ from bot.mend import Mender
 from bot.normalize import normalize
 from bot.tables import PINYIN, WORDS, common_words, pinyin_table, readings, words_table
 from bot.typos import homophones, variants
+from bot.windows import WindowCounts
 
 TEXTS = ["余杭第三季度双集中总投资多少", "天下秀网红城市项目投资额", "之江实验室", "碳纤维航空结构件项目",
          "余杭前移5位", "制造业优质项目有20个", "余杭区面积"]
@@ -81,3 +84,16 @@ def test_generated_tables_match_their_sources() -> None:
     assert float(frequency["创始人"]) < float(frequency["问题"]) < float(frequency["的"])
     assert common_words() == frequency.keys()
 
+
+
+def test_window_counts_hold_every_window_of_the_runs_and_their_words_of_two() -> None:
+    """As a Counter of every run's windows would: counts of words of 2 to 4 characters, none across
+    two runs, and the words of two as a set."""
+    texts = ["余杭第三季度 双集中总投资", "项目项目", "余杭"]
+    between = re.compile(r"[^\u3400-\u9fff0-9]+")
+    runs = [run for text in texts for run in between.split(text) if run]
+    counter = Counter(run[i : i + n] for run in runs for n in (2, 3, 4) for i in range(len(run) - n + 1))
+    counts = WindowCounts(texts, between, (4, 3, 2))
+    assert all(counts.get(word) == n for word, n in counter.items())
+    assert counts.get("度双") == 0 and "度双" not in counts  # across two runs
+    assert counts.words(2) == {w for w in counter if len(w) == 2}
