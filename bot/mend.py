@@ -10,6 +10,7 @@ never mended, so 2鸡度 becomes 2季度 and never another quarter's).
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from collections import Counter
