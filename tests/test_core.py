@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from bot.engine import Engine
 from bot.judge import figure_texts, wrong_figures
 from bot.operations import fmt
+from bot.texts import t
 
 NEIGHBOURS = [
     ("余杭第三季度双集中总投资多少", "556亿元"),
@@ -265,6 +266,12 @@ def test_days_between_two_named_ends_are_theirs_and_the_articles_own_count_answe
     answer = engine.ask("数字健康小镇开园到犀牛智造启用隔了几天")
     assert answer.kind == "computed" and answer.text.startswith("17天")
     assert engine.ask("三连击用了几天").text.startswith("18天")
+
+
+def test_a_header_counting_the_facts_states_no_figure_of_the_article(engine: Engine) -> None:
+    """文章里有4个相关的事实 read like the article's 4个 (Zhejiang's labs)."""
+    figures = figure_texts(engine.knowledge)
+    assert not [f for n in range(2, 10) for lang in ("zh", "en") for f in figures if f in t("several", lang, n=n)]
 
 
 def test_what_happened_on_a_day_is_every_event_of_that_day(engine: Engine) -> None:
