@@ -16,6 +16,8 @@ from bot.slots import TIME_KINDS, SlotReader
 
 # what a share is of, just before the member named: "what share of 3季度's total"
 _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s+(?:the\s+)?(?:\S+\s+)?$")
+# …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
+_PART_IN = re.compile(r"\S+\s+in\s+\S")
 
 
 class Calculator:
@@ -60,7 +62,7 @@ class Calculator:
         of = text.find("占")
         if of >= 0:
             return all(pos > of for pos in said)
-        return any(_SHARE_OF.search(text, 0, pos) for pos in said)
+        return any(_SHARE_OF.search(text, 0, pos) and not _PART_IN.match(text, pos) for pos in said)
 
     def _before(self, fact: Fact) -> Fact | None:
         """The member of the fact's series for the quarter before its own (环比)."""

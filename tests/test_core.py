@@ -209,6 +209,7 @@ def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine:
     ("浙江省级实验室里余杭占了百分之几", "75%"),  # the whole first, 里 before the part
     ("天下秀网红城市投资额相当于它估值的百分之几", "60%"),  # 它估值 names an aspect, and borrows 天下秀
     ("碳纤维项目占三类项目总投资的百分比", "9.1%"),  # borrowing 碳纤维 would find the part again: its own words
+    ("Share of Q1 in the three-quarter double-concentration total?", "33.5%"),  # share of X in Y: X is the part
 ])
 def test_shares_said_every_way_are_computed(engine: Engine, question: str, head: str) -> None:
     answer = engine.ask(question)
