@@ -23,9 +23,18 @@ _SPLIT = re.compile(rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?=
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
 
 
+# a Chinese question word said twice with nothing between the clauses (几号开园几号开服)
+_TWICE = re.compile(r"(几号|多少|几个|哪天|什么时候)(?=.)(.+?)(?=\1)")
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a message, each a question of its own; one item when it is one question."""
     parts = [p for p in _SPLIT.split(text.strip()) if p.strip()]
+    if len(parts) < 2 and (m := _TWICE.search(text)):
+        # 几号开园几号开服: the second clause starts at the word's second time when the first starts
+        # with it; 一季度多少二季度多少: it starts after the first time
+        cut = m.start(2) + len(m.group(2)) if m.start() == 0 else m.end(1)
+        parts = [text[:cut], text[cut:]]
     if len(parts) < 2:
         return [text]
     out: list[str] = []

@@ -10,6 +10,8 @@ from bot.clauses import clauses
 @pytest.mark.parametrize(("text", "parts"), [
     ("数字健康小镇哪天开园，首批引进几个项目", ["数字健康小镇哪天开园", "首批引进几个项目"]),
     ("余杭三季度签了几个项目？总投资多少？", ["余杭三季度签了几个项目？", "总投资多少？"]),  # a mark stays: it asks
+    ("几号开园几号开服", ["几号开园", "几号开服"]),  # a question word said twice, nothing between
+    ("一季度多少二季度多少", ["一季度多少", "二季度多少"]),
     ("What date did the town open, and how many projects came in?", ["What date did the town open", "how many projects came in?"]),
     ("When and where was the centre set up?", ["When was the centre set up?", "where was the centre set up?"]),
     ("余杭全国第几 全省第几", ["余杭全国第几", "全省第几"]),  # telegraphic: a space between two questions

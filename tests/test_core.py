@@ -134,6 +134,7 @@ def test_each_of_two_things_said_in_words_is_asked_on_its_own(engine: Engine, qu
     # the day one clause names holds for the other: that day's total, not each quarter's
     ("9.29一共签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
     ("Who published the white paper with the ranking, and on what date?", ("whitepaper-publisher", "whitepaper-date")),
+    ("几号开园几号开服", ("digital-health-town-opening", "renhe-rhino-launch")),
     # a question word asks, though "figure" says no kind
     ("What was the Q2 figure, and when was the Q3 event held?",
      ("q2-double-concentration-total", "q3-double-concentration-date")),
