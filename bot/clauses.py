@@ -12,8 +12,8 @@ import re
 
 _QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
 # an English clause starts at "and" or a comma before a question word (a preposition before it goes:
-# "and on what date?" asks "what date?"); Chinese ones at a comma,
-# a semicolon, after a question mark with more text after it (the mark stays with its clause:
+# "and on what date?" asks "what date?"); Chinese ones at a comma, a semicolon, after a question
+# mark with more text after it (the mark stays with its clause:
 # it says the clause asks, as a question word would), or at a space between two (全国第几 全省第几;
 # the matcher keeps a split only where every clause asks something). Only the English words are
 # read case-blind: a Chinese range read so costs 10 ms to compile, and no Chinese character has a case

@@ -36,7 +36,7 @@ from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, is_expression, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import SEP, has_chinese, language, normalize, normalize_all
+from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words
@@ -137,13 +137,12 @@ _WORD_OR_SEP = re.compile(rf"[a-z0-9.]+|[^\sa-z0-9.{SEP}]+|{SEP}")  # _WORD's wo
 
 # how many members a question says it combines (三类, 这2个季度)
 _MEMBERS_SAID = re.compile(r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度)")
-_NUMERAL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _members_said(norm: str) -> int | None:
     """The number of members the question says it combines, when it says one (三类 → 3)."""
     m = _MEMBERS_SAID.search(norm)
-    return None if not m else int(m.group(1)) if m.group(1).isdigit() else _NUMERAL[m.group(1)]
+    return int(DIGIT_VALUE.get(m.group(1), m.group(1))) if m else None
 
 
 def _stray_number(norm: str) -> bool:
@@ -924,7 +923,7 @@ class Matcher:
             parts.append(found)
         computing = any(p.kind == "computed" for p in parts)
         if len(facts) < 2 or (q.op == "each" and not computing) \
-                or self._clauses_said(q, parts, forms) < self.settings.clauses_said:
+                or self._clauses_said(q, parts, forms, computing) < self.settings.clauses_said:
             return None  # 制造业几个，数字经济几个: the message's own list of each, not two answers
         if computing:  # 上半年合计多少，三季度多少: each clause answered as it asks
             return Match("computed", q.text, q.norm, q.lang, tuple(facts), min(scores), best_fact=facts[0].id,
@@ -932,11 +931,11 @@ class Matcher:
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
 
-    def _clauses_said(self, q: Question, parts: list[Match], forms: list[str]) -> float:
+    def _clauses_said(self, q: Question, parts: list[Match], forms: list[str], computing: bool) -> float:
         """How much of the message the clauses' answers say: short clauses score high on little, so
-        together the facts must say what the message says. A computed clause's words count as said:
-        its operation and members were read from them (上半年合计多少)."""
-        if not any(p.kind == "computed" for p in parts):
+        together the facts must say what the message says. A computed clause's words count as said
+        (`computing`: some clause is): its operation and members were read from them (上半年合计多少)."""
+        if not computing:
             return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], q.form)
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
@@ -1168,8 +1167,9 @@ class Matcher:
                 if not own.keys() & _SHARED_KINDS else side  # 它估值 names an aspect, not a thing
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]
         part, whole = (self._one_figure(side) for side in said)
-        if part and part is whole and said != list(sides):  # the borrowed names found the other side: the side's own words
-            part, whole = (self._one_figure(side) for side in sides)
+        if part and part is whole:  # the borrowed names found the other side: a borrowing side's own words
+            part, whole = (self._one_figure(side) if side != asked else found
+                           for side, asked, found in zip(sides, said, (part, whole), strict=True))
         # a side too short to name a figure (全省) is the other side's thing, of what it names
         # instead (余杭的省级实验室占全省的比例: 全省的省级实验室)
         if part and not whole:

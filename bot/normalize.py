@@ -22,7 +22,7 @@ from bot.kept import Kept
 _T2S = opencc.OpenCC("t2s")
 
 _DIGITS = "零〇一二两三四五六七八九"
-_DIGIT_VALUE = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
+DIGIT_VALUE = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")  # 叁季度 as on a cheque
 _NUMERAL_RUN = re.compile(f"[{_DIGITS}十百千万亿点]+")
 # A lone numeral is a number only before a measure word (三季度, 两个, 十余个) or after 第.
@@ -145,7 +145,7 @@ def _numeral_form(run: str) -> tuple[str, bool]:
         return run, False
     lone = len(core) == 1 and not unit
     if all(c in _DIGITS for c in core):
-        digits = [_DIGIT_VALUE[c] for c in core]
+        digits = [DIGIT_VALUE[c] for c in core]
         if len(core) == 1 or "〇" in core or "零" in core or len(core) >= 4:
             return "".join(digits) + unit, lone  # 三, 二〇二〇
         return "、".join(digits) + unit, lone  # 一二三季度 is a list of quarters, not 123

@@ -11,6 +11,7 @@ neither pypinyin (0.6 s) nor wordfreq (0.5 s and jieba's 1-2 s for Chinese):
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -60,7 +61,9 @@ def everyday_chars(min_zipf: float = 6.6) -> frozenset[str]:
     """The Chinese characters so frequent as words of their own (的, 和, 有, 是…) that one typed is
     what was meant: the top twenty of `words.txt`, read from its head, where they stand."""
     found = set()
-    for line in WORDS.read_text(encoding="utf-8").splitlines()[1:200]:
+    with WORDS.open(encoding="utf-8") as lines:
+        head = list(itertools.islice(lines, 1, 200))  # after the header: the table's most frequent words
+    for line in head:
         word, zipf = line.split()
         if float(zipf) < min_zipf:
             break
