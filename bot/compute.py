@@ -9,6 +9,7 @@ each operation computes, and how it reads, is in bot/operations.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.model import Fact, Knowledge
 from bot.operations import OPERATIONS, Computation
@@ -64,6 +65,15 @@ class Calculator:
             return all(pos > of for pos in said)
         return any(_SHARE_OF.search(text, 0, pos) and not _PART_IN.match(text, pos) for pos in said)
 
+    def pair(self, part: str, whole: str) -> tuple[Fact, Fact] | None:
+        """The two members of one series that the two sides of a share name, one each (Q3 total
+        as a percentage of Q2's: 556亿元 of 600亿元, not of their sum); None unless exactly one
+        series has such a pair."""
+        found = [(a[0], b[0]) for members in self.members.values()
+                 if len(a := self._named(part, members)) == 1 and len(b := self._named(whole, members)) == 1
+                 and a[0] is not b[0]]
+        return found[0] if len(found) == 1 else None
+
     def _before(self, fact: Fact) -> Fact | None:
         """The member of the fact's series for the quarter before its own (环比)."""
         quarter = self.fact_slots[fact.id].get("quarter", frozenset())
@@ -113,9 +123,13 @@ class Calculator:
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
         if op == "share" and len(named) == 1 and self._only_as_whole(text, named[0]):
             return Computation(op, series, tuple(named), refusal="share_of")  # 三类项目投资占三季度总投资
+        if op == "share" and len(named) == 2 and not self.lexicon.operation_words(text, "sum"):
+            # 二季度裨一季度增长了百分之几 (比 mistyped): of their sum, or of the other? never guess
+            return Computation(op, series, tuple(named), refusal="share_whole")
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
             return Computation(op, series, tuple(named), refusal="two_only")
         inputs = tuple(operation.inputs(named, self.members[key], self._before, bool(re.search(r"从|from", text))))
         if operation.exact and any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, refusal="approx")
-        return operation.run(series, inputs)
+        computed = operation.run(series, inputs)
+        return replace(computed, listed=True) if weak else computed

@@ -24,7 +24,7 @@ SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable
                       "attributes", "synonyms"})
 # Times the matcher resolves against the newest article's date: how many years back, or the newest
 # article itself. 今年 in an article means its year, so the newest article's year is "this year".
-WHEN = {"this_year": 0, "last_year": 1, "year_before": 2, "latest": None}
+WHEN = {"this_year": 0, "last_year": 1, "year_before": 2, "next_year": -1, "latest": None}
 
 
 def trie(words: Iterable[str]) -> str:
@@ -137,9 +137,18 @@ def _starts(items: Any) -> set[int] | None:
     return None
 
 
+_CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
 def literal(words: Iterable[str]) -> list[str]:
     """The entries that are words, not /regular expressions/."""
     return [w for w in words if not is_expression(w)]
+
+
+def said(words: Iterable[str]) -> list[str]:
+    """The words the entries say: the words themselves, and the Chinese words written inside
+    /regular expressions/ (下降 of /比.{1,24}?(?:增长|下降)/), which typo mending must know too."""
+    return [w for entry in words for w in (_CHINESE_WORD.findall(entry) if is_expression(entry) else (entry,))]
 
 
 @dataclass(frozen=True)
@@ -210,6 +219,12 @@ class Lexicon:
             if words.search(text):
                 return name
         return None
+
+    def operation_words(self, text: str, name: str) -> str:
+        """The words of the operation `name` that a normalized text says (平均每), or ""."""
+        words = dict(self.operations).get(name)
+        found = words.search(text) if words else None
+        return found.group() if found else ""
 
     def asks_unanswerable(self, text: str) -> str | None:
         """The cause, when the question needs figures no article of this kind gives (同比 → growth)."""
@@ -310,7 +325,7 @@ def build(data: Any) -> Lexicon:
         for v in _section(data, section).values():
             everything += v.get("words", []) if isinstance(v, dict) else v
     return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms,
-                   tuple(dict.fromkeys(literal(str(w).replace("_", " ") for w in everything))), attributes, when)
+                   tuple(dict.fromkeys(said(str(w).replace("_", " ") for w in everything))), attributes, when)
 
 
 # Lexicons built by an earlier process and kept by bot.formcache as plain JSON data (_encode's), by a

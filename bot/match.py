@@ -52,10 +52,11 @@ _SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one cl
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
-_STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
+_STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
+_FEW = re.compile(r"[1-9](?:个|家|位)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 # the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
-_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)(?:占|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
+_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)(?:占|站|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
 # the whole said first: 浙江省级实验室里余杭占了百分之几, 556亿里天下秀占多少比例
 _SHARE_IN_ZH = re.compile(r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[^里]+?)(?:一个|一项)?就?占了?"
                           r"(?:多少|百分之|比例|比重|几成|%)")
@@ -68,7 +69,7 @@ _LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![
 _SPANS = frozenset("-~到至")  # a span of quarters, not a list of two
 _QUARTER_SAID = re.compile(r"(?<!前)\d季度")
 # what may stand between two quarters a combining question names: a list, a range or an operation
-_JOIN = re.compile(r"[-~合同比减加到至对]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON.pattern)
+_JOIN = re.compile(r"[-~合同比减加到至对占]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON.pattern)
 
 
 _TIMES_ZH = re.compile(r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍")
@@ -87,7 +88,7 @@ _GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
 _GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
-_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减去)(?P<part>.+?)(?:之外|以外)?"
+_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
                       r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond)\s+(?P<part>.+)")
 # the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)
@@ -95,6 +96,7 @@ _DIFF_ZH = re.compile(r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|�
 _DIFF_EN = re.compile(r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
                       r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_PRONOUN = re.compile(r"[它其]|(?<![a-z])(?:it|its)(?![a-z])")  # a side about the other side's thing: 它的投资额
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
 
@@ -893,7 +895,9 @@ class Matcher:
                     part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
                 return None
-            times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and kind not in part.slots
+            # a clause saying a time of its own (今年以来) borrows none (三季度…，今年以来…多少: not Q3's)
+            timed = bool(part.slots.keys() & TIME_KINDS)
+            times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and not timed
                      for m in said.finditer(q.norm)]
             if times:  # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
@@ -902,7 +906,8 @@ class Matcher:
             # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause);
             # a name only from a clause before (三类优质项目投资多少？碳纤维一个项目多少: no 碳纤维 in the first)
             lacking = {k: named.get(k) if k in _NAME_KINDS else v for k, v in q.slots.items()
-                       if k not in part.slots and k in _SHARED_KINDS and (k not in _NAME_KINDS or k in named)}
+                       if k not in part.slots and k in _SHARED_KINDS and (k not in _NAME_KINDS or k in named)
+                       and not (timed and k in TIME_KINDS)}
             named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
@@ -1044,6 +1049,9 @@ class Matcher:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if q.op == "diff" and (not computed or computed.kind != "computed"):
                 computed = self._portion(q) or computed  # two facts no series joins: 天下秀估值比投资额多多少
+            if computed and computed.computation and computed.computation.op == "diff" and q.wanted == {"share"}:
+                return Match("declined", q.text, q.norm, q.lang, computed.facts, best_fact=computed.best_fact,
+                             suggestions=self._suggest(ranked, q.lang), slots=q.slots, cause="near")  # 百分之几: no 44亿元
             if computed:
                 return computed
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
@@ -1072,7 +1080,7 @@ class Matcher:
                   and (sc >= best - s.tie_margin
                        or (series and self.facts[i].series and self.facts[i].series.id == series.id
                            and sc >= max(s.threshold, best - s.series_margin)))]
-        chosen = self._by_said(q, self._by_names(q, self._by_figure(q, chosen)))
+        chosen = self._by_member(q, self._by_said(q, self._by_names(q, self._by_figure(q, chosen))))
         chosen = self._same_day(q, chosen, candidates)
         if "latest" in q.relative:
             chosen = self._latest_member(chosen)
@@ -1084,6 +1092,11 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
                          cause="unexplained", missing=missing)
+        if q.op == "mean" and not any(self.lexicon.operation_words(normalize(f"{f.answer[q.lang]} {f.source.quote}"), "mean")
+                                      for f in facts):  # 平均每个项目投资多少: a total is no average
+            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
+                         cause="unexplained", missing=(self.lexicon.operation_words(q.norm, "mean"),))
         if q.op in _COMPARING and len(facts) < 2:  # 二季度比一集度多了多少: one figure compares nothing
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
@@ -1164,7 +1177,7 @@ class Matcher:
             return None
         named = [self.reader.read(side) for side in sides]
         said = [" ".join([side, *(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))])
-                if not own.keys() & _SHARED_KINDS else side  # 它估值 names an aspect, not a thing
+                if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side  # 它估值 names an aspect
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]
         part, whole = (self._one_figure(side) for side in said)
         if part and part is whole:  # the borrowed names found the other side: a borrowing side's own words
@@ -1173,15 +1186,21 @@ class Matcher:
         # a side too short to name a figure (全省) is the other side's thing, of what it names
         # instead (余杭的省级实验室占全省的比例: 全省的省级实验室)
         if part and not whole:
-            whole = self._one_figure(f"{sides[1]} {self._named_out(sides[0], named[0])}")
-        elif whole and not part:
-            part = self._one_figure(f"{sides[0]} {self._named_out(sides[1], named[1])}")
+            whole = self._one_figure(f"{sides[1]} {_STATED.sub(' ', self._named_out(sides[0], named[0]))}")
+        elif whole and not part:  # 浙江4个省级实验室里有几个不在余杭: 余杭's labs, not the 4个 said of the whole
+            part = self._one_figure(f"{sides[0]} {_STATED.sub(' ', self._named_out(sides[1], named[1]))}")
+        if (part is None or whole is None) and q.op == "share":
+            part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
         if part is None or whole is None or part is whole:
             return None
+        siblings = part.series and whole.series and part.series.id == whole.series.id
         a, b = part.figures[0], whole.figures[0]
         if a.unit != b.unit or a.qualifier or b.qualifier or a.value <= 0 or b.value <= 0:
             return None
-        if q.op in ("share", "remainder") and a.value >= b.value:
+        if q.op in ("share", "remainder") and a.value >= b.value and not siblings:
+            return None  # a part no smaller than its whole is no part of it (members of a series are no parts)
+        money, count = self.lexicon.quantity(q.norm, "amount"), self.lexicon.quantity(q.norm, "count")
+        if money != count and count == ("元" in a.unit):  # 二季度签约项目比三季度多几个: no two amounts' difference
             return None
         op = _PORTIONS.get(q.op or "", q.op or "")
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
@@ -1225,8 +1244,9 @@ class Matcher:
         stated = _STATED.findall(text)
         if stated:  # the last one stated is the side's (58个优质项目的329亿: the 329亿)
             holders = [f for f in self.facts if len(f.figures) == 1 and stated[-1] in _figure_forms(f.figures[0].text)]
-            return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
-                else None
+            if holders or not _FEW.fullmatch(stated[-1]):  # a few (天下秀加碳纤维2个项目) count what the words name
+                return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
+                    else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
         figured = [f for f in self._side(text, _QUANTITIES) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
         # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
@@ -1418,6 +1438,15 @@ class Matcher:
         return [i for i in chosen if said[i] >= most - _SAID_MARGIN
                 or (self.facts[i].series and self.facts[i].series.id in series)
                 or self.facts[i].asks in q.wanted - kinds]  # 在哪个新城哪天: the date fact too
+
+    def _by_member(self, q: Question, chosen: list[int]) -> list[int]:
+        """Among tied facts, a quarter's own total over a total of some of its parts, when the
+        question names the quarter but none of the parts (三季度总投资 is the 556亿元; the 329亿元 of
+        its three categories answers only a question naming them)."""
+        named = q.slots.keys()
+        if not named & TIME_KINDS or not any(self.facts[i].series for i in chosen):
+            return chosen
+        return [i for i in chosen if self.facts[i].series or not self.facts[i].total_of - named] or chosen
 
     def _same_day(self, q: Question, chosen: list[int], candidates: list[tuple[int, float]]) -> list[int]:
         """What happened on a day the question names, asking no figure (9月10日发生了什么): every

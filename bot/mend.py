@@ -32,6 +32,9 @@ _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # 各 and 每 say "each": mended into 个 or 美 they would change what the question asks (两个基地各在哪)
 _EACH = frozenset("各每")
+# what joins two things in a question (A和B相差几天); a character of their sound that makes no word
+# with its neighbours was meant as one
+_JOINERS = ("和", "与")
 
 
 def pairs_of(texts: Iterable[str]) -> set[str]:
@@ -229,7 +232,9 @@ class Mender:
             if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS or char in _EACH \
                     or char in everyday:
                 continue
-            fix = self._best(chars, i, sounds[char])
+            fix = self._best(chars, i, sounds[char], covered)
+            if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:  # 开园颌国家: a joiner between words
+                fix = next((j for j in _JOINERS if set(sounds[char]) & set(sounds.get(j, ()))), None)
             if fix and fix not in _NUMBERS:
                 chars[i] = fix
                 covered = self._covered("".join(chars))
@@ -247,24 +252,39 @@ class Mender:
             found = self._sounding[sound] = tuple(c for c in sounding(sound) if c in self._chars)
         return found
 
-    def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...]) -> str | None:
-        """The replacement for chars[i]: from the longest window around it in which exactly one
-        known word reads the same."""
-        known, pairs = self._index.known, self._index.pairs
+    def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...], covered: list[bool]) -> str | None:
+        """The replacement for chars[i], from the windows around it in which known words read the
+        same. The window taking in most characters that no known word covers decides, for a typo's
+        unexplained neighbour is part of the word meant (吓降 after 季度 is 下降, not 季度合's 合; an everyday 了 is no such neighbour); among
+        those, the longest (more context, fewer false friends). It decides when one character makes
+        its words most often; a tie goes to the character's first reading (哨 is shao before xiao:
+        最哨 is 最少, not 最小), or else leaves the character as typed."""
+        known, pairs, everyday = self._index.known, self._index.pairs, everyday_chars()
+        best: tuple[int, int] = (-1, 0)
+        found: Counter[str] = Counter()
+        first: set[str] = set()
         for n in _SIZES:
-            found: Counter[str] = Counter()
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
+                rank = (sum(1 for j in range(start, start + n) if j != i and not covered[j] and chars[j] not in everyday), n)
+                if rank < best:
+                    continue
                 head, tail = "".join(chars[start:i]), "".join(chars[i + 1 : start + n])
                 before, after = head[-1:], tail[:1]
-                for sound in char_sounds:
+                for k, sound in enumerate(char_sounds):
                     for char in self._known_sounding(sound):  # the known words reading the same: head, char, tail
                         if (before and before + char not in pairs) or (after and char + after not in pairs):
                             continue  # a pair no known word has: no known word
                         count = known.get(head + char + tail)
                         if count:
+                            if rank > best:
+                                best, found, first = rank, Counter(), set()
                             found[char] += count
-            if found:
-                ranked = found.most_common(2)
-                tie = len(ranked) == 2 and ranked[1][1] == ranked[0][1]
-                return None if tie else ranked[0][0]  # a tie between two characters: leave it as typed
-        return None
+                            if k == 0:
+                                first.add(char)
+        if not found:
+            return None
+        ranked = found.most_common()
+        top = [char for char, count in ranked if count == ranked[0][1]]
+        if len(top) > 1:
+            top = [char for char in top if char in first]
+        return top[0] if len(top) == 1 else None

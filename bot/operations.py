@@ -42,7 +42,8 @@ class Computation:
     members: tuple[Fact, ...]  # the inputs, in the order the question named them
     result: Decimal | None = None  # sum, mean, difference and change (signed), share; else None
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
-    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of
+    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of | share_whole
+    listed: bool = False  # a weak sum ("Q1 and Q2 total"): each figure may be what was asked, so each leads
 
     @property
     def result_text(self) -> str:
@@ -102,7 +103,8 @@ class Sum(Operation):
         return Computation(self.name, series, inputs, sum((value(f) for f in inputs), Decimal(0)))
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
-        out = [self.head(c, w, lang), ((" + ".join(w.term(f, lang) for f in c.members) + f" = {c.result_text}", ""),)]
+        equation = " + ".join(w.term(f, lang) for f in c.members) + f" = {c.result_text}"
+        out = [((equation, "b"), (w.t("computed", lang), ""))] if c.listed else [self.head(c, w, lang), ((equation, ""),)]
         if c.series and c.series.note.get(lang):  # a computed total beside the article's own totals
             out.append(((c.series.note[lang], ""),))
         return out

@@ -118,6 +118,8 @@ _T: dict[str, dict[str, str]] = {
                "en": "This cannot be computed exactly: the article gives only an approximate figure for {names} ({figures}), and I won't estimate."},
     "share_of": {"zh": "没法计算这个比例：问题里作分母的数字文章给了，但作分子的那一部分不在能和它相比的同一组数字里，我不估算。",
                  "en": "This share cannot be computed: the article gives the whole it is a share of, but not the part among figures comparable with it, and I won't estimate."},
+    "share_whole": {"zh": "没法确定这个比例是占什么的：是占这两个数字之和，还是占其中另一个？请说清楚（例如“占两者合计的比例”或“是二季度的百分之几”），我不猜。",
+                    "en": "It is unclear what this share is of: the two figures' sum, or the other one? Please say (e.g. \u201cshare of the two combined\u201d or \u201cas a percentage of Q2\u201d); I won't guess."},
     "mixed": {"zh": "没法计算：这个问题把不同单位的数字放在一起（比如投资额和项目个数），不能相加或比较。",
               "en": "This cannot be computed: it combines figures of different units (e.g. investment and project counts)."},
 }

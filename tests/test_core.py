@@ -1,6 +1,7 @@
 """The core on the real fact base: neighbours never swapped, combined questions computed
 exactly and labelled, bad input answered plainly, never a crash."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -202,8 +203,8 @@ def test_a_share_of_one_figure_in_another_is_computed_from_the_two_facts(engine:
     answer = engine.ask("天下秀投资占那329亿的比例？")
     assert answer.kind == "computed" and answer.text.startswith("18.2%")
     assert answer.fact_ids == ("tianxiaxiu-investment", "q3-quality-projects-investment")
-    # a whole that names no single figure (三季度总投资: the event's or the signings'?) computes nothing
-    assert "%" not in engine.ask("天下秀一个项目占三季度总投资的百分之几").text.split("\n")[0]
+    # 三季度总投资 is the quarter's own total (556亿元), not the 329亿元 of some of its parts
+    assert engine.ask("天下秀一个项目占三季度总投资的百分之几").text.startswith("10.8%")
 
 
 @pytest.mark.parametrize(("question", "head"), [
@@ -461,3 +462,46 @@ def test_any_text_gets_a_reply_and_no_crash(engine: Engine, text: str) -> None:
     assert answer.answered == bool(answer.fact_ids)
     if answer.answered:
         assert answer.sources
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("Q3 total as a percentage of Q2's?", "92.7%"),  # one member of the other, not of their sum (48.1%)
+    ("二季度占一季度的百分之几", "103.1%"),  # members of a series are no parts: over 100% is an answer
+    ("天下秀项目方估值比它在余杭这个项目的投资额高多少", "40亿元"),  # 它: the other side's thing
+    ("58个签约项目除了数字经济类的，还有几个", "37个"),
+    ("三季度556亿里减掉那58个优质项目的329亿，还剩多少", "227亿元"),
+    ("浙江在建的4个省级实验室里有几个不在余杭", "1个"),  # the 4个 is the whole's, not 余杭's
+    ("天下秀这一个项目占三季度双集中总投资的比例有多大", "10.8%"),  # 这一个 states no figure
+    ("By what percent did Q2's double-concentration total exceed Q1's?", "3.1%"),
+])
+def test_two_figures_are_combined_as_the_question_words_it(engine: Engine, question: str, figure: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and figure in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", [
+    "三季度签约的优质项目平均每个投资多少亿",  # a total is no average
+    "二季度签约项目比三季度多几个",  # counts asked: no difference of two amounts
+    "二季度双集中裨一季度增涨了百分之几",  # 比 mistyped: of their sum, or of the other? never X/(X+Y)
+    "明年一季度双集中计划投资多少",  # a year the article does not cover
+])
+def test_a_question_nothing_answers_as_asked_gets_no_figure(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert not re.search(r"\d+(?:\.\d+)?(?:亿元|个|%)", answer.text.split("\n")[0])
+
+
+def test_a_weak_sum_leads_with_each_figure(engine: Engine) -> None:
+    """"Q1 and Q2 totals" may ask each figure or their sum: the first line gives both."""
+    first = engine.ask("Q3 total and Q1 total please").text.splitlines()[0]
+    assert "556亿元" in first and "582亿元" in first and "1138亿元" in first
+
+
+def test_a_clause_with_a_time_of_its_own_borrows_no_other(engine: Engine) -> None:
+    answer = engine.ask("三季度双集中哪天办的，今年以来落地项目投资总额多少")
+    assert "9月29日" in answer.text and "近1800亿元" in answer.text and "329亿元" not in answer.text
+
+
+def test_a_quarters_total_is_its_own_not_a_total_of_some_of_its_parts(engine: Engine) -> None:
+    answer = engine.ask("三季度总投资")
+    assert "556亿元" in answer.text and "329亿元" not in answer.text

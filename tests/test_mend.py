@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from bot.engine import Engine
 from bot.mend import Mender
 from bot.normalize import normalize
 from bot.tables import PINYIN, WORDS, common_words, pinyin_table, readings, words_table
@@ -97,3 +98,17 @@ def test_window_counts_hold_every_window_of_the_runs_and_their_words_of_two() ->
     assert all(counts.get(word) == n for word, n in counter.items())
     assert counts.get("度双") == 0 and "度双" not in counts  # across two runs
     assert counts.words(2) == {w for w in counter if len(w) == 2}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("3季度比2季度吓降了百分之几", "下降"),  # 下降 is written inside a lexicon expression; 降 is unexplained
+    ("3季度比2季度下礓了百分之多少", "下降"),  # 了 is no neighbour to explain: 讲了 is not meant
+    ("哪个季度双集中总投资最哨", "最少"),  # a tie of 最少 and 最小: 哨's first reading, shao
+    ("数字健康小镇开园颌国家工业app创新中心成立之间相差几天", "开园和国家"),  # a joiner between words
+])
+def test_operation_words_and_joiners_are_mended(engine: Engine, typed: str, meant: str) -> None:
+    assert meant in engine.matcher.mender.mend(typed)
+
+
+def test_a_joiner_is_not_mended_into_a_name(engine: Engine) -> None:
+    assert "余杭" in engine.matcher.mender.mend("早上好余航百强区排第几来着")
