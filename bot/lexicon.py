@@ -175,6 +175,8 @@ class Lexicon:
     # they are how a question is asked, not what it is about
     attributes: tuple[str, ...] = ()  # what a question may ask of an entity (创始人, 股价, founder)
     when: Mapping[str, Words] = field(default_factory=dict)  # this_year|last_year|… -> words
+    asking: tuple[str, ...] = ()  # the words of what a question asks and how it combines (不在, 比例): typo
+    # mending prefers them, as it does not the filler's (那个 is no 哪个)
 
     def relative_times(self, text: str) -> list[str]:
         """The times a normalized question names relative to the newest article (去年, latest)."""
@@ -319,13 +321,18 @@ def build(data: Any) -> Lexicon:
         if len(group) < 2:
             raise LexiconError(f"synonyms: a group needs two words or more ({', '.join(group)})")
     attributes = words([w for v in _section(data, "attributes").values() for w in _words(v, "attributes")], "attributes")
-    everything = [*(w for ws in filler.values() for w in ws), *(w for ws in smalltalk.values() for w in ws), *reserved,
-                  *(w for g in synonyms for w in g)]
-    for section in ("asks", "operations", "unanswerable", "quantities", "when"):
+    asking = list(reserved)
+    for section in ("asks", "operations", "unanswerable", "quantities"):
         for v in _section(data, section).values():
-            everything += v.get("words", []) if isinstance(v, dict) else v
+            asking += v.get("words", []) if isinstance(v, dict) else v
+    everything = [*(w for ws in filler.values() for w in ws), *(w for ws in smalltalk.values() for w in ws),
+                  *(w for g in synonyms for w in g), *(w for v in _section(data, "when").values() for w in v), *asking]
+
+    def unique(entries: list[Any]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(said(str(w).replace("_", " ") for w in entries)))
+
     return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms,
-                   tuple(dict.fromkeys(said(str(w).replace("_", " ") for w in everything))), attributes, when)
+                   unique(everything), attributes, when, unique(asking))
 
 
 # Lexicons built by an earlier process and kept by bot.formcache as plain JSON data (_encode's), by a
@@ -352,7 +359,7 @@ def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
             "quantities": {k: words(w) for k, w in lexicon.quantities.items()},
             "reserved": list(lexicon.reserved), "synonyms": [list(g) for g in lexicon.synonyms],
             "words": list(lexicon.words), "attributes": list(lexicon.attributes),
-            "when": {k: words(w) for k, w in lexicon.when.items()}}
+            "when": {k: words(w) for k, w in lexicon.when.items()}, "asking": list(lexicon.asking)}
 
 
 def _decode(data: dict[str, Any]) -> Lexicon:
@@ -368,7 +375,7 @@ def _decode(data: dict[str, Any]) -> Lexicon:
                    {k: words(w) for k, w in data["unanswerable"].items()},
                    {k: words(w) for k, w in data["quantities"].items()},
                    tuple(data["reserved"]), tuple(tuple(g) for g in data["synonyms"]), tuple(data["words"]),
-                   tuple(data["attributes"]), {k: words(w) for k, w in data["when"].items()})
+                   tuple(data["attributes"]), {k: words(w) for k, w in data["when"].items()}, tuple(data["asking"]))
 
 
 def load_lexicon(path: Path) -> Lexicon:

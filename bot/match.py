@@ -720,7 +720,7 @@ class Matcher:
         english.update(w for t in names for w in _LATIN_WORD.findall(t))
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names),
-                             [normalize(w) for w in words])
+                             [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
@@ -1155,6 +1155,10 @@ class Matcher:
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
         if comp and self._states_other_figure(q, comp):
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
+        if comp and not comp.refusal and any(not any(self.fact_slots[self._index[f.id]].get(kind, frozenset()) & names
+                                                     for f in comp.members)
+                                             for kind, names in q.slots.items() if kind in _NAME_KINDS):
+            return None  # 天下秀项目年3季度…的比例 (占 mistyped): a thing named that no member is, left out
         if comp and comp.op in ("sum", "mean", "each") and (said := _members_said(q.norm)) and said != len(comp.members):
             # 制造业数字经几人才配套三类加起来: three said, two read (a typo hid one): never two's sum
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),

@@ -80,11 +80,12 @@ class Mender:
     uses. Only the others pay for the full index (built once, on first need)."""
 
     def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
-                 pairs: set[str] | None = None, names: Iterable[str] = ()) -> None:
+                 pairs: set[str] | None = None, names: Iterable[str] = (), asking: Iterable[str] = ()) -> None:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
-        normalized."""
+        normalized; `asking`: the words of how questions ask (the lexicon's), normalized."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
+        self._asking = frozenset(asking)
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -254,19 +255,21 @@ class Mender:
 
     def _best(self, chars: list[str], i: int, char_sounds: tuple[str, ...], covered: list[bool]) -> str | None:
         """The replacement for chars[i], from the windows around it in which known words read the
-        same. The window taking in most characters that no known word covers decides, for a typo's
-        unexplained neighbour is part of the word meant (吓降 after 季度 is 下降, not 季度合's 合; an everyday 了 is no such neighbour); among
-        those, the longest (more context, fewer false friends). It decides when one character makes
-        its words most often; a tie goes to the character's first reading (哨 is shao before xiao:
-        最哨 is 最少, not 最小), or else leaves the character as typed."""
+        same. A word of how questions ask (不在, 比例), read by the character's first reading, comes
+        first: 几个簿在 is 几个不在, not the 部在 of some fact's 总部在. Then the window taking in most
+        characters that no known word covers, for a typo's unexplained neighbour is part of the word
+        meant (吓降 after 季度 is 下降, not 季度合's 合; an everyday 了 is no such neighbour); then the
+        longest (more context, fewer false friends). It decides when one character makes its words
+        most often; a tie goes to the character's first reading (哨 is shao before xiao: 最哨 is 最少,
+        not 最小), or else leaves the character as typed."""
         known, pairs, everyday = self._index.known, self._index.pairs, everyday_chars()
-        best: tuple[int, int] = (-1, 0)
+        best: tuple[int, int, int] = (-1, -1, 0)
         found: Counter[str] = Counter()
         first: set[str] = set()
         for n in _SIZES:
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
                 rank = (sum(1 for j in range(start, start + n) if j != i and not covered[j] and chars[j] not in everyday), n)
-                if rank < best:
+                if (1, *rank) < best:
                     continue
                 head, tail = "".join(chars[start:i]), "".join(chars[i + 1 : start + n])
                 before, after = head[-1:], tail[:1]
@@ -274,13 +277,18 @@ class Mender:
                     for char in self._known_sounding(sound):  # the known words reading the same: head, char, tail
                         if (before and before + char not in pairs) or (after and char + after not in pairs):
                             continue  # a pair no known word has: no known word
-                        count = known.get(head + char + tail)
-                        if count:
-                            if rank > best:
-                                best, found, first = rank, Counter(), set()
-                            found[char] += count
-                            if k == 0:
-                                first.add(char)
+                        word = head + char + tail
+                        count = known.get(word)
+                        if not count:
+                            continue
+                        ranked_here = (int(k == 0 and word in self._asking), *rank)
+                        if ranked_here < best:
+                            continue
+                        if ranked_here > best:
+                            best, found, first = ranked_here, Counter(), set()
+                        found[char] += count
+                        if k == 0:
+                            first.add(char)
         if not found:
             return None
         ranked = found.most_common()

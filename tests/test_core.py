@@ -505,3 +505,9 @@ def test_a_clause_with_a_time_of_its_own_borrows_no_other(engine: Engine) -> Non
 def test_a_quarters_total_is_its_own_not_a_total_of_some_of_its_parts(engine: Engine) -> None:
     answer = engine.ask("三季度总投资")
     assert "556亿元" in answer.text and "329亿元" not in answer.text
+
+
+def test_a_computation_leaving_out_a_thing_the_question_names_is_not_given(engine: Engine) -> None:
+    """天下秀项目粘三季度…的比例 (占 mistyped): Q3's share of the three quarters leaves 天下秀 out."""
+    answer = engine.ask("天下秀项目粘三季度双集中总投资的比例")
+    assert "32.0%" not in answer.text

@@ -112,3 +112,10 @@ def test_operation_words_and_joiners_are_mended(engine: Engine, typed: str, mean
 
 def test_a_joiner_is_not_mended_into_a_name(engine: Engine) -> None:
     assert "余杭" in engine.matcher.mender.mend("早上好余航百强区排第几来着")
+
+
+def test_a_word_of_how_questions_ask_wins_over_a_window_of_some_fact(engine: Engine) -> None:
+    """几个簿在余杭: the 部在 of some fact's 总部在 is a window, 不在 a word questions ask with;
+    a filler word is no such word (纳个 is 哪个, not 那个)."""
+    assert "几个不在余杭" in engine.matcher.mender.mend("浙江4个省级实验室有几个簿在余杭")
+    assert "哪个会场" in engine.matcher.mender.mend("3季度双集中活动在纳个会场举行的")
