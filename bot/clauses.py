@@ -21,6 +21,9 @@ _SPLIT = re.compile(rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?=
                     rf"|\s+and\s+(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b))"
                     r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
+# a Chinese question word anywhere in a clause (属于哪个平台, 叫什么): it asks, though of no kind the
+# lexicon's words tell
+ASKING_ZH = re.compile(r"[哪谁几吗啥]|什么|多少")
 
 
 # a Chinese question word said twice with nothing between the clauses (几号开园几号开服)
@@ -47,6 +50,6 @@ def clauses(text: str) -> list[str]:
 
 
 def asks(text: str) -> bool:
-    """Whether a clause says it asks: a question mark after it, or a question word before it
-    ("What was the Q2 figure", with no word of what kind of figure)."""
-    return text.rstrip().endswith(("?", "？")) or _LEADING.match(text) is not None
+    """Whether a clause says it asks: a question mark after it, an English question word before it
+    ("What was the Q2 figure", with no word of what kind of figure), or a Chinese one in it."""
+    return text.rstrip().endswith(("?", "？")) or _LEADING.match(text) is not None or ASKING_ZH.search(text) is not None

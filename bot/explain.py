@@ -12,7 +12,7 @@ question and lost right answers to rewordings, so it is not used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.normalize import has_chinese, normalize
@@ -57,9 +57,10 @@ def units(form: str) -> list[str]:
     return out
 
 
-def said_by(explanations: list[Explanation], form: str) -> float:
-    """The share of a scoring form's words that at least one of these facts says."""
+def said_by(explanations: list[Explanation], form: str, given: Callable[[str], object] | None = None) -> float:
+    """The share of a scoring form's words that at least one of these facts says (or that `given`
+    counts as said whatever the facts are: a question word's pair, which the answer's kind says)."""
     words = units(form)
     if not words:
         return 0.0
-    return sum(any(e.explains(w) for e in explanations) for w in words) / len(words)
+    return sum(bool(given and given(w)) or any(e.explains(w) for e in explanations) for w in words) / len(words)

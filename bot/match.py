@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from bot.answer import Kind
+from bot.clauses import ASKING_ZH, clauses
 from bot.clauses import asks as clause_asks
-from bot.clauses import clauses
 from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
@@ -912,14 +912,24 @@ class Matcher:
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [before.form] if before and len(units(part.form)) <= 1 else []
-            before = part
+            prior, before = (before.form if before else ""), part
             if part.op and names:  # 加起来几个 after 制造业和数字经济各几个: the sum of what that clause names
                 joined = self.understand(f"{' '.join(names)} {part.norm}", as_of)
                 if not isinstance(joined, Question):
                     return None
                 part, names = joined, []
+            found = None
+            if names and part.slots.keys() & _SHARED_KINDS - TIME_KINDS:  # it names a thing of its own (余杭):
+                own = self.decide(replace(part, form=" ".join([*words, part.form])))  # about that, if answered
+                found = own if own.kind == "fact" and len(own.facts) == 1 else None
             part = replace(part, slots={**lacking, **part.slots}, form=" ".join([*words, part.form, *names]))
-            found = self.decide(part)
+            found = found or self.decide(part)
+            if prior and not words and not part.slots and found.kind in ("fact", "declined") and len(found.facts) != 1:
+                # 白皮书谁发布的，哪天发的: a clause naming nothing that its own words leave open asks of
+                # what the clause before names
+                again = self.decide(asked := replace(part, form=f"{prior} {part.form}"))
+                if again.kind == "fact" and len(again.facts) == 1:
+                    part, found = asked, again
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -940,8 +950,9 @@ class Matcher:
         """How much of the message the clauses' answers say: short clauses score high on little, so
         together the facts must say what the message says. A computed clause's words count as said
         (`computing`: some clause is): its operation and members were read from them (上半年合计多少)."""
-        if not computing:
-            return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], q.form)
+        if not computing:  # the question words' pairs (谁发, 哪天) are said by the kinds of the answers
+            return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], q.form,
+                           ASKING_ZH.search)
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
         return sum(computed or any(e.explains(w) for e in told) for w, computed in words) / len(words) if words else 0.0

@@ -511,3 +511,15 @@ def test_a_computation_leaving_out_a_thing_the_question_names_is_not_given(engin
     """天下秀项目粘三季度…的比例 (占 mistyped): Q3's share of the three quarters leaves 天下秀 out."""
     answer = engine.ask("天下秀项目粘三季度双集中总投资的比例")
     assert "32.0%" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    ("数字健康小镇首批项目多少个？属于哪个平台", ["24个", "未来科技城"]),  # 哪个 anywhere asks
+    ("那个百强区白皮书谁发布的，哪天发的", ["赛迪顾问", "9月10日"]),  # 哪天发的 asks of the 白皮书
+    # the second clause names its own thing (Yuhang's live-streaming firms): not the first one's town
+    ("How many projects came in the first batch at Digital Health Town, and how many live-streaming chain "
+     "companies have landed in Yuhang?", ["24个", "超过60家"]),
+])
+def test_each_clause_is_answered_about_what_it_names(engine: Engine, question: str, figures: list[str]) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and all(f in answer.text for f in figures)
