@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.model import Fact, Knowledge
+from bot.model import Fact, Knowledge, Series
 from bot.operations import OPERATIONS, Computation
 from bot.slots import TIME_KINDS, SlotReader
 
@@ -64,6 +64,20 @@ class Calculator:
         if of >= 0:
             return all(pos > of for pos in said)
         return any(_SHARE_OF.search(text, 0, pos) and not _PART_IN.match(text, pos) for pos in said)
+
+    def per_item(self, total: Fact) -> Computation | None:
+        """An amount that is the total of one series' members (`total_of`: the 329亿元 of the three
+        categories' 20, 21 and 17 projects), shared over their count; None unless exactly one series
+        of counts has a member for each of the names it totals."""
+        kinds = total.total_of
+        names = {kind: self.fact_slots[total.id].get(kind, frozenset()) for kind in kinds}
+        found = [members for (_, doc), members in self.members.items() if doc == total.source.doc
+                 and members[0].series and self.knowledge.series[members[0].series.id].unit == "个"
+                 and kinds and all(names[k] and names[k] == {v for f in members for v in self.fact_slots[f.id].get(k, ())}
+                                   for k in kinds)]
+        if len(found) != 1 or not total.figures or "元" not in total.figures[0].unit:
+            return None
+        return OPERATIONS["per_item"].run(Series("", {}, total.figures[0].unit), (total, *found[0]))
 
     def pair(self, part: str, whole: str) -> tuple[Fact, Fact] | None:
         """The two members of one series that the two sides of a share name, one each (Q3 total

@@ -1103,6 +1103,9 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
                          cause="unexplained", missing=missing)
+        if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
+            return Match("computed", q.text, q.norm, q.lang, each.members, round(min(100.0, best), 1),
+                         best_fact=facts[0].id, slots=q.slots, computation=each)  # 平均每个优质项目投资多少
         if q.op == "mean" and not any(self.lexicon.operation_words(normalize(f"{f.answer[q.lang]} {f.source.quote}"), "mean")
                                       for f in facts):  # 平均每个项目投资多少: a total is no average
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,

@@ -123,6 +123,24 @@ class Mean(Operation):
         return [self.head(c, w, lang), ((f"({terms}) ÷ {len(c.members)} ≈ {c.result_text}", ""),)]
 
 
+class PerItem(Operation):
+    """An amount shared over the items it is the total of (329亿元 over the 20 + 21 + 17 projects of
+    its categories): the first input is the amount, the others the items' counts. Two decimals, as
+    a few 亿元 per item would lose its meaning at one (5.67亿元)."""
+
+    name = "per_item"
+    whole = False
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        items = sum((value(f) for f in inputs[1:]), Decimal(0))
+        result = (value(inputs[0]) / items).quantize(Decimal("0.01"), ROUND_HALF_UP) if items else None
+        return Computation(self.name, series, inputs, result)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        items = " + ".join(w.term(f, lang) for f in c.members[1:])
+        return [self.head(c, w, lang), ((f"{w.term(c.members[0], lang)} ÷ ({items}) ≈ {c.result_text}", ""),)]
+
+
 class Diff(Operation):
     name = "diff"
     whole = False
@@ -343,5 +361,5 @@ class Each(Operation):
         return [((("；" if lang == "zh" else "; ").join(w.term(f, lang) for f in c.members), "b"),)]
 
 
-OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), Diff(), Change(), Ratio(), Share(), Portion(),
+OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), PerItem(), Diff(), Change(), Ratio(), Share(), Portion(),
                                                             Remainder(), Gap(), Max(), Min(), Order(), Each())}

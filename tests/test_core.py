@@ -479,8 +479,15 @@ def test_two_figures_are_combined_as_the_question_words_it(engine: Engine, quest
     assert answer.kind == "computed" and figure in answer.text.splitlines()[0]
 
 
+def test_an_amount_is_shared_over_the_items_it_totals(engine: Engine) -> None:
+    """329亿元 is the total of the 20 + 21 + 17 quality projects: an average per project is computed."""
+    answer = engine.ask("三季度签约的优质项目平均每个投资多少亿")
+    assert answer.kind == "computed" and answer.text.startswith("5.67亿元")
+    assert "(制造业 20个 + 数字经济 21个 + 人才配套类 17个)" in answer.text
+
+
 @pytest.mark.parametrize("question", [
-    "三季度签约的优质项目平均每个投资多少亿",  # a total is no average
+    "一季度双集中平均每个项目投资多少",  # a total is no average: Q1's projects are not counted
     "二季度签约项目比三季度多几个",  # counts asked: no difference of two amounts
     "二季度双集中裨一季度增涨了百分之几",  # 比 mistyped: of their sum, or of the other? never X/(X+Y)
     "明年一季度双集中计划投资多少",  # a year the article does not cover
