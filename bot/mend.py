@@ -160,11 +160,14 @@ class Mender:
         for start, n in self._name_windows(run):
             window = run[start : start + n]
             for i, char in enumerate(window):
-                found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
-                if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
+                if char in _NUMBERS:
                     continue
-                if not set(sounds.get(char, ())) & set(sounds.get(meant, ())):
+                heard = set(sounds.get(char, ()))  # the names reading the same (制造也: 制造业, not 制造类)
+                found = {name[i] for name in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
+                         if name[i] != char and heard & set(sounds.get(name[i], ()))}
+                if len(found) != 1:
                     continue
+                meant = found.pop()
                 # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
                 outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
                 if outside and self.word(char + outside if i == n - 1 else outside + char):

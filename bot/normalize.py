@@ -125,6 +125,7 @@ _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"
 _DASH, _PLUS = r"[-~]", r"\s*\+\s*"
 _HAS_LATIN, _HAS_LOWER_LATIN = re.compile("[A-Za-z]"), re.compile("[a-z]")
+_LATIN_WORD, _CHINESE_CHAR = re.compile("[A-Za-z]+"), re.compile("[\u3400-\u9fff]")
 # a space between Chinese runs goes; one between two numbers stays (1 2 3季度 is three quarters).
 # Written to start with the space (its character before read behind it), so that re looks for
 # spaces only instead of trying the whole pattern at each character: five times faster.
@@ -343,7 +344,9 @@ def has_chinese(text: str) -> bool:
 
 
 def language(text: str) -> str:
-    """'zh' when the text has Chinese characters, 'en' when it has Latin letters only."""
-    if has_chinese(text):
-        return "zh"
-    return "en" if _HAS_LATIN.search(text) else "zh"
+    """'en' for a text in English words, though it may quote a Chinese name or figure ("How much of
+    the Q3 556亿元 is …": more words than Chinese characters, and three or more); else 'zh'."""
+    if not has_chinese(text):
+        return "en" if _HAS_LATIN.search(text) else "zh"
+    words = len(_LATIN_WORD.findall(text))
+    return "en" if words >= 3 and words > len(_CHINESE_CHAR.findall(text)) else "zh"

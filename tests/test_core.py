@@ -530,3 +530,18 @@ def test_a_computation_leaving_out_a_thing_the_question_names_is_not_given(engin
 def test_each_clause_is_answered_about_what_it_names(engine: Engine, question: str, figures: list[str]) -> None:
     answer = engine.ask(question)
     assert answer.answered and all(f in answer.text for f in figures)
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("What fraction of the Q3 total does the Tianxiaxiu project alone represent?", "10.8%"),
+    ("How much of the Q3 556亿元 is not covered by the 329亿元 of quality projects?", "227亿元"),
+    ("58个项目里除了制造也的还有几个", "38个"),  # 制造也: 制造业, the one name of its sound (not 制造类)
+])
+def test_shares_and_remainders_worded_otherwise_are_computed(engine: Engine, question: str, head: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and answer.text.startswith(head)
+
+
+def test_an_english_question_quoting_a_chinese_figure_is_answered_in_english(engine: Engine) -> None:
+    answer = engine.ask("How much of the Q3 556亿元 is not covered by the 329亿元 of quality projects?")
+    assert answer.lang == "en" and "computed from the article" in answer.text
