@@ -661,7 +661,7 @@ class _Derivations:
         lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         del norms
         pairs = frozenset(map(sys.intern, pairs_of([lines])))
-        english = frozenset(m.group() for m in _LATIN_WORD.finditer(lines))  # no list of every word first
+        english = frozenset(_LATIN_WORD.findall(lines))  # its list is gone before the peak (typo mending's index)
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
                      {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
                      pairs, english)
