@@ -14,7 +14,9 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No automatic collection inside; the collector is left as it was found. Also a decorator."""
+    """No automatic collection inside, and one full collection after, when the collector was on:
+    else the first questions after the build paid for walking all it made (0.17 s at 100,000
+    phrasings). The collector is left as it was found. Also a decorator."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -22,3 +24,4 @@ def paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+            gc.collect()
