@@ -23,6 +23,7 @@ TIME_KINDS = frozenset({"quarter", "date", "year"})  # when, not what: a fact si
 # reads megabytes) instead of trying the whole pattern at each; what matches is the same.
 _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?=[1-9])(?<![\d.])((?:[1-9][、,和与及跟或 ]+)*[1-9]|[1-4]{2,4})季度")  # 58 3季度 is no Q5, Q8
+_DIGIT = re.compile(r"[1-9]")
 _DATE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
@@ -58,7 +59,7 @@ class SlotReader:
         names pattern for canonical, positions and spans."""
         if not self._names:
             return ()
-        return tuple((m.start(), m.end(), *self._alias[m.group()]) for m in self._names.finditer(text))
+        return tuple(m.span() + self._alias[m.group()] for m in self._names.finditer(text))
 
     def _positions(self, text: str, mentions: tuple[tuple[int, int, str, str], ...] | None = None,
                    ) -> list[tuple[int, str, str]]:
@@ -71,7 +72,11 @@ class SlotReader:
             for m in _FIRST_THREE.finditer(text):
                 found.append((m.start(), "quarter", "1-3"))
             for m in _QUARTERS.finditer(_FIRST_THREE.sub(lambda x: " " * len(x.group()), text)):
-                found += [(m.start() + d.start(), "quarter", d.group()) for d in re.finditer(r"[1-9]", m.group(1))]
+                quarters = m.group(1)
+                if len(quarters) == 1:  # most say one quarter: no search for its digits
+                    found.append((m.start(), "quarter", quarters))
+                else:
+                    found += [(m.start() + d.start(), "quarter", d.group()) for d in _DIGIT.finditer(quarters)]
         if "月" in text:
             for m in _DATE.finditer(text):
                 found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
