@@ -82,6 +82,7 @@ _TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|high
 # a how-many-days-between question (白皮书发布到双集中隔了几天, between A and B): its two dates are
 # told apart at one of the joins, tried in turn (阿里仁和数据中心 has a 和 in its name)
 _GAP_ZH = re.compile(r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天")
+_GAP_AFTER_ZH = re.compile(r"^(?P<first>.+?)(?:之后|以后|后)(?:又|再)?过了?(?:几|多少)天(?:才|就)?(?P<then>.+)$")
 _GAP_JOIN_ZH = re.compile(r"到|至|和|与|跟|距离|距|离")
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
 _EACH_ZH = re.compile(r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$")
@@ -103,6 +104,8 @@ _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # 
 
 def _gap_splits(norm: str) -> list[tuple[str, str]]:
     """Each way of cutting a how-many-days question's dates part at a join, as (first, second)."""
+    if m := _GAP_AFTER_ZH.search(norm):  # 犀牛智造启用后过几天办的三季度双集中
+        return [(m.group("first"), m.group("then"))]
     for whole, join in ((_GAP_ZH, _GAP_JOIN_ZH), (_GAP_EN, _GAP_JOIN_EN)):
         if m := whole.search(norm):
             text = m.group("dates")

@@ -545,3 +545,8 @@ def test_shares_and_remainders_worded_otherwise_are_computed(engine: Engine, que
 def test_an_english_question_quoting_a_chinese_figure_is_answered_in_english(engine: Engine) -> None:
     answer = engine.ask("How much of the Q3 556亿元 is not covered by the 329亿元 of quality projects?")
     assert answer.lang == "en" and "computed from the article" in answer.text
+
+
+def test_days_after_one_event_until_another_are_counted(engine: Engine) -> None:
+    answer = engine.ask("阿里仁和数据中心启用后过了几天开的三季度双集中")
+    assert answer.kind == "computed" and answer.text.startswith("13天")
