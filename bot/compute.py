@@ -17,6 +17,8 @@ from bot.slots import TIME_KINDS, SlotReader
 
 # what a share is of, just before the member named: "what share of 3季度's total"
 _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s+(?:the\s+)?(?:\S+\s+)?$")
+# words saying which of two figures a change is measured against (比, than): else the earlier one
+_ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
 _PART_IN = re.compile(r"\S+\s+in\s+\S")
 
@@ -88,6 +90,22 @@ class Calculator:
                  and a[0] is not b[0]]
         return found[0] if len(found) == 1 else None
 
+    def _said_again(self, text: str, named: list[Fact]) -> Fact | None:
+        """The one member the question names once more than the others (the whole said as all
+        of them, the part once more): the part of a share."""
+        times = {f.id: 0 for f in named}
+        for _, kind, val in self.reader.positions(text):
+            for f in named:
+                if val in self.fact_slots[f.id].get(kind, frozenset()):
+                    times[f.id] += 1
+        most = max(times.values())
+        found = [f for f in named if times[f.id] == most]
+        return found[0] if len(found) == 1 and most > min(times.values()) else None
+
+    def _quarter(self, fact: Fact) -> str:
+        """The fact's quarter, for ordering members in time ("" when it has none)."""
+        return min(self.fact_slots[fact.id].get("quarter", frozenset({""})))
+
     def _before(self, fact: Fact) -> Fact | None:
         """The member of the fact's series for the quarter before its own (环比)."""
         quarter = self.fact_slots[fact.id].get("quarter", frozenset())
@@ -137,12 +155,18 @@ class Calculator:
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
         if op == "share" and len(named) == 1 and self._only_as_whole(text, named[0]):
             return Computation(op, series, tuple(named), refusal="share_of")  # 三类项目投资占三季度总投资
+        if op == "share" and len(named) > 2 and (again := self._said_again(text, named)):
+            named = [again, *(f for f in named if f is not again)]  # share of the three quarters' total in Q3
         if op == "share" and len(named) == 2 and not self.lexicon.operation_words(text, "sum"):
             # 二季度裨一季度增长了百分之几 (比 mistyped): of their sum, or of the other? never guess
             return Computation(op, series, tuple(named), refusal="share_whole")
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
             return Computation(op, series, tuple(named), refusal="two_only")
-        inputs = tuple(operation.inputs(named, self.members[key], self._before, bool(re.search(r"从|from", text))))
+        reference_first = bool(re.search(r"从|from", text))
+        if op == "change" and len(named) == 2 and not _ORDERED.search(text):
+            # 1、2季度 (from Q1 to Q2, QoQ): nothing says which is the base, so the earlier one is
+            named, reference_first = sorted(named, key=self._quarter), True
+        inputs = tuple(operation.inputs(named, self.members[key], self._before, reference_first))
         if operation.exact and any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, refusal="approx")
         computed = operation.run(series, inputs)

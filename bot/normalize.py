@@ -80,8 +80,9 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
      and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),
      (r"(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
      lambda m: _quarter_range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4))) or m.group()),
-    # the three quarters (三个季度, 这3个季度) → 1、2、3季度; 前三个季度 was read above
-    (lambda t, latin: "个" in t and "季度" in t, (r"(?<![前头第\d])3\s*个\s*季度"), " 1、2、3季度 "),
+    # the three quarters (三个季度, 这3个季度, all three quarters) → 1、2、3季度; 前三个季度 was read above
+    (lambda t, latin: ("个" in t and "季度" in t) or (latin and "quarters" in t),
+     (r"(?<![前头第\d])3\s*个\s*季度|(?<![a-z])(?:the|all|these|those)\s+(?:three|3)\s+quarters(?![a-z])"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度 together (合计); the second half → 3、4季度
     (lambda t, latin: ("季" in t and ("前" in t or "头" in t)) or "上半年" in t
      or (latin and ("quarter" in t or "half" in t or "h1" in t)),

@@ -550,3 +550,14 @@ def test_an_english_question_quoting_a_chinese_figure_is_answered_in_english(eng
 def test_days_after_one_event_until_another_are_counted(engine: Engine) -> None:
     answer = engine.ask("阿里仁和数据中心启用后过了几天开的三季度双集中")
     assert answer.kind == "computed" and answer.text.startswith("13天")
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("QoQ growth from Q1 to Q2, in percent?", "Q2 (第二季度) is 3.1% higher"),  # from Q1: the earlier is the base
+    ("从一季度到二季度增长了百分之几", "第二季度比第一季度多3.1%"),
+    ("Add up the three quarters for me", "1738亿元"),  # the three quarters: Q1-Q3, not the three categories
+    ("What share of the three quarters' total came in Q3?", "32.0%"),  # Q3 said once more: the part
+])
+def test_quarters_said_as_a_span_are_combined_in_time_order(engine: Engine, question: str, head: str) -> None:
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and answer.text.startswith(head)
