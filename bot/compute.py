@@ -17,6 +17,7 @@ from bot.slots import TIME_KINDS, SlotReader
 
 # what a share is of, just before the member named: "what share of 3季度's total"
 _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s+(?:the\s+)?(?:\S+\s+)?$")
+_ANY_QUARTER = re.compile(r"季度|(?<![a-z])quarters?(?![a-z])")  # said with no number: any of them
 # words saying which of two figures a change is measured against (比, than): else the earlier one
 _ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
@@ -130,6 +131,10 @@ class Calculator:
         operation = OPERATIONS[op]
         nears = {key: max(series_scores.get(key[0], 0.0), *(scores.get(f.id, 0.0) for f in members))
                  for key, members in self.members.items() if doc is None or key[1] == doc}
+        if _ANY_QUARTER.search(text) and not self.reader.read(text).get("quarter"):
+            for key in nears:  # which quarter was strongest: the one series whose members are quarters
+                if len({self._quarter(f) for f in self.members[key]}) == len(self.members[key]) > 1:
+                    nears[key] = max(nears[key], top, floor)
         leading = max(nears.values(), default=0.0)
         for key, members in self.members.items():
             if key not in nears:

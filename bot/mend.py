@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, everyday_chars, readings, sounding
+from bot.tables import common_words, everyday_chars, everyday_english, readings, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -176,10 +176,10 @@ class Mender:
         return run
 
     def _english_word(self, m: re.Match[str]) -> str:
-        """An unknown English word becomes a known one a single edit or swap away (thrid → third,
-        not promotion → proportion)."""
+        """An unknown English word, and no everyday one, becomes a known one a single edit or swap
+        away (thrid → third, not promotion → proportion)."""
         word = m.group()
-        if word in self._english_set:
+        if word in self._english_set or word in everyday_english():  # "those" is no typo of "whose"
             return word
         found = process.extractOne(word, self._english_near(len(word)), scorer=OSA.distance, score_cutoff=1)
         return found[0] if found else word

@@ -57,6 +57,21 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def everyday_english(min_zipf: float = 4.5) -> frozenset[str]:
+    """The English words common enough (those, these) that typed they are meant, not a typo of a
+    fact base's word (those is no whose); a name like benson is rarer, and may be a typo (Bensong)."""
+    found = set()
+    with WORDS.open(encoding="utf-8") as lines:
+        for line in itertools.islice(lines, 1 + N_ZH, None):  # after the header and the Chinese words
+            word, zipf = line.split()
+            if float(zipf) < min_zipf:
+                break  # the English words stand most frequent first
+            if word.isalpha():
+                found.add(word)
+    return frozenset(found)
+
+
+@cache
 def everyday_chars(min_zipf: float = 6.6) -> frozenset[str]:
     """The Chinese characters so frequent as words of their own (的, 和, 有, 是…) that one typed is
     what was meant: the top twenty of `words.txt`, read from its head, where they stand."""

@@ -561,3 +561,8 @@ def test_days_after_one_event_until_another_are_counted(engine: Engine) -> None:
 def test_quarters_said_as_a_span_are_combined_in_time_order(engine: Engine, question: str, head: str) -> None:
     answer = engine.ask(question)
     assert answer.kind == "computed" and answer.text.startswith(head)
+
+
+def test_which_quarter_asks_over_the_series_of_quarters(engine: Engine) -> None:
+    answer = engine.ask("Which quarter was the strongest and what was the figure?")
+    assert answer.kind == "computed" and "600亿元" in answer.text.splitlines()[0]

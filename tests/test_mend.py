@@ -119,3 +119,10 @@ def test_a_word_of_how_questions_ask_wins_over_a_window_of_some_fact(engine: Eng
     a filler word is no such word (纳个 is 哪个, not 那个)."""
     assert "几个不在余杭" in engine.matcher.mender.mend("浙江4个省级实验室有几个簿在余杭")
     assert "哪个会场" in engine.matcher.mender.mend("3季度双集中活动在纳个会场举行的")
+
+
+def test_an_everyday_english_word_is_no_typo(engine: Engine) -> None:
+    """"those" is one edit from "whose", a word the lexicon knows, but it was meant; a rarer word
+    one edit from a name is mended (benson → bensong)."""
+    assert "those" in engine.matcher.mender.mend("combined investment of those quality projects")
+    assert "bensong" in engine.matcher.mender.mend("how much is the benson new materials project")
