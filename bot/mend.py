@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, everyday_chars, readings, sounding
+from bot.tables import common_words, everyday_chars, readings, reads_alike, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -152,14 +152,14 @@ class Mender:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
-        gaps, sounds = self._names_by_gap, readings()
+        gaps = self._names_by_gap
         for start, n in self._name_windows(run):
             window = run[start : start + n]
             for i, char in enumerate(window):
                 found = gaps.get(f"{window[:i]}?{window[i + 1:]}")
                 if not found or len(found) > 1 or (meant := found[0][i]) == char or char in _NUMBERS:
                     continue
-                if not set(sounds.get(char, ())) & set(sounds.get(meant, ())):
+                if not reads_alike(char, meant):
                     continue
                 # at the name's edge the character may belong to the next word (余杭去年 is no 余杭区年)
                 outside = run[start + n : start + n + 1] if i == n - 1 else run[start - 1 : start] if i == 0 else ""
