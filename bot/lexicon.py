@@ -89,8 +89,8 @@ class Words:
     pattern: str
     firsts: frozenset[str] | None
     # the words' first two characters (a word of one, or an /expression/: the characters it starts
-    # with); None with `firsts`. Most texts holding a first character hold no such pair: no search,
-    # and no compiling for a one-shot ask
+    # with); None with `firsts`. Most texts holding a first character hold no such pair: a one-shot
+    # ask compiles a list only for a text that may hold one of its words
     heads: frozenset[str] | None = None
 
     @cached_property
@@ -100,7 +100,9 @@ class Words:
     def _absent(self, text: str) -> bool:
         if self.firsts is not None and self.firsts.isdisjoint(text):
             return True
-        return self.heads is not None and len(text) <= _SHORT and self.heads.isdisjoint(_heads(text))
+        # heads spare compiling; once compiled, a search costs less than working them out
+        return self.heads is not None and "_compiled" not in self.__dict__ and len(text) <= _SHORT \
+            and self.heads.isdisjoint(_heads(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.search(text)
