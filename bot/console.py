@@ -20,7 +20,7 @@ from bot.engine import Engine
 from bot.misses import BATCH_CHANNEL
 
 log = logging.getLogger(__name__)
-_PENDING = 200  # answers of a batch held back at most: a line each, a few hundred kB
+_PENDING = 16  # answers of a batch held back at most: a few kB, so that one write fits in a pipe's buffer
 
 
 def _json_line(answer: Answer, ascii_only: bool) -> str:
