@@ -1,15 +1,17 @@
 """`ask` for scripts: one question from the command line, or one per stdin line. (The interactive
 console chat is bot.chat: `ask` does without the commands' modules, so it starts sooner.)
 
-`ask` without a question reads one question per line and writes, flushed, one answer per input
-line (one JSON line with --json), so thousands of questions go through one process and a pipe
-never stalls.
+`ask` without a question reads one question per line and writes one answer per input line (one
+JSON line with --json), so thousands of questions go through one process. Answers are written
+and flushed whenever no further line is waiting, so a pipe that asks one question at a time never
+stalls, and a batch piped in at once is written in blocks instead of a system call per line.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import select
 import sys
 from typing import TextIO
 
@@ -18,6 +20,7 @@ from bot.engine import Engine
 from bot.misses import BATCH_CHANNEL
 
 log = logging.getLogger(__name__)
+_PENDING = 16  # answers of a batch held back at most: a few kB, so that one write fits in a pipe's buffer
 
 
 def _json_line(answer: Answer, ascii_only: bool) -> str:
@@ -47,14 +50,33 @@ def ask(engine: Engine, question: str | None, as_json: bool, stdout: TextIO = sy
         answer = engine.ask(_from_argv(question), "console")
         print(_json_line(answer, ascii_only) if as_json else answer.text, file=stdout)
         return 0
+    pending: list[str] = []  # answers not yet written: written together when the asker may be waiting
     for i, raw in enumerate(sys.stdin.buffer):
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         answer = _safe_ask(engine, line)
-        if as_json:
-            print(_json_line(answer, ascii_only), file=stdout, flush=True)
-        else:
-            print(("\n" if i else "") + answer.text, file=stdout, flush=True)
+        pending.append(_json_line(answer, ascii_only) if as_json else ("\n" if i else "") + answer.text)
+        if len(pending) >= _PENDING or not _more_waiting(sys.stdin.buffer):
+            _write(pending, stdout)
+    _write(pending, stdout)
     return 0
+
+
+def _write(pending: list[str], stdout: TextIO) -> None:
+    """The pending answers, a line each, in one write (even where PYTHONUNBUFFERED makes each
+    print a system call of its own), flushed."""
+    if pending:
+        stdout.write("\n".join(pending) + "\n")
+        pending.clear()
+    stdout.flush()
+
+
+def _more_waiting(stream: object) -> bool:
+    """Whether the input has more to read at once (another line, or its end): then the asker is
+    not waiting for this answer yet. False where that cannot be told (a pipe on Windows)."""
+    try:
+        return bool(select.select([stream], [], [], 0)[0])
+    except (OSError, ValueError, TypeError):
+        return False
 
 
 def _safe_ask(engine: Engine, question: str) -> Answer:

@@ -6,10 +6,11 @@ curator adds 位次 to 排名's synonyms, `check` validates the file, and a runn
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +70,13 @@ def pattern(words: Iterable[str]) -> Words:
     other = [w for w in plain if w not in latin]
     parts = ([rf"(?<![a-z]){trie(latin)}(?![a-z])"] if latin else []) + ([trie(other)] if other else []) + expressions
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
+    heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
     for expression in expressions:
         found = _starts(_sre_parse.parse(expression)) if firsts is not None else None
         firsts = None if found is None else firsts | {chr(c) for c in found}
-    return Words("|".join(parts) if parts else "(?!)", None if firsts is None else frozenset(firsts))
+        heads = None if found is None or heads is None else heads | {chr(c) for c in found}
+    return Words("|".join(parts) if parts else "(?!)", None if firsts is None else frozenset(firsts),
+                 None if heads is None else frozenset(heads))
 
 
 @dataclass(frozen=True)
@@ -84,13 +88,21 @@ class Words:
 
     pattern: str
     firsts: frozenset[str] | None
+    # the words' first two characters (a word of one, or an /expression/: the characters it starts
+    # with); None with `firsts`. Most texts holding a first character hold no such pair: a one-shot
+    # ask compiles a list only for a text that may hold one of its words
+    heads: frozenset[str] | None = None
 
     @cached_property
     def _compiled(self) -> re.Pattern[str]:
         return re.compile(self.pattern)
 
     def _absent(self, text: str) -> bool:
-        return self.firsts is not None and self.firsts.isdisjoint(text)
+        if self.firsts is not None and self.firsts.isdisjoint(text):
+            return True
+        # heads spare compiling; once compiled, a search costs less than working them out
+        return self.heads is not None and "_compiled" not in self.__dict__ and len(text) <= _SHORT \
+            and self.heads.isdisjoint(_heads(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.search(text)
@@ -100,6 +112,16 @@ class Words:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         return text if self._absent(text) else self._compiled.sub(repl, text)
+
+
+_SHORT = 200  # the longest text whose heads are worked out: a question's
+
+
+@lru_cache(maxsize=16)
+def _heads(text: str) -> frozenset[str]:
+    """The text's characters and pairs of neighbouring characters: where a word can start. Kept for
+    the last few texts, as the lexicon's thirty lists are searched in the same text."""
+    return frozenset((*text, *map(operator.add, text, text[1:])))
 
 
 def _starts(items: Any) -> set[int] | None:
@@ -346,7 +368,7 @@ def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
     """As plain JSON data (frozensets sorted); None when JSON cannot give it back as it was (a
     section keyed by a number)."""
     def words(w: Words) -> list[Any]:
-        return [w.pattern, None if w.firsts is None else sorted(w.firsts)]
+        return [w.pattern, None if w.firsts is None else sorted(w.firsts), None if w.heads is None else sorted(w.heads)]
 
     mappings = (lexicon.filler, lexicon.smalltalk, lexicon.unanswerable, lexicon.quantities, lexicon.when)
     if not all(isinstance(k, str) for m in mappings for k in m):
@@ -364,8 +386,8 @@ def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
 
 def _decode(data: dict[str, Any]) -> Lexicon:
     def words(w: list[Any]) -> Words:
-        pattern, firsts = w
-        return Words(str(pattern), None if firsts is None else frozenset(firsts))
+        pattern, firsts, heads = w
+        return Words(str(pattern), None if firsts is None else frozenset(firsts), None if heads is None else frozenset(heads))
 
     return Lexicon({k: tuple(v) for k, v in data["filler"].items()},
                    {k: tuple(v) for k, v in data["smalltalk"].items()},

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from typing import cast
 
 from rapidfuzz import fuzz, process
@@ -53,50 +53,54 @@ _SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one cl
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
 # a figure as a question states it, and as a fact's figure holds it (近1800亿元 holds 1800亿元)
+# Most questions need few of the patterns below: those written as strings are compiled on first use
+# (compiling them all took 9 ms of each one-shot ask).
+_pattern = cache(re.compile)
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
 _FEW = re.compile(r"[1-9](?:个|家|位)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 # the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
-_SHARE_OF_ZH = re.compile(r"^(?P<part>.+?)(?:占|站|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)")
+_SHARE_OF_ZH = r"^(?P<part>.+?)(?:占|站|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)"
 # the whole said first: 浙江省级实验室里余杭占了百分之几, 556亿里天下秀占多少比例
-_SHARE_IN_ZH = re.compile(r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[^里]+?)(?:一个|一项)?就?占了?"
-                          r"(?:多少|百分之|比例|比重|几成|%)")
-_SHARE_OF_EN = re.compile(r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
-                          r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
-                          r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
+_SHARE_IN_ZH = (r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[^里]+?)(?:一个|一项)?就?占了?"
+                r"(?:多少|百分之|比例|比重|几成|%)")
+_SHARE_OF_EN = (r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
+                r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
+                r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
 
 
-_LIST_GOES_ON = re.compile(r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]")  # names listed
+_LIST_GOES_ON = r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和与及跟或]"  # names listed
 _SPANS = frozenset("-~到至")  # a span of quarters, not a list of two
-_QUARTER_SAID = re.compile(r"(?<!前)\d季度")
+_QUARTER_SAID = r"(?<!前)\d季度"
 # what may stand between two quarters a combining question names: a list, a range or an operation
-_JOIN = re.compile(r"[-~合同比减加到至对占]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON.pattern)
+_JOIN = r"[-~合同比减加到至对占]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON
 
 
-_TIMES_ZH = re.compile(r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍")
-_TIMES_EN = re.compile(r"how\s+many\s+times\s+(?:bigger|larger|more|greater|higher|as\s+\S+\s+as\s+)?\s*(?:is|was|are)\s+"
-                       r"(?P<part>.+?)\s+(?:than|as)\s+(?P<whole>.+)|^(?:is\s+)?(?P<part2>.+?)\s+(?:is|was)\s+how\s+many\s+"
-                       r"times\s+(?P<whole2>.+)")
+_TIMES_ZH = r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍"
+_TIMES_EN = (r"how\s+many\s+times\s+(?:bigger|larger|more|greater|higher|as\s+\S+\s+as\s+)?\s*(?:is|was|are)\s+"
+             r"(?P<part>.+?)\s+(?:than|as)\s+(?P<whole>.+)|^(?:is\s+)?(?P<part2>.+?)\s+(?:is|was)\s+how\s+many\s+"
+             r"times\s+(?P<whole2>.+)")
 
 
 # a how-many-days-between question (白皮书发布到双集中隔了几天, between A and B): its two dates are
 # told apart at one of the joins, tried in turn (阿里仁和数据中心 has a 和 in its name)
-_GAP_ZH = re.compile(r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天")
-_GAP_AFTER_ZH = re.compile(r"^(?P<first>.+?)(?:之后|以后|后)(?:又|再)?过了?(?:几|多少)天(?:才|就)?(?P<then>.+)$")
-_GAP_JOIN_ZH = re.compile(r"到|至|和|与|跟|距离|距|离")
+_GAP_ZH = r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天"
+_GAP_AFTER_ZH = r"^(?P<first>.+?)(?:之后|以后|后)(?:又|再)?过了?(?:几|多少)天(?:才|就)?(?P<then>.+)$"
+_GAP_JOIN_ZH = r"到|至|和|与|跟|距离|距|离"
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
-_EACH_ZH = re.compile(r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$")
-_GAP_EN = re.compile(r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)")
-_GAP_JOIN_EN = re.compile(r"\s+(?:and|to|until|till)\s+")
+_EACH_ZH = r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$"
+_GAP_EN = r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)"
+_GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
-_LEFT_ZH = re.compile(r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
-                      r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
-_LEFT_EN = re.compile(r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
+_LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
+            r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
+_LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
+            r"(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
 # the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)
-_DIFF_ZH = re.compile(r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:多少|几)")
-_DIFF_EN = re.compile(r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
-                      r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
+_DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:多少|几)"
+_DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
+            r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _PRONOUN = re.compile(r"[它其]|(?<![a-z])(?:it|its)(?![a-z])")  # a side about the other side's thing: 它的投资额
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
@@ -104,12 +108,12 @@ _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # 
 
 def _gap_splits(norm: str) -> list[tuple[str, str]]:
     """Each way of cutting a how-many-days question's dates part at a join, as (first, second)."""
-    if m := _GAP_AFTER_ZH.search(norm):  # 犀牛智造启用后过几天办的三季度双集中
+    if m := _pattern(_GAP_AFTER_ZH).search(norm):  # 犀牛智造启用后过几天办的三季度双集中
         return [(m.group("first"), m.group("then"))]
     for whole, join in ((_GAP_ZH, _GAP_JOIN_ZH), (_GAP_EN, _GAP_JOIN_EN)):
-        if m := whole.search(norm):
+        if m := _pattern(whole).search(norm):
             text = m.group("dates")
-            return [(text[: j.start()], text[j.end():]) for j in join.finditer(text) if j.start() and j.end() < len(text)]
+            return [(text[: j.start()], text[j.end():]) for j in _pattern(join).finditer(text) if j.start() and j.end() < len(text)]
     return []
 
 
@@ -117,7 +121,7 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
     """(part, whole) of a share or a remainder question, or (multiple, base) of a how-many-times
     one, as texts to match on their own."""
     for sides in _SIDES.get(op, ()):
-        if m := sides.search(norm):
+        if m := _pattern(sides).search(norm):
             found = m.groupdict()
             return (found["part"], found["whole"]) if found.get("part") else (found["part2"], found["whole2"])
     return None
@@ -125,15 +129,21 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
 
 # a Chinese place name: two characters and what kind of place (鄞州区, 温州市), read after typo
 # mending (百墙区 is a mistyped 百强区, no place)
-_PLACE_NAME = re.compile(r"([\u4e00-\u9fff]{2})(新区|区|县|市)")
+_PLACE_NAME = r"([\u4e00-\u9fff]{2})(新区|区|县|市)"
+
+
+def _places(norm: str) -> Iterator[re.Match[str]]:
+    """The place names a normalized text says (a text with no 区, 县 or 市 says none)."""
+    return _pattern(_PLACE_NAME).finditer(norm) if any(c in norm for c in "区县市") else iter(())
+
+
 # how a normalized text says a time (bot.normalize writes them so)
-_TIME_SAID = {"quarter": re.compile(r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?"), "date": re.compile(r"\d+月\d+日"),
-              "year": re.compile(r"(?:19|20)\d\d年?")}
+_TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LAST_PHOTO_ZH = re.compile(r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|配图|相片)")
-_LAST_PHOTO_EN = re.compile(r"(?<![a-z])last(?=\s+(?:photo|picture|image))")
+_LAST_PHOTO_ZH = r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|配图|相片)"
+_LAST_PHOTO_EN = r"(?<![a-z])last(?=\s+(?:photo|picture|image))"
 _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _WORD_CHAR = re.compile(r"\w")  # a text with none, and no Chinese character (has_chinese), says no word
@@ -142,19 +152,19 @@ _WORD_OR_SEP = re.compile(rf"[a-z0-9.]+|[^\sa-z0-9.{SEP}]+|{SEP}")  # _WORD's wo
 
 
 # how many members a question says it combines (三类, 这2个季度)
-_MEMBERS_SAID = re.compile(r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度)")
+_MEMBERS_SAID = r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度)"
 
 
 def _members_said(norm: str) -> int | None:
     """The number of members the question says it combines, when it says one (三类 → 3)."""
-    m = _MEMBERS_SAID.search(norm)
+    m = _pattern(_MEMBERS_SAID).search(norm)
     return int(DIGIT_VALUE.get(m.group(1), m.group(1))) if m else None
 
 
 def _stray_number(norm: str) -> bool:
     """A number that is no time and no stated figure (2、3几度: quarters whose 季 was mistyped):
     it may name members, so a computation over every member is not what was asked."""
-    for said in (*_TIME_SAID.values(), _STATED):
+    for said in (*map(_pattern, _TIME_SAID.values()), _STATED):
         norm = said.sub(" ", norm)
     return bool(_DIGIT.search(norm))
 
@@ -904,7 +914,7 @@ class Matcher:
             # a clause saying a time of its own (今年以来) borrows none (三季度…，今年以来…多少: not Q3's)
             timed = bool(part.slots.keys() & TIME_KINDS)
             times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and not timed
-                     for m in said.finditer(q.norm)]
+                     for m in _pattern(said).finditer(q.norm)]
             if times:  # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
                 if not isinstance(part, Question):
@@ -973,7 +983,7 @@ class Matcher:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask
         it of 二季度)."""
         spans = [span for kind in slots for span in self.reader.spans(norm, kind)]
-        spans += [m.span() for kind in slots if kind in _TIME_SAID for m in _TIME_SAID[kind].finditer(norm)]
+        spans += [m.span() for kind in slots if kind in _TIME_SAID for m in _pattern(_TIME_SAID[kind]).finditer(norm)]
         for start, end in sorted(spans, reverse=True):
             norm = f"{norm[:start]} {norm[end:]}"
         return norm
@@ -989,8 +999,8 @@ class Matcher:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
         norm = self.wording.synonyms(self.mender.mend(normalize(text)))
         if self._last_photo and ("最后" in norm or "last" in norm):
-            norm = _LAST_PHOTO_ZH.sub(rf"第{self._last_photo}\1", norm)
-            norm = _LAST_PHOTO_EN.sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
+            norm = _pattern(_LAST_PHOTO_ZH).sub(rf"第{self._last_photo}\1", norm)
+            norm = _pattern(_LAST_PHOTO_EN).sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
         form = self.wording.form(self.reader.canonical(norm))
         if not (_WORD_CHAR.search(norm) or has_chinese(norm)) or (_BARE_NUMBER.fullmatch(form) and self._holders.get(form.replace(" ", "")) != 1):
@@ -1001,7 +1011,7 @@ class Matcher:
         slots = self._relative(relative, self.reader.read(norm), as_of)
         unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
                                   if v not in self.known_values.get(kind, set())),
-                                *(("place", m.group()) for m in _PLACE_NAME.finditer(norm)
+                                *(("place", m.group()) for m in _places(norm)
                                   if self.mender.strange(m.group(1), m.group(2)))}))
         wanted = self.lexicon.intents(norm)
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots)
@@ -1019,9 +1029,9 @@ class Matcher:
             return False
         spans = self.reader.spans(norm, kinds[0])
         gaps = [norm[a[1]:b[0]] for a, b in itertools.pairwise(spans)]
-        joined = all(_LIST_GOES_ON.search(gap) or (len(gap.strip()) <= 4 and self.lexicon.intents(gap))
+        joined = all(_pattern(_LIST_GOES_ON).search(gap) or (len(gap.strip()) <= 4 and self.lexicon.intents(gap))
                      for gap in gaps)  # 制造业、数字经济 or 制造业几个数字经济几个
-        return joined and not _LIST_GOES_ON.search(norm, spans[-1][1]) if spans else False
+        return joined and not _pattern(_LIST_GOES_ON).search(norm, spans[-1][1]) if spans else False
 
     def _relative(self, relative: tuple[str, ...], slots: Slots, as_of: str | None = None) -> Slots:
         """去年, 今年, the latest article: as the year or document they mean, from the newest
@@ -1138,12 +1148,12 @@ class Matcher:
         """Two quarters with a character between them that neither lists, spans nor compares them
         (一季度纛三季度: a mistyped 到 or 和?), or a span with a typo beside it (一季度赌到三季度: 到,
         or 和到?): either would combine other quarters than those meant."""
-        said = [m.span() for m in _QUARTER_SAID.finditer(norm)]
+        said = [m.span() for m in _pattern(_QUARTER_SAID).finditer(norm)]
         for (_, end), (start, _) in itertools.pairwise(said):
             gap = norm[end:start].strip()
-            if len(gap) == 1 and "\u3400" <= gap <= "\u9fff" and not _JOIN.match(gap):
+            if len(gap) == 1 and "\u3400" <= gap <= "\u9fff" and not _pattern(_JOIN).match(gap):
                 return True
-            if len(gap) == 2 and any("\u3400" <= c <= "\u9fff" and not _JOIN.match(c) for c in gap) \
+            if len(gap) == 2 and any("\u3400" <= c <= "\u9fff" and not _pattern(_JOIN).match(c) for c in gap) \
                     and any(c in _SPANS for c in gap) and not self.mender.word(gap):
                 return True  # 赌到: to the third (a range), or a list (和) of two? 比 compares those two either way
         return False
@@ -1324,11 +1334,11 @@ class Matcher:
         """分别/各 over two things said in words (前三季度落地项目总额和三季度双集中各多少, 优必选董事长和
         vivo项目负责人分别是谁): the one cut at a join whose each side, asked with the question's
         ending, is answered by one fact of its own."""
-        m = _EACH_ZH.search(q.norm)
+        m = _pattern(_EACH_ZH).search(q.norm)
         if not m or self.lexicon.operation(m.group("ask")):  # 分别占多少比例: each side's share, not its figure
             return None
         cuts = {}
-        for join in _GAP_JOIN_ZH.finditer(said := m.group("sides")):
+        for join in _pattern(_GAP_JOIN_ZH).finditer(said := m.group("sides")):
             sides = (said[: join.start()], said[join.end():])
             if all(self.reader.read(side) for side in sides):  # each side names something of its own
                 found = [self._side(f"{side}{m.group('ask')}") for side in sides]

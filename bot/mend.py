@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, everyday_chars, everyday_english, readings, sounding
+from bot.tables import common_words, everyday_chars, everyday_english, readings, reads_alike, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -156,15 +156,15 @@ class Mender:
         """The run with a name typed with one same-sound character mended (临平新成 → 临平新城,
         张伯里 → 张伯礼), even where the typo makes common words (新成): a name is what was meant
         when all its other characters are there, in order."""
-        gaps, sounds = self._names_by_gap, readings()
+        gaps = self._names_by_gap
         for start, n in self._name_windows(run):
             window = run[start : start + n]
             for i, char in enumerate(window):
                 if char in _NUMBERS:
                     continue
-                heard = set(sounds.get(char, ()))  # the names reading the same (制造也: 制造业, not 制造类)
+                # the names reading the same there (制造也: 制造业, not 制造类)
                 found = {name[i] for name in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
-                         if name[i] != char and heard & set(sounds.get(name[i], ()))}
+                         if name[i] != char and reads_alike(char, name[i])}
                 if len(found) != 1:
                     continue
                 meant = found.pop()

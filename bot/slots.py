@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 
 from bot.lexicon import starting, trie
-from bot.normalize import SEP, cache_short, normalize
+from bot.normalize import CACHED_CHARS, SEP, cache_short, normalize
 
 Slots = dict[str, frozenset[str]]
 LAST_PHOTO = "last"  # 最后一张图片: the matcher knows which number that is
@@ -30,6 +30,8 @@ _YEAR = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|�
 _PHOTO = re.compile(r"(?=[第最fst1234l])(?:第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)"
                     r"\s+(?:photo|picture|image)|(最后)(?:[1一]|那|这)?[张幅](?=图|照片|配图|相片))")
 _PHOTO_WORDS = ("photo", "picture", "image")
+_SCANS = 50  # short texts a SlotReader scans for names before it compiles their pattern: a batch reads thousands
+_LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what a Latin name may not stand beside
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
             "last": LAST_PHOTO, "最后": LAST_PHOTO}
 
@@ -44,22 +46,61 @@ class SlotReader:
                     form = normalize(alias)
                     if form:
                         self._alias.setdefault(form, (kind, canonical))
-        latin = [f for f in self._alias if re.search("[a-z0-9]", f)]
-        chinese = [f for f in self._alias if f not in latin]
-        parts = ([rf"(?<![a-z0-9]){starting(latin)}{trie(latin)}(?![a-z0-9])"] if latin else []) + \
-            ([starting(chinese) + trie(chinese)] if chinese else [])
-        self._names = re.compile(f"{starting(self._alias)}(?:{'|'.join(parts)})") if parts else None
+        # the names by their first character, as the names pattern tries them at a character: the
+        # Latin ones (whole words only) and then the others, the longest first
+        self._latin = frozenset(f for f in self._alias if _LATIN_OR_DIGIT.intersection(f))
+        self._by_first: dict[str, list[str]] = {}
+        for form in sorted(self._alias, key=lambda f: (f not in self._latin, -len(f))):
+            self._by_first.setdefault(form[0], []).append(form)
         # texts are read joined by SEP (read_groups) unless a canonical name would split them there
         self._joinable = not any(SEP in canonical for _, canonical in self._alias.values())
         self.positions = cache_short(maxsize=4096)(self._positions)  # read, canonical and compute ask alike
         self._mentions = cache_short(maxsize=4096)(self._find_names)  # canonical and read ask of the same texts
+        self._pattern: re.Pattern[str] | None = None
+        self._scans = _SCANS
+
+    def _names(self) -> re.Pattern[str] | None:
+        """Every name as one regex, compiled on first need: it takes 10-20 ms, which a one-shot
+        ask's few short texts never repay (they are scanned: _scan_names)."""
+        if self._pattern is None and self._alias:
+            latin = [f for f in self._alias if f in self._latin]
+            chinese = [f for f in self._alias if f not in self._latin]
+            parts = ([rf"(?<![a-z0-9]){starting(latin)}{trie(latin)}(?![a-z0-9])"] if latin else []) + \
+                ([starting(chinese) + trie(chinese)] if chinese else [])
+            self._pattern = re.compile(f"{starting(self._alias)}(?:{'|'.join(parts)})")
+        self._scans = 0  # from now on the pattern, which reads a text several times faster
+        return self._pattern
 
     def _find_names(self, text: str) -> tuple[tuple[int, int, str, str], ...]:
         """Every vocabulary name in the text as (start, end, kind, canonical): one pass of the
-        names pattern for canonical, positions and spans."""
-        if not self._names:
+        names pattern for canonical, positions and spans (or of _scan_names, the same, for the
+        first few short texts)."""
+        if self._scans and len(text) <= CACHED_CHARS:
+            self._scans -= 1
+            return self._scan_names(text)
+        names = self._names()
+        if not names:
             return ()
-        return tuple(m.span() + self._alias[m.group()] for m in self._names.finditer(text))
+        return tuple(m.span() + self._alias[m.group()] for m in names.finditer(text))
+
+    def _scan_names(self, text: str) -> tuple[tuple[int, int, str, str], ...]:
+        """What the names pattern finds in a short text, found by looking up the names starting at
+        each character: at each, the longest Latin name standing as a whole word, else the longest
+        other name; the next name is looked for after it."""
+        found = []
+        by_first, latin, end = self._by_first, self._latin, len(text)
+        at = 0
+        while at < end:
+            for name in by_first.get(text[at], ()):
+                if text.startswith(name, at) and (name not in latin or (
+                        (not at or text[at - 1] not in _LATIN_OR_DIGIT)
+                        and (at + len(name) == end or text[at + len(name)] not in _LATIN_OR_DIGIT))):
+                    found.append((at, at + len(name), *self._alias[name]))
+                    at += len(name)
+                    break
+            else:
+                at += 1
+        return tuple(found)
 
     def _positions(self, text: str, mentions: tuple[tuple[int, int, str, str], ...] | None = None,
                    ) -> list[tuple[int, str, str]]:

@@ -12,7 +12,7 @@ import pytest
 from bot.engine import Engine
 from bot.mend import Mender
 from bot.normalize import normalize
-from bot.tables import PINYIN, WORDS, common_words, pinyin_table, readings, words_table
+from bot.tables import PINYIN, WORDS, common_words, pinyin_table, readings, reads_alike, words_table
 from bot.typos import homophones, variants
 from bot.windows import WindowCounts
 
@@ -84,6 +84,14 @@ def test_generated_tables_match_their_sources() -> None:
     frequency = dict(line.split() for line in WORDS.read_text(encoding="utf-8").splitlines()[1:])
     assert float(frequency["创始人"]) < float(frequency["问题"]) < float(frequency["的"])
     assert common_words() == frequency.keys()
+
+
+def test_only_chinese_characters_read_alike_and_the_table_holds_no_other() -> None:
+    """reads_alike tells a digit or a letter apart without reading the table: exact, as it holds
+    Chinese characters only."""
+    assert all(len(char) == 1 and "\u4e00" <= char <= "\u9fff" for char in readings())
+    assert reads_alike("余", "鱼") and reads_alike("向", "项") and not reads_alike("向", "区")
+    assert not reads_alike("3", "区") and not reads_alike("a", "a")
 
 
 
