@@ -102,6 +102,7 @@ _DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:�
 _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_MOVE_STATED = re.compile(r"(\d+)\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")  # 前移5位, up 5 places
 _PRONOUN = re.compile(r"[它其]|(?<![a-z])(?:it|its)(?![a-z])")  # a side about the other side's thing: 它的投资额
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
@@ -1067,6 +1068,9 @@ class Matcher:
         if refused:
             kind, cause = refused
             return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
+        if q.op == "previous_rank":  # 前移5位之前排第几: the rank and the move the article gives
+            return self._previous_rank(q) or Match("declined", q.text, q.norm, q.lang, score=declined["score"],
+                                                   suggestions=declined["suggestions"], slots=q.slots, cause="near")
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
@@ -1240,6 +1244,50 @@ class Matcher:
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _previous_rank(self, q: Question) -> Match | None:
+        """The rank a question asks about, before the move its article gives for it: a figure in 位
+        that ranks nothing, whose quote stands nearest that rank's among the ranks of its
+        paragraph (余杭前移5位 , 跃升至…第七位 , 蝉联全省第一: the 第七位 moved, 全省第一 did not).
+        The rank is the one whose move the question states (前移5位之前, moved up 5 places), else
+        the nearest rank, when it moved; else None."""
+        s = self.settings
+        moved = {rank.id: move for rank in self.facts if rank.asks == "rank" and self._one_in(rank)
+                 and (move := self._move_of(rank))}
+        stated = {Decimal(n) for n in _MOVE_STATED.findall(q.norm)}
+        said = [rid for rid, move in moved.items() if move.figures[0].value in stated]
+        if len(said) == 1:
+            rank = self.facts[self._index[said[0]]]
+        else:
+            ranks = [(self.facts[i], sc) for i, sc in self.retrieve(replace(q, op=None))
+                     if self.facts[i].asks == "rank" and sc >= s.threshold - s.near_margin]
+            if not ranks or ranks[0][0].id not in moved or (len(ranks) > 1 and ranks[1][1] > ranks[0][1] - s.tie_margin):
+                return None
+            rank = ranks[0][0]
+        move = moved[rank.id]
+        comp = OPERATIONS["previous_rank"].run(Series("", {}, "位"), (rank, move))
+        if comp.result is None:
+            return None
+        return Match("computed", q.text, q.norm, q.lang, (rank, move), s.threshold, best_fact=rank.id,
+                     slots=q.slots, computation=comp)
+
+    @staticmethod
+    def _one_in(fact: Fact) -> bool:
+        """One exact figure in 位 (a rank, or a move up or down a ranking)."""
+        return len(fact.figures) == 1 and fact.figures[0].unit == "位" and not fact.figures[0].qualifier
+
+    def _move_of(self, rank: Fact) -> Fact | None:
+        """The one move of the rank's paragraph whose quote stands nearest this rank's of all its ranks."""
+        doc = self.knowledge.documents.get(rank.source.doc)
+        if not doc or not 0 < rank.source.paragraph <= len(doc.paragraphs):
+            return None
+        text = doc.paragraphs[rank.source.paragraph - 1]
+        here = [f for f in self.facts if f.source.doc == rank.source.doc and f.source.paragraph == rank.source.paragraph
+                and self._one_in(f) and f.source.quote in text]
+        ranks = [f for f in here if f.asks == "rank"]
+        moves = [m for m in here if m.asks != "rank" and min(
+            ranks, key=lambda r: abs(text.find(r.source.quote) - text.find(m.source.quote))) is rank]
+        return moves[0] if len(moves) == 1 else None
 
     def _gap(self, q: Question) -> Match | None:
         """Days between two dated facts (数字健康小镇开园到双集中隔了几天): the one cut of the question

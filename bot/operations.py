@@ -7,6 +7,7 @@ operation is one class here and one list of words there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -307,6 +308,42 @@ class Gap(Operation):
         return [self.percent_head(c, w, lang), ((f"{first} → {then}", ""),)]
 
 
+_DOWN = re.compile(r"后退|后移|下降|下滑|跌|fell|dropped|slipped")  # a move down a ranking; else up (前移, 跃升)
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1-99 as the article writes ranks (第七位, 第十二位)."""
+    tens, ones = divmod(n, 10)
+    head = "" if not tens else "十" if tens == 1 else f"{_CHINESE_DIGITS[tens]}十"
+    return head + (_CHINESE_DIGITS[ones] if ones or not tens else "")
+
+
+class PreviousRank(Operation):
+    """Where a ranking stood before a move the article gives (第七位 after 前移5位: 第十二位): the
+    rank fact first, the move's second."""
+
+    name = "previous_rank"
+    whole = False
+    pair = True
+
+    def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
+        rank, move = inputs
+        down = _DOWN.search(f"{move.source.quote} {move.answer.get('zh', '')}")
+        result = value(rank) - value(move) if down else value(rank) + value(move)
+        return Computation(self.name, series, inputs, result if result > 0 else None)
+
+    def result_text(self, result: Decimal, unit: str) -> str:
+        return f"第{chinese_number(int(result))}位"
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        rank, move = (f.figures[0].text for f in c.members)
+        n = int(c.result or 0)
+        sign = "−" if n < value(c.members[0]) else "+"
+        head = f"{c.result_text}（第{n}位）" if lang == "zh" else f"No. {n} ({c.result_text})"
+        return [((head, "b"), (w.t("computed", lang), "")), ((f"{rank} {sign} {move} = 第{n}位", ""),)]
+
+
 class Extreme(Operation):
     """The largest (max) or smallest (min) member, with the others beside it."""
 
@@ -362,4 +399,4 @@ class Each(Operation):
 
 
 OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), PerItem(), Diff(), Change(), Ratio(), Share(), Portion(),
-                                                            Remainder(), Gap(), Max(), Min(), Order(), Each())}
+                                                            Remainder(), Gap(), PreviousRank(), Max(), Min(), Order(), Each())}

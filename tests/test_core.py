@@ -566,3 +566,16 @@ def test_quarters_said_as_a_span_are_combined_in_time_order(engine: Engine, ques
 def test_which_quarter_asks_over_the_series_of_quarters(engine: Engine) -> None:
     answer = engine.ask("Which quarter was the strongest and what was the figure?")
     assert answer.kind == "computed" and "600亿元" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["余杭前移5位之前在百强区排第几", "前移5位之前 余杭原来排第几",
+                                      "Yuhang moved up 5 places to its current rank on the top-100 list. What was its previous rank?"])
+def test_a_rank_before_the_move_the_article_gives_is_computed(engine: Engine, question: str) -> None:
+    """第七位 after 前移5位: 第十二位 before."""
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and "第十二位" in answer.text.splitlines()[0]
+
+
+def test_a_rank_that_did_not_move_has_no_rank_before(engine: Engine) -> None:
+    """全省第一 stands beside 前移5位 in its paragraph, but the move is the 第七位's."""
+    assert not engine.ask("余杭在浙江之前排第几").answered
