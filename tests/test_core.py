@@ -579,3 +579,9 @@ def test_a_rank_before_the_move_the_article_gives_is_computed(engine: Engine, qu
 def test_a_rank_that_did_not_move_has_no_rank_before(engine: Engine) -> None:
     """全省第一 stands beside 前移5位 in its paragraph, but the move is the 第七位's."""
     assert not engine.ask("余杭在浙江之前排第几").answered
+
+
+@pytest.mark.parametrize("question", ["9月10号发生了哪两件事", "What two things happened on 9.10?"])
+def test_what_happened_on_a_day_however_many_things_are_asked(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and {"whitepaper-date", "industrial-app-center-date"} <= set(answer.fact_ids)
