@@ -585,3 +585,10 @@ def test_a_rank_that_did_not_move_has_no_rank_before(engine: Engine) -> None:
 def test_what_happened_on_a_day_however_many_things_are_asked(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.answered and {"whitepaper-date", "industrial-app-center-date"} <= set(answer.fact_ids)
+
+
+@pytest.mark.parametrize(("question", "date"), [("数字健康小镇那天开园的", "8月30日"), ("犀牛智造那天启用的", "9月16日")])
+def test_a_mistyped_which_day_before_the_last_verb_asks_when(engine: Engine, question: str, date: str) -> None:
+    """那天 for 哪天: the date, not every fact of the town (its 24个, the 18天)."""
+    answer = engine.ask(question)
+    assert answer.text.startswith(date) and "24个" not in answer.text
