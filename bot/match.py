@@ -1475,7 +1475,7 @@ class Matcher:
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
             # them (total_of) may. One project's figure is that project's even when the question
             # names its zone (How much did Linping New City's projects invest: not 天下秀's 60亿元)
-            if q.wanted & _QUANTITIES and (
+            if (q.wanted & _QUANTITIES or (not q.wanted and asks in _QUANTITIES)) and (
                     (not any(k in q.slots for k in _NAME_KINDS)
                      and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
                     or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots)):

@@ -52,6 +52,15 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
     return {p for p in pairs if "\n" not in p}
 
 
+# a quarter whose 季 was mistyped (三级度, 一记度, 二极度): common words (极度, 记) hide it from window
+# mending, and a quarter the bot cannot read would be answered as any quarter
+_QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两]个?)([\u4e00-\u9fff])(?=度)")
+
+
+def _quarter(m: re.Match[str]) -> str:
+    return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
+
+
 def _pairs_known(word: str, pairs: frozenset[str]) -> bool:
     """Whether each pair of neighbouring characters of the word is a known pair."""
     return all(word[i : i + 2] in pairs for i in range(len(word) - 1))
@@ -103,6 +112,8 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
+            if "度" in mended:
+                mended = _QUARTER_TYPO.sub(_quarter, mended)
             mended = _RUN.sub(lambda m: run if self._familiar(run := self._name(m.group())) else self._chinese_run(run),
                               mended)
         return normalize(mended) if mended != norm else norm

@@ -338,9 +338,11 @@ def test_a_sum_of_fewer_members_than_the_question_says_is_declined(engine: Engin
 
 
 def test_a_comparison_nothing_computes_is_not_answered_with_one_figure(engine: Engine) -> None:
-    """一集度 is 一季度 mistyped into a word (一集, an episode): 600亿元 alone compares nothing."""
-    answer = engine.ask("二季度比一集度多了多少")
+    """二季度 compared with a thing no fact names: 600亿元 alone compares nothing. (一集度, 一季度 with
+    its 季 mistyped into a word, is mended by its sound: the difference is computed.)"""
+    answer = engine.ask("二季度比那次活动多了多少")
     assert answer.kind == "declined" and "600亿元\n" not in answer.text
+    assert engine.ask("二季度比一集度多了多少").text.startswith("第二季度比第一季度多18亿元")
     assert engine.ask("今年到现在余杭落地项目投资总额差不多多少").text.startswith("近1800亿元")  # 差不多: no 多多少
 
 

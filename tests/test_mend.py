@@ -134,3 +134,17 @@ def test_an_everyday_english_word_is_no_typo(engine: Engine) -> None:
     one edit from a name is mended (benson → bensong)."""
     assert "those" in engine.matcher.mender.mend("combined investment of those quality projects")
     assert "bensong" in engine.matcher.mender.mend("how much is the benson new materials project")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("余杭3级度双集中总投资多少", "3季度"), ("一记度和2季度加起来多少", "1季度和2季度"),
+                                              ("前2个集度加起来多少", "1、2季度")])
+def test_a_quarter_whose_ji_was_mistyped_is_mended_though_common_words_hide_it(engine: Engine, typed: str,
+                                                                               meant: str) -> None:
+    """极度, 级 and 记 are words of their own, so window mending keeps them: a quarter read as none
+    would be answered as any quarter (一记度和二季度加起来 had been answered with Q2's 600亿元)."""
+    assert meant in engine.matcher.mender.mend(normalize(typed))
+
+
+def test_a_named_things_figure_does_not_answer_a_question_naming_none(engine: Engine) -> None:
+    """几各 (几个 mistyped) asks no kind of figure, but 临平新城's 十余个 still answers only a question naming it."""
+    assert "十余个" not in engine.ask("三季度签约向目几各").text
