@@ -94,7 +94,7 @@ _GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
 _LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
-            r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不属于|不是)(?P<part2>.+?)(?:的|$)")
+            r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不再|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
             r"(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
 # the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)

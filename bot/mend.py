@@ -116,6 +116,8 @@ class Mender:
                 mended = _QUARTER_TYPO.sub(_quarter, mended)
             mended = _RUN.sub(lambda m: run if self._familiar(run := self._name(m.group())) else self._chinese_run(run),
                               mended)
+            if "度" in mended:  # 一鸡髑: its 度 mended above
+                mended = _QUARTER_TYPO.sub(_quarter, mended)
         return normalize(mended) if mended != norm else norm
 
     @cached_property

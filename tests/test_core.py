@@ -594,3 +594,9 @@ def test_a_mistyped_which_day_before_the_last_verb_asks_when(engine: Engine, que
     """那天 for 哪天: the date, not every fact of the town (its 24个, the 18天)."""
     answer = engine.ask(question)
     assert answer.text.startswith(date) and "24个" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "head"), [("浙江省级实验室里不再余杭的还有几个", "1个"),  # 不再 for 不在
+                                               ("余杭一鸡髑双集中投资多少", "582亿元")])  # 季 and 度 both mistyped
+def test_typos_in_a_remainder_or_a_quarter_keep_what_is_asked(engine: Engine, question: str, head: str) -> None:
+    assert engine.ask(question).text.startswith(head)
