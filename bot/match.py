@@ -1069,7 +1069,7 @@ class Matcher:
             kind, cause = refused
             return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
         if q.op == "previous_rank":  # 前移5位之前排第几: the rank and the move the article gives
-            return self._previous_rank(q) or Match("declined", q.text, q.norm, q.lang, score=declined["score"],
+            return self._previous_rank(q, ranked) or Match("declined", q.text, q.norm, q.lang, score=declined["score"],
                                                    suggestions=declined["suggestions"], slots=q.slots, cause="near")
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
@@ -1245,49 +1245,54 @@ class Matcher:
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
 
-    def _previous_rank(self, q: Question) -> Match | None:
-        """The rank a question asks about, before the move its article gives for it: a figure in 位
-        that ranks nothing, whose quote stands nearest that rank's among the ranks of its
-        paragraph (余杭前移5位 , 跃升至…第七位 , 蝉联全省第一: the 第七位 moved, 全省第一 did not).
-        The rank is the one whose move the question states (前移5位之前, moved up 5 places), else
-        the nearest rank, when it moved; else None."""
+    def _previous_rank(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
+        """The rank a question asks about, before the move its article gives for it (_moves). The
+        rank is the one whose move the question states (前移5位之前, moved up 5 places), else the
+        best-ranked rank fact, when it moved; else None."""
         s = self.settings
-        moved = {rank.id: move for rank in self.facts if rank.asks == "rank" and self._one_in(rank)
-                 and (move := self._move_of(rank))}
         stated = {Decimal(n) for n in _MOVE_STATED.findall(q.norm)}
-        said = [rid for rid, move in moved.items() if move.figures[0].value in stated]
+        said = [rid for rid, move in self._moves.items() if move.figures[0].value in stated]
         if len(said) == 1:
             rank = self.facts[self._index[said[0]]]
         else:
-            ranks = [(self.facts[i], sc) for i, sc in self.retrieve(replace(q, op=None))
+            ranks = [(self.facts[i], sc) for i, sc in ranked
                      if self.facts[i].asks == "rank" and sc >= s.threshold - s.near_margin]
-            if not ranks or ranks[0][0].id not in moved or (len(ranks) > 1 and ranks[1][1] > ranks[0][1] - s.tie_margin):
+            if not ranks or ranks[0][0].id not in self._moves \
+                    or (len(ranks) > 1 and ranks[1][1] > ranks[0][1] - s.tie_margin):
                 return None
             rank = ranks[0][0]
-        move = moved[rank.id]
+        move = self._moves[rank.id]
         comp = OPERATIONS["previous_rank"].run(Series("", {}, "位"), (rank, move))
         if comp.result is None:
             return None
         return Match("computed", q.text, q.norm, q.lang, (rank, move), s.threshold, best_fact=rank.id,
                      slots=q.slots, computation=comp)
 
-    @staticmethod
-    def _one_in(fact: Fact) -> bool:
-        """One exact figure in 位 (a rank, or a move up or down a ranking)."""
-        return len(fact.figures) == 1 and fact.figures[0].unit == "位" and not fact.figures[0].qualifier
+    @cached_property
+    def _moves(self) -> dict[str, Fact]:
+        """Each rank fact's move (a figure in 位 that ranks nothing, in the rank's paragraph, whose
+        quote stands nearer this rank's than any other rank's: 余杭前移5位 , 跃升至…第七位 , 蝉联全省第一
+        moves the 第七位, not 全省第一), by the rank's id; worked out once per fact base."""
+        def one_in(fact: Fact) -> bool:  # one exact figure in 位: a rank, or a move up or down a ranking
+            return len(fact.figures) == 1 and fact.figures[0].unit == "位" and not fact.figures[0].qualifier
 
-    def _move_of(self, rank: Fact) -> Fact | None:
-        """The one move of the rank's paragraph whose quote stands nearest this rank's of all its ranks."""
-        doc = self.knowledge.documents.get(rank.source.doc)
-        if not doc or not 0 < rank.source.paragraph <= len(doc.paragraphs):
-            return None
-        text = doc.paragraphs[rank.source.paragraph - 1]
-        here = [f for f in self.facts if f.source.doc == rank.source.doc and f.source.paragraph == rank.source.paragraph
-                and self._one_in(f) and f.source.quote in text]
-        ranks = [f for f in here if f.asks == "rank"]
-        moves = [m for m in here if m.asks != "rank" and min(
-            ranks, key=lambda r: abs(text.find(r.source.quote) - text.find(m.source.quote))) is rank]
-        return moves[0] if len(moves) == 1 else None
+        by_paragraph: dict[tuple[str, int], list[Fact]] = {}
+        for f in self.facts:
+            if one_in(f):
+                by_paragraph.setdefault((f.source.doc, f.source.paragraph), []).append(f)
+        moves: dict[str, Fact] = {}
+        for (doc_id, paragraph), here in by_paragraph.items():
+            doc = self.knowledge.documents.get(doc_id)
+            if not doc or not 0 < paragraph <= len(doc.paragraphs):
+                continue
+            text = doc.paragraphs[paragraph - 1]
+            ranks = [f for f in here if f.asks == "rank" and f.source.quote in text]
+            for rank in ranks:
+                found = [m for m in here if m.asks != "rank" and m.source.quote in text and min(
+                    ranks, key=lambda r: abs(text.find(r.source.quote) - text.find(m.source.quote))) is rank]
+                if len(found) == 1:
+                    moves[rank.id] = found[0]
+        return moves
 
     def _gap(self, q: Question) -> Match | None:
         """Days between two dated facts (数字健康小镇开园到双集中隔了几天): the one cut of the question

@@ -251,7 +251,7 @@ class Mender:
                 continue
             fix = self._best(chars, i, sounds[char], covered)
             if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:  # 开园颌国家: a joiner between words
-                fix = next((j for j in _JOINERS if set(sounds[char]) & set(sounds.get(j, ()))), None)
+                fix = next((j for j in _JOINERS if reads_alike(char, j)), None)
             if fix and fix not in _NUMBERS:
                 chars[i] = fix
                 covered = self._covered("".join(chars))

@@ -309,14 +309,6 @@ class Gap(Operation):
 
 
 _DOWN = re.compile(r"后退|后移|下降|下滑|跌|fell|dropped|slipped")  # a move down a ranking; else up (前移, 跃升)
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1-99 as the article writes ranks (第七位, 第十二位)."""
-    tens, ones = divmod(n, 10)
-    head = "" if not tens else "十" if tens == 1 else f"{_CHINESE_DIGITS[tens]}十"
-    return head + (_CHINESE_DIGITS[ones] if ones or not tens else "")
 
 
 class PreviousRank(Operation):
@@ -334,7 +326,9 @@ class PreviousRank(Operation):
         return Computation(self.name, series, inputs, result if result > 0 else None)
 
     def result_text(self, result: Decimal, unit: str) -> str:
-        return f"第{chinese_number(int(result))}位"
+        import cn2an  # as the article writes ranks (第七位, 第十二位); its import is slow, and few questions need it
+
+        return f"第{cn2an.an2cn(int(result))}位"
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         rank, move = (f.figures[0].text for f in c.members)
