@@ -90,6 +90,15 @@ def wrong_figures(text: str, expect: Iterable[str], figures: Iterable[str]) -> l
     return out
 
 
+_WHOLE = re.compile(r"(\d)\.0+(?!\d)")
+
+
+def _said(expected: str, text: str) -> bool:
+    """Whether the text states the expected figure, a whole number written with decimals (60.0%)
+    being the same figure as written without (60%)."""
+    return figure_in(expected, text) or figure_in(_WHOLE.sub(r"\1", expected), text)
+
+
 @dataclass(frozen=True)
 class Outcome:
     case: Case
@@ -125,10 +134,10 @@ def judge(case: Case, answer: Answer, figures: Figures | Iterable[str]) -> Outco
             allowed.update(own)
     wrong = [f for f in wrong_figures(text, case.expect, figures.texts) if f not in allowed]
     headline = text.split("\n", 1)[0]
-    if answer.kind == "computed" and not any(figure_in(e, headline) for e in case.expect):
+    if answer.kind == "computed" and not any(_said(e, headline) for e in case.expect):
         wrong.append(headline)
     if wrong:
         return Outcome(case, answer, "wrong_figure", tuple(wrong))
-    if all(figure_in(e, text) for e in case.expect):  # 60亿元 is not found inside 160亿元
+    if all(_said(e, text) for e in case.expect):  # 60亿元 is not found inside 160亿元
         return Outcome(case, answer, "right")
     return Outcome(case, answer, "missed")

@@ -737,7 +737,8 @@ class Matcher:
         english.update(w for t in names for w in _LATIN_WORD.findall(t))
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names),
-                             [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking])
+                             [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking],
+                             [*(normalize(w) for w in knowledge.lexicon.attributes), *knowledge.lexicon.reserved])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,

@@ -89,12 +89,17 @@ class Mender:
     uses. Only the others pay for the full index (built once, on first need)."""
 
     def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
-                 pairs: set[str] | None = None, names: Iterable[str] = (), asking: Iterable[str] = ()) -> None:
+                 pairs: set[str] | None = None, names: Iterable[str] = (), asking: Iterable[str] = (),
+                 attributes: Iterable[str] = ()) -> None:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
-        normalized; `asking`: the words of how questions ask (the lexicon's), normalized."""
+        normalized; `asking`: the words of how questions ask (the lexicon's), normalized;
+        `attributes`: what questions may ask of a thing (the lexicon's: 股价, 总部在哪), normalized."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._asking = frozenset(asking)
+        self._keywords = sorted({w for w in (*self._asking, *attributes)
+                                 if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
+        self._keyword_set = frozenset(self._keywords)
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -114,8 +119,8 @@ class Mender:
         if has_chinese(mended):
             if "度" in mended:
                 mended = _QUARTER_TYPO.sub(_quarter, mended)
-            mended = _RUN.sub(lambda m: run if self._familiar(run := self._name(m.group())) else self._chinese_run(run),
-                              mended)
+            mended = _RUN.sub(lambda m: run if self._familiar(run := self._keyword(self._name(m.group())))
+                              else self._chinese_run(run), mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above
                 mended = _QUARTER_TYPO.sub(_quarter, mended)
         return normalize(mended) if mended != norm else norm
@@ -187,6 +192,62 @@ class Mender:
                     continue
                 run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
         return run
+
+    @cached_property
+    def _keywords_by_gap(self) -> dict[str, tuple[str, ...]]:
+        """Each keyword (how questions ask, what they ask about) under every way of leaving one of
+        its characters out but its numerals: a typo never becomes a numeral (九个 is no 几个)."""
+        found: dict[str, set[str]] = {}
+        for word in self._keywords:
+            for i, char in enumerate(word):
+                if char not in _NUMBERS:
+                    found.setdefault(f"{word[:i]}?{word[i + 1:]}", set()).add(word)
+        return {gap: tuple(words) for gap, words in found.items()}
+
+    def _keyword(self, run: str) -> str:
+        """The run with a keyword typed with one character of its sound mended (掇少 → 多少, 股稼 →
+        股价, 研九方向 → 研究方向), even where the typo makes pairs the fact base knows (了掇, of
+        落地了掇珍集) or where window mending would mend a neighbour first (股 of 股稼 into 天下秀估值's
+        估): what a question asks must be read as asked, or it is answered with another figure of
+        the thing it names. Only a character of the keyword character's main reading is mended (呢
+        is no 哪, 说 no 谁), and none that a word of the language or a known word of three characters
+        or more holds (大概, 浙江, 直播)."""
+        gaps = self._keywords_by_gap
+        sounds, everyday = readings(), everyday_chars()
+        covered: list[bool] | None = None
+        for n in (4, 3, 2):
+            for start in range(len(run) - n + 1):
+                window = run[start : start + n]
+                if window in self._keyword_set:  # 哪天 is no typo of 那天
+                    continue
+                for i, char in enumerate(window):
+                    if char in _EACH or char in everyday or char not in sounds:
+                        continue
+                    main = sounds[char][0]
+                    found = {w[i] for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
+                             if w[i] != char and w[i] not in _EACH and sounds.get(w[i], ("",))[0] == main}
+                    if len(found) != 1 or self._held(run, start + i):
+                        continue
+                    meant = found.pop()
+                    covered = covered or self._covered(run)
+                    # a typo no word covers is window mending's too: it may know better (鹧江 is 浙江, no 作者)
+                    if not covered[start + i] and self._best(list(run), start + i, sounds[char], covered) not in (None, meant):
+                        continue
+                    run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
+                    covered = None
+                    break
+        return run
+
+    def _held(self, run: str, at: int) -> bool:
+        """Whether a word holds the character at `at`: a common word of the language, or a known
+        word of three characters or more (two neighbours in some text are no word: 了掇)."""
+        index = self._index
+        for n in _SIZES:
+            for start in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
+                window = run[start : start + n]
+                if window in index.common or (n > 2 and _pairs_known(window, index.pairs) and window in index.known):
+                    return True
+        return False
 
     def _english_word(self, m: re.Match[str]) -> str:
         """An unknown English word, and no everyday one, becomes a known one a single edit or swap

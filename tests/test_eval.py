@@ -83,6 +83,13 @@ def test_60_is_not_found_inside_600() -> None:
     assert judge(Case("多少家?", ("超过60家",)), said("超过60家", "60亿元"), FIGURES).wrong == ("60亿元",)
 
 
+def test_a_whole_number_is_the_same_figure_with_or_without_decimals() -> None:
+    case = Case("余杭的省级实验室占浙江的比例", ("75.0%",))
+    assert judge(case, said("75%", "3 ÷ 4 = 75%", kind="computed"), FIGURES).verdict == "right"
+    assert judge(case, said("7.5%", kind="computed"), FIGURES).verdict == "wrong_figure"
+    assert judge(Case("占比", ("75%",)), said("75.5%", kind="computed"), FIGURES).verdict == "wrong_figure"
+
+
 def test_a_decline_of_an_answerable_question_is_a_miss() -> None:
     case = Case("余杭第三季度双集中总投资多少?", ("556亿元",))
     assert judge(case, said("这篇文章没有提到这一点，我不猜数字。", kind="declined"), FIGURES).verdict == "missed"

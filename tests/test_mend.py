@@ -63,6 +63,19 @@ def test_the_most_everyday_characters_are_never_mended_by_their_windows() -> Non
     assert base.mend("有必选总投资多少") == "优必选总投资多少"
 
 
+def test_a_keyword_typed_with_one_character_of_its_sound_is_mended_even_where_pairs_hide_it() -> None:
+    """了掇 is a pair of 落地了掇珍集 and 股 of 股稼 would go to 天下秀估值's 估 first: what the question
+    asks (多少, 股价, 研究方向) is mended all the same; words, keywords and other typos are not."""
+    base = Mender([normalize(t) for t in ("良渚新城落地了掇珍集", "犀牛智造投资多少", "天下秀估值多少", "余杭被称作浙江经济第一区")],
+                  [], [], asking=["多少", "那天", "哪天"], attributes=["股价", "研究方向", "作者"])
+    assert base.mend("犀牛智造投资了掇少") == "犀牛智造投资了多少"
+    assert base.mend("天下秀股稼多少") == "天下秀股价多少"
+    assert base.mend("研九方向是什么") == "研究方向是什么"
+    assert base.mend("余杭被称作鹧江经济第1区") == "余杭被称作浙江经济第1区"  # a name's typo, no 作者
+    for meant in ("哪天开园", "犀牛智造投资大概多少", "天下秀估值多少"):
+        assert base.mend(meant) == meant
+
+
 def test_a_digit_is_never_mended_into_another_quarter(mender: Mender) -> None:
     assert "1季度" not in mender.mend(normalize("2鸡度双集中"))
 
