@@ -152,8 +152,8 @@ _WORD = re.compile(r"[a-z0-9.]+|[^\sa-z0-9.]+")
 _WORD_OR_SEP = re.compile(rf"[a-z0-9.]+|[^\sa-z0-9.{SEP}]+|{SEP}")  # _WORD's words of texts joined by SEP, and SEP
 
 
-# how many members a question says it combines (三类, 这2个季度)
-_MEMBERS_SAID = r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度)"
+# how many members a question says it combines (三类, 这2个季度, 两次双集中)
+_MEMBERS_SAID = r"(?<![\d.第前])([2-9两二三四五六七八九])\s*(?:类|个季度|次)"
 
 
 def _members_said(norm: str) -> int | None:

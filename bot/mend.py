@@ -100,6 +100,7 @@ class Mender:
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
         self._keyword_set = frozenset(self._keywords)
+        self._keyword_heads = frozenset(w[0] for w in self._keywords)
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -117,8 +118,8 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
-            if "度" in mended:
-                mended = _QUARTER_TYPO.sub(_quarter, mended)
+            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, mended)) != mended:
+                mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
             mended = _RUN.sub(lambda m: run if self._familiar(run := self._keyword(self._name(m.group())))
                               else self._chinese_run(run), mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above
@@ -221,8 +222,8 @@ class Mender:
                 if window in self._keyword_set:  # 哪天 is no typo of 那天
                     continue
                 for i, char in enumerate(window):
-                    if char in _EACH or char in everyday or char not in sounds:
-                        continue
+                    if char in _EACH or char in everyday or char not in sounds or char in self._keyword_heads:
+                        continue  # 几 of 一共几天 asks: no 共计
                     main = sounds[char][0]
                     found = {w[i] for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
                              if w[i] != char and w[i] not in _EACH and sounds.get(w[i], ("",))[0] == main}
@@ -240,12 +241,15 @@ class Mender:
 
     def _held(self, run: str, at: int) -> bool:
         """Whether a word holds the character at `at`: a common word of the language, or a known
-        word of three characters or more (two neighbours in some text are no word: 了掇)."""
+        word of three characters or more (two neighbours in some text are no word: 了掇), unless a
+        keyword typed right reaches across its edge (估至多少: 至多 is not read across 多少)."""
         index = self._index
+        typed = [(start, start + len(word)) for word in self._keywords if (start := run.find(word)) >= 0]
         for n in _SIZES:
             for start in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
-                window = run[start : start + n]
-                if window in index.common or (n > 2 and _pairs_known(window, index.pairs) and window in index.known):
+                window, end = run[start : start + n], start + n
+                if (window in index.common or (n > 2 and _pairs_known(window, index.pairs) and window in index.known)) \
+                        and not any(s < end and e > start and not start <= s < e <= end for s, e in typed):
                     return True
         return False
 

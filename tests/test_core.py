@@ -337,6 +337,12 @@ def test_a_sum_of_fewer_members_than_the_question_says_is_declined(engine: Engin
     assert engine.ask("制造业数字经济人才配套三类加起来多少个").text.startswith("58个")
 
 
+def test_a_sum_of_more_members_than_the_events_said_is_declined(engine: Engine) -> None:
+    """上班年两次 (上半年 mistyped): two events said, none named, so all three quarters were summed."""
+    assert "1738" not in engine.ask("上班年两次双集中总投资合计多少").text
+    assert engine.ask("上半年两次双集中总投资合计多少").text.startswith("1182亿元")
+
+
 def test_a_comparison_nothing_computes_is_not_answered_with_one_figure(engine: Engine) -> None:
     """二季度 compared with a thing no fact names: 600亿元 alone compares nothing. (一集度, 一季度 with
     its 季 mistyped into a word, is mended by its sound: the difference is computed.)"""

@@ -67,10 +67,11 @@ def test_a_keyword_typed_with_one_character_of_its_sound_is_mended_even_where_pa
     """了掇 is a pair of 落地了掇珍集 and 股 of 股稼 would go to 天下秀估值's 估 first: what the question
     asks (多少, 股价, 研究方向) is mended all the same; words, keywords and other typos are not."""
     base = Mender([normalize(t) for t in ("良渚新城落地了掇珍集", "犀牛智造投资多少", "天下秀估值多少", "余杭被称作浙江经济第一区")],
-                  [], [], asking=["多少", "那天", "哪天"], attributes=["股价", "研究方向", "作者"])
+                  [], [], asking=["多少", "那天", "哪天", "估值"], attributes=["股价", "研究方向", "作者"])
     assert base.mend("犀牛智造投资了掇少") == "犀牛智造投资了多少"
     assert base.mend("天下秀股稼多少") == "天下秀股价多少"
     assert base.mend("研九方向是什么") == "研究方向是什么"
+    assert base.mend("天下秀估至多少") == "天下秀估值多少"  # 至多 is a word, but not across 多少
     assert base.mend("余杭被称作鹧江经济第1区") == "余杭被称作浙江经济第1区"  # a name's typo, no 作者
     for meant in ("哪天开园", "犀牛智造投资大概多少", "天下秀估值多少"):
         assert base.mend(meant) == meant
@@ -150,7 +151,9 @@ def test_an_everyday_english_word_is_no_typo(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("余杭3级度双集中总投资多少", "3季度"), ("一记度和2季度加起来多少", "1季度和2季度"),
-                                              ("前2个集度加起来多少", "1、2季度")])
+                                              ("前2个集度加起来多少", "1、2季度"),
+                                              # read as the fact base writes it (前3季度), 前 is no typo of 签
+                                              ("餘杭區前三饥度落地項目投資總額多少", "余杭区前3季度")])
 def test_a_quarter_whose_ji_was_mistyped_is_mended_though_common_words_hide_it(engine: Engine, typed: str,
                                                                                meant: str) -> None:
     """极度, 级 and 记 are words of their own, so window mending keeps them: a quarter read as none
