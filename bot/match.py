@@ -726,7 +726,10 @@ class Matcher:
         self._weights: dict[str, tuple[array[int], float]] = {}  # word → its facts and IDF weight
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         # the names a fact totals (329亿元 of the three categories): asking for them is no list
-        self._totals = {(kind, self.fact_slots[i].get(kind)) for i, f in enumerate(self.facts) for kind in f.total_of}
+        self._totals: dict[tuple[str, frozenset[str] | None], set[str]] = {}
+        for i, f in enumerate(self.facts):
+            for kind in f.total_of:
+                self._totals.setdefault((kind, self.fact_slots[i].get(kind)), set()).add(f.asks)
         n = len(self.facts)
         self._idf_unseen = math.log(n + 1) + 1
         # Words the fact base and its articles know, to mend typos (thrid → third, 向目 → 项目)
@@ -738,7 +741,8 @@ class Matcher:
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names),
                              [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking],
-                             [*(normalize(w) for w in knowledge.lexicon.attributes), *knowledge.lexicon.reserved])
+                             [*(normalize(w) for w in knowledge.lexicon.attributes), *knowledge.lexicon.reserved],
+                             [w for words in knowledge.lexicon.filler.values() for w in words])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
@@ -1016,23 +1020,25 @@ class Matcher:
                                 *(("place", m.group()) for m in _places(norm)
                                   if self.mender.strange(m.group(1), m.group(2)))}))
         wanted = self.lexicon.intents(norm)
-        op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots)
+        op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots, wanted)
                                               else None)
         return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
 
-    def _lists_members(self, norm: str, slots: Slots) -> bool:
+    def _lists_members(self, norm: str, slots: Slots, wanted: frozenset[str]) -> bool:
         """Names of one kind joined as a list and no operation word (制造业几个，数字经济几个) ask for
-        each. Not when a fact totals exactly those names, when something else stands between two
+        each. Not when a fact totals exactly those names with a figure of the kind asked (329亿元
+        for the three categories answers their investment, not their 项目数), when something else stands between two
         names (二季度萆三季度多投了多少: a mistyped 比), or when the list goes on past the last
         name read (manufacturing vs digital economy vs talent): listing would leave one out.
         Quarters are left to operation words: 三个季度 may be a typo away from 前三季度."""
         kinds = [k for k, v in slots.items() if len(v) > 1 and k in _NAME_KINDS]
-        if len(kinds) != 1 or (kinds[0], slots[kinds[0]]) in self._totals:
+        if len(kinds) != 1 or self._totals.get((kinds[0], slots[kinds[0]]), set()) & wanted:
             return False
         spans = self.reader.spans(norm, kinds[0])
         gaps = [norm[a[1]:b[0]] for a, b in itertools.pairwise(spans)]
-        joined = all(_pattern(_LIST_GOES_ON).search(gap) or (len(gap.strip()) <= 4 and self.lexicon.intents(gap))
-                     for gap in gaps)  # 制造业、数字经济 or 制造业几个数字经济几个
+        joined = all(not gap.strip() or _pattern(_LIST_GOES_ON).search(gap)
+                     or (len(gap.strip()) <= 4 and self.lexicon.intents(gap))
+                     for gap in gaps)  # 制造业、数字经济, 制造业 数字经济 or 制造业几个数字经济几个
         return joined and not _pattern(_LIST_GOES_ON).search(norm, spans[-1][1]) if spans else False
 
     def _relative(self, relative: tuple[str, ...], slots: Slots, as_of: str | None = None) -> Slots:

@@ -90,17 +90,20 @@ class Mender:
 
     def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
                  pairs: set[str] | None = None, names: Iterable[str] = (), asking: Iterable[str] = (),
-                 attributes: Iterable[str] = ()) -> None:
+                 attributes: Iterable[str] = (), fillers: Iterable[str] = ()) -> None:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
         normalized; `asking`: the words of how questions ask (the lexicon's), normalized;
-        `attributes`: what questions may ask of a thing (the lexicon's: 股价, 总部在哪), normalized."""
+        `attributes`: what questions may ask of a thing (the lexicon's: 股价, 总部在哪), normalized;
+        `fillers`: what is said around questions (the lexicon's), whose single characters (哈, 呢)
+        at a run's either end are meant as typed, as the everyday characters are anywhere."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._asking = frozenset(asking)
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
         self._keyword_set = frozenset(self._keywords)
         self._keyword_heads = frozenset(w[0] for w in self._keywords)
+        self._fillers = frozenset(w for w in fillers if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
         self._texts = list(forms)
         self._articles = list(articles)
         self._pairs = pairs_of(self._texts) if pairs is None else pairs
@@ -214,7 +217,7 @@ class Mender:
         is no 哪, 说 no 谁), and none that a word of the language or a known word of three characters
         or more holds (大概, 浙江, 直播)."""
         gaps = self._keywords_by_gap
-        sounds, everyday = readings(), everyday_chars()
+        sounds = readings()
         covered: list[bool] | None = None
         for n in (4, 3, 2):
             for start in range(len(run) - n + 1):
@@ -222,7 +225,7 @@ class Mender:
                 if window in self._keyword_set:  # 哪天 is no typo of 那天
                     continue
                 for i, char in enumerate(window):
-                    if char in _EACH or char in everyday or char not in sounds or char in self._keyword_heads:
+                    if char in _EACH or self._as_typed(run, start + i) or char not in sounds or char in self._keyword_heads:
                         continue  # 几 of 一共几天 asks: no 共计
                     main = sounds[char][0]
                     found = {w[i] for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
@@ -238,6 +241,11 @@ class Mender:
                     covered = None
                     break
         return run
+
+    def _as_typed(self, run: str, at: int) -> bool:
+        """An everyday character (的, 和, 有), or a filler's at either end of the run (哈 of 哈余杭那5场:
+        no 和; 宅都都's 都 is a name's typo)."""
+        return run[at] in everyday_chars() or (run[at] in self._fillers and at in (0, len(run) - 1))
 
     def _held(self, run: str, at: int) -> bool:
         """Whether a word holds the character at `at`: a common word of the language, or a known
@@ -306,13 +314,13 @@ class Mender:
     def _chinese_run(self, run: str) -> str:
         if len(run) < 2:
             return run
-        sounds, everyday = readings(), everyday_chars()
+        sounds = readings()
         chars = list(run)
         covered = self._covered(run)
         for i, char in enumerate(run):
-            # 的, 和, 有 typed are meant (总投资的多少 is no 总投资地多少; a name's 有必选 is _name's)
+            # 的, 和, 有 and a filler's 哈 typed are meant (总投资的多少 is no 总投资地多少; a name's 有必选 is _name's)
             if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS or char in _EACH \
-                    or char in everyday:
+                    or self._as_typed(run, i):
                 continue
             fix = self._best(chars, i, sounds[char], covered)
             if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:  # 开园颌国家: a joiner between words

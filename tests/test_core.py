@@ -98,6 +98,15 @@ def test_two_members_named_without_an_operation_word_are_each_listed(engine: Eng
     assert engine.matcher.understand("偷三个季度落地的项目总投资").op is None
 
 
+@pytest.mark.parametrize("question", ["三季度 制造业 数字经济 人才配套 项目数",
+                                      "How many manufacturing, digital economy and talent-support projects were signed in Q3?"])
+def test_names_a_total_has_no_figure_of_the_kind_asked_for_are_each_listed(engine: Engine, question: str) -> None:
+    """329亿元 totals the three categories' investment, not their counts: 项目数 lists each."""
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and all(n in answer.text for n in ("20个", "21个", "17个"))
+    assert engine.ask("制造业 数字经济 人才配套 投资多少").text.startswith("329亿元")
+
+
 def test_each_over_names_no_series_joins_answers_each_on_its_own(engine: Engine) -> None:
     answer = engine.ask("直播电商产业基地和数字时尚创新基地分别落户哪")
     assert answer.kind == "fact" and answer.fact_ids == ("live-ecommerce-industry-base", "digital-fashion-innovation-base")
@@ -606,3 +615,15 @@ def test_a_mistyped_which_day_before_the_last_verb_asks_when(engine: Engine, que
                                                ("余杭一鸡髑双集中投资多少", "582亿元")])  # 季 and 度 both mistyped
 def test_typos_in_a_remainder_or_a_quarter_keep_what_is_asked(engine: Engine, question: str, head: str) -> None:
     assert engine.ask(question).text.startswith(head)
+
+
+@pytest.mark.parametrize(("question", "head"), [("老哥 余杭区多大面积来着", "1228.41平方公里"),
+                                               ("谢谢 再问一句 那个百强区白皮书是几月几号发的", "9月10日")])
+def test_chat_around_a_question_is_filler(engine: Engine, question: str, head: str) -> None:
+    assert engine.ask(question).text.startswith(head)
+
+
+@pytest.mark.parametrize("question", ["每年流入杭州的人才总数是多少",  # 总数 asks a count: 一半 is no answer
+                                      "Which district came first in the 2020 China Top 100 Districts list?"])
+def test_what_the_article_leaves_out_is_declined(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered

@@ -77,6 +77,12 @@ def test_a_keyword_typed_with_one_character_of_its_sound_is_mended_even_where_pa
         assert base.mend(meant) == meant
 
 
+def test_a_filler_character_at_either_end_is_meant_and_one_inside_a_name_is_not(engine: Engine) -> None:
+    """哈 before 余杭 makes the known window 和余杭, but a filler that opens a message is meant."""
+    assert engine.matcher.mender.mend("哈余杭5场硬仗里第1场是啥").startswith("哈余杭")
+    assert engine.matcher.mender.mend("宅都都是做啥的").startswith("宅兜兜")
+
+
 def test_a_digit_is_never_mended_into_another_quarter(mender: Mender) -> None:
     assert "1季度" not in mender.mend(normalize("2鸡度双集中"))
 
