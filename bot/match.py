@@ -1221,9 +1221,8 @@ class Matcher:
         if not sides:
             return None
         named = [self.reader.read(side) for side in sides]
-        said = [" ".join([side, *(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))])
-                if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side  # 它估值 names an aspect
-                for side, own, other in zip(sides, named, named[::-1], strict=True)]
+        said = [self._borrowing(side, other) if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side
+                for side, own, other in zip(sides, named, named[::-1], strict=True)]  # 它估值 names an aspect
         part, whole = (self._one_figure(side) for side in said)
         if part and part is whole:  # the borrowed names found the other side: a borrowing side's own words
             part, whole = (self._one_figure(side) if side != asked else found
@@ -1251,6 +1250,13 @@ class Matcher:
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    @staticmethod
+    def _borrowing(side: str, other: Slots) -> str:
+        """A side with the other side's names: in place of its pronoun (它带来的投资额 is 天下秀带来的
+        投资额; an unexplained 它 kept the side from its fact), else after it."""
+        names = " ".join(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))
+        return _PRONOUN.sub(f" {names} ", side, count=1) if names and _PRONOUN.search(side) else f"{side} {names}"
 
     def _previous_rank(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """The rank a question asks about, before the move its article gives for it (_moves). The
