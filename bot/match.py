@@ -741,7 +741,8 @@ class Matcher:
         articles = [p for doc in knowledge.documents.values() for p in doc.paragraphs]
         self.mender = Mender(known_forms + names, articles, english, pairs | pairs_of(names),
                              [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking],
-                             [*(normalize(w) for w in knowledge.lexicon.attributes), *knowledge.lexicon.reserved],
+                             [*(normalize(w) for w in (*knowledge.lexicon.attributes, *itertools.chain(*knowledge.lexicon.synonyms))),
+                              *knowledge.lexicon.reserved],
                              [w for words in knowledge.lexicon.filler.values() for w in words])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]

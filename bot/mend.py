@@ -94,7 +94,8 @@ class Mender:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
         normalized; `asking`: the words of how questions ask (the lexicon's), normalized;
-        `attributes`: what questions may ask of a thing (the lexicon's: 股价, 总部在哪), normalized;
+        `attributes`: what questions may ask of a thing and the words meaning it (the lexicon's
+        attributes and synonyms: 股价, 总部在哪, 提升了), normalized;
         `fillers`: what is said around questions (the lexicon's), whose single characters (哈, 呢)
         at a run's either end are meant as typed, as the everyday characters are anywhere."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
@@ -198,66 +199,75 @@ class Mender:
         return run
 
     @cached_property
-    def _keywords_by_gap(self) -> dict[str, tuple[str, ...]]:
-        """Each keyword (how questions ask, what they ask about) under every way of leaving one of
-        its characters out but its numerals: a typo never becomes a numeral (九个 is no 几个)."""
-        found: dict[str, set[str]] = {}
+    def _keywords_by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """The keywords (how questions ask, what they ask about) by their characters' main readings."""
+        sounds = readings()
+        found: dict[tuple[str, ...], list[str]] = {}
         for word in self._keywords:
-            for i, char in enumerate(word):
-                if char not in _NUMBERS:
-                    found.setdefault(f"{word[:i]}?{word[i + 1:]}", set()).add(word)
-        return {gap: tuple(words) for gap, words in found.items()}
+            if all(c in sounds for c in word):
+                found.setdefault(tuple(sounds[c][0] for c in word), []).append(word)
+        return {key: tuple(words) for key, words in found.items()}
 
     def _keyword(self, run: str) -> str:
-        """The run with a keyword typed with one character of its sound mended (掇少 → 多少, 股稼 →
-        股价, 研九方向 → 研究方向), even where the typo makes pairs the fact base knows (了掇, of
-        落地了掇珍集) or where window mending would mend a neighbour first (股 of 股稼 into 天下秀估值's
-        估): what a question asks must be read as asked, or it is answered with another figure of
-        the thing it names. Only a character of the keyword character's main reading is mended (呢
-        is no 哪, 说 no 谁), and none that a word of the language or a known word of three characters
-        or more holds (大概, 浙江, 直播)."""
-        gaps = self._keywords_by_gap
-        sounds = readings()
-        covered: list[bool] | None = None
+        """The run with a keyword typed with one or two characters of its sound mended (掇少 → 多少,
+        股稼 → 股价, 研九方向 → 研究方向, 醉哚 → 最多), even where the typo makes pairs the fact base
+        knows (了掇, of 落地了掇珍集), a word inside the keyword (上班 of 上班年) or where window mending
+        would mend a neighbour first (股 of 股稼 into 天下秀估值's 估): what a question asks must be read
+        as asked, or it is answered with another figure of the thing it names. Only characters of
+        the keyword characters' main readings are mended (呢 is no 哪, 说 no 谁), never into a numeral,
+        and none that a word of the language or a known word of three characters or more holds
+        (大概, 浙江, 直播)."""
+        by_sound, sounds = self._keywords_by_sound, readings()
+        keys = [sounds[c][0] if c in sounds else "" for c in run]
         for n in (4, 3, 2):
             for start in range(len(run) - n + 1):
-                window = run[start : start + n]
-                if window in self._keyword_set:  # 哪天 is no typo of 那天
-                    continue
-                for i, char in enumerate(window):
-                    if char in _EACH or self._as_typed(run, start + i) or char not in sounds or char in self._keyword_heads:
-                        continue  # 几 of 一共几天 asks: no 共计
-                    main = sounds[char][0]
-                    found = {w[i] for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
-                             if w[i] != char and w[i] not in _EACH and sounds.get(w[i], ("",))[0] == main}
-                    if len(found) != 1 or self._held(run, start + i):
-                        continue
-                    meant = found.pop()
-                    covered = covered or self._covered(run)
-                    # a typo no word covers is window mending's too: it may know better (鹧江 is 浙江, no 作者)
-                    if not covered[start + i] and self._best(list(run), start + i, sounds[char], covered) not in (None, meant):
-                        continue
-                    run = f"{run[: start + i]}{meant}{run[start + i + 1:]}"
-                    covered = None
-                    break
+                key = tuple(keys[start : start + n])
+                if key not in by_sound or "" in key or run[start : start + n] in self._keyword_set:
+                    continue  # 哪天 is no typo of 那天
+                found = {w for w in by_sound[key] if self._may_mend(run, start, w)}
+                if len(found) == 1:
+                    run = f"{run[:start]}{found.pop()}{run[start + n:]}"
+                    keys = [sounds[c][0] if c in sounds else "" for c in run]
         return run
+
+    def _may_mend(self, run: str, start: int, word: str) -> bool:
+        """Whether the window of `run` at `start`, reading as `word` does, is `word` mistyped: one or
+        two characters differ, none meant as typed (an everyday or a filler's, 各, a keyword's first
+        character: 几 of 一共几天 asks, no 共计), none a numeral's place, none held by a word but one
+        inside the window; a typo no word covers is window mending's too, which may know better
+        (鹧江 is 浙江, no 作者)."""
+        end = start + len(word)
+        changed = [start + i for i, (typed, meant) in enumerate(zip(run[start:end], word, strict=True)) if typed != meant]
+        if not changed or len(changed) > 2:
+            return False
+        for at in changed:
+            typed, meant = run[at], word[at - start]
+            if typed in _EACH or meant in _EACH or meant in _NUMBERS or typed in self._keyword_heads \
+                    or self._as_typed(run, at) or self._held(run, at, start, end):
+                return False
+        covered = self._covered(run)
+        return all(covered[at] or self._best(list(run), at, readings()[run[at]], covered) in (None, word[at - start])
+                   for at in changed)
 
     def _as_typed(self, run: str, at: int) -> bool:
         """An everyday character (的, 和, 有), or a filler's at either end of the run (哈 of 哈余杭那5场:
         no 和; 宅都都's 都 is a name's typo)."""
         return run[at] in everyday_chars() or (run[at] in self._fillers and at in (0, len(run) - 1))
 
-    def _held(self, run: str, at: int) -> bool:
-        """Whether a word holds the character at `at`: a common word of the language, or a known
-        word of three characters or more (two neighbours in some text are no word: 了掇), unless a
-        keyword typed right reaches across its edge (估至多少: 至多 is not read across 多少)."""
+    def _held(self, run: str, at: int, start: int, end: int) -> bool:
+        """Whether a word holds the character at `at` of the window run[start:end]: a common word
+        of the language, or a known word of three characters or more (two neighbours in some text
+        are no word: 了掇), other than a shorter one inside the window (上班 of 上班年) or one a keyword
+        typed right reaches across the edge of (估至多少: 至多 is not read across 多少)."""
         index = self._index
-        typed = [(start, start + len(word)) for word in self._keywords if (start := run.find(word)) >= 0]
+        typed = [(s, s + len(word)) for word in self._keywords if (s := run.find(word)) >= 0]
         for n in _SIZES:
-            for start in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
-                window, end = run[start : start + n], start + n
+            for first in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
+                window, last = run[first : first + n], first + n
+                if start <= first and last <= end and n < end - start:
+                    continue
                 if (window in index.common or (n > 2 and _pairs_known(window, index.pairs) and window in index.known)) \
-                        and not any(s < end and e > start and not start <= s < e <= end for s, e in typed):
+                        and not any(s < last and e > first and not first <= s < e <= last for s, e in typed):
                     return True
         return False
 

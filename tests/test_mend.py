@@ -77,6 +77,13 @@ def test_a_keyword_typed_with_one_character_of_its_sound_is_mended_even_where_pa
         assert base.mend(meant) == meant
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("哪个季度的双集中投资醉哚", "最多"),  # two characters of one keyword
+                                              ("上班年双集中总投资多少", "1、2季度"),  # 上班 is a word, but inside 上半年's place
+                                              ("今年余杭百强区位次提生了多少", "提升了")])  # a synonym is a keyword too
+def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: str) -> None:
+    assert meant in engine.matcher.mender.mend(normalize(typed))
+
+
 def test_a_filler_character_at_either_end_is_meant_and_one_inside_a_name_is_not(engine: Engine) -> None:
     """哈 before 余杭 makes the known window 和余杭, but a filler that opens a message is meant."""
     assert engine.matcher.mender.mend("哈余杭5场硬仗里第1场是啥").startswith("哈余杭")
