@@ -139,6 +139,9 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 
 
 # how a normalized text says a time (bot.normalize writes them so)
+# a quarter named (千三季度: a numeral the reader takes for no quarter, its 前 mistyped); not a number
+# of quarters (平均一个季度, 两个季度)
+_QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
@@ -1076,6 +1079,9 @@ class Matcher:
         if refused:
             kind, cause = refused
             return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
+        if "季度" in q.norm and self._unread_quarter(q.norm):
+            # a quarter named but not read (千三季度) would be answered as any quarter, or all of them
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op == "previous_rank":  # 前移5位之前排第几: the rank and the move the article gives
             return self._previous_rank(q, ranked) or Match("declined", q.text, q.norm, q.lang, score=declined["score"],
                                                    suggestions=declined["suggestions"], slots=q.slots, cause="near")
@@ -1144,6 +1150,11 @@ class Matcher:
                          suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
         return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                      slots=q.slots)
+
+    def _unread_quarter(self, norm: str) -> bool:
+        """A quarter named where the slot reader reads none (千三季度)."""
+        read = {at for at, kind, _ in self.reader.positions(norm) if kind == "quarter"}
+        return any(not read & {m.start(1), m.start(1) - 1} for m in _pattern(_QUARTER_SAID).finditer(norm))  # 前3季度 read at 前
 
     def _refused(self, q: Question) -> tuple[Kind, str] | None:
         """(kind, cause) of a question declined whatever the facts say: a slot value no fact has,

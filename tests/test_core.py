@@ -627,3 +627,10 @@ def test_chat_around_a_question_is_filler(engine: Engine, question: str, head: s
                                       "Which district came first in the 2020 China Top 100 Districts list?"])
 def test_what_the_article_leaves_out_is_declined(engine: Engine, question: str) -> None:
     assert not engine.ask(question).answered
+
+
+def test_a_quarter_named_but_not_read_is_no_question_about_every_quarter(engine: Engine) -> None:
+    """千三季度 (前 mistyped as the numeral 千): read as no quarter it was summed over all three (1738亿元)."""
+    answer = engine.ask("想问下余杭今年仟三季度一共落地了多少亿的项目哈")
+    assert not answer.answered and "1738" not in answer.text
+    assert engine.ask("前三季度双集中平均一个季度多少亿").answered  # a number of quarters is no quarter named
