@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property, partial
@@ -334,8 +334,10 @@ class _Overlap:
     LONGEST_FORM = 160  # longer forms are always scored: then no byte's count runs past its 8 bits
     LONGEST_QUESTION = 480  # a longer question is scored against every form, for the same reason
 
-    def __init__(self, forms: list[str]) -> None:
+    def __init__(self, forms: list[str], index: list[int]) -> None:
+        """`index`: each form's own index, given back with it."""
         self._n = len(forms)
+        self._forms = list(zip(index, forms, strict=True))
         self._ones = int.from_bytes(b"\x01" * self._n, "little")
         self._highs = self._ones << 7
         # a form's byte starts, for a question of 5a + r characters, at 128 - ⌈(r + l2) / 5⌉ - a: adding
@@ -353,16 +355,20 @@ class _Overlap:
         self._again = {key: int.from_bytes(lane, "little") for key, lane in lanes.items() if key[1] > 1}
         self._repeated = frozenset(char for char, _ in self._again)  # held twice or more by some form
 
-    def reaching(self, form: str) -> bytes:
-        """A byte per form, non-zero where the form may score ≥ _MIN_FUZZY against `form` (a
-        question shorter than LONGEST_QUESTION)."""
+    def reaching(self, form: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """The indices of the forms that may score ≥ _MIN_FUZZY against `form` (a question shorter
+        than LONGEST_QUESTION), in order, and those forms: one pass over the forms picks both."""
         a, r = divmod(len(form), 5)
         chars = self._once.keys() & form  # the form's characters that some form holds
         total = self._starts[r] - a * self._ones + sum(map(self._once.__getitem__, chars))
         for char in self._repeated & chars:  # a character said twice is common twice with a form holding it twice
             for k in range(2, form.count(char) + 1):
                 total += self._again.get((char, k), 0)
-        return (total & self._highs).to_bytes(self._n, "little")
+        found = list(itertools.compress(self._forms, (total & self._highs).to_bytes(self._n, "little")))
+        if not found:
+            return (), ()
+        index, forms = zip(*found, strict=True)
+        return index, forms
 
 
 class _Choices:
@@ -422,14 +428,14 @@ class _Choices:
                 if self._scored:  # the second Chinese question: it and the next are scored recoded
                     self._recoding = _recoding(self.other)
                     self._other_recoded = [f.translate(self._recoding) for f in self.other]
-                    self._overlap = _Overlap(self._other_recoded)
+                    self._overlap = _Overlap(self._other_recoded, self.other_idx)
                 self._scored = True
             if self._recoding:
                 form = form.translate(self._recoding)
-            other_idx, other = self.other_idx, self._other_recoded
+            other_idx: Sequence[int] = self.other_idx
+            other: Sequence[str] = self._other_recoded
             if self._overlap and len(form) < _Overlap.LONGEST_QUESTION:  # only the forms that may reach the cutoff
-                reaching = self._overlap.reaching(form)
-                other_idx, other = list(itertools.compress(other_idx, reaching)), list(itertools.compress(other, reaching))
+                other_idx, other = self._overlap.reaching(form)
             return [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio, limit=None,
                                                                        score_cutoff=_MIN_FUZZY)]
         other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
@@ -1099,7 +1105,7 @@ class Matcher:
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
-        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=lambda kv: kv[1])
+        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=operator.itemgetter(1))
 
     def decide(self, q: Question, ranked: list[tuple[int, float]] | None = None) -> Match:
         """Answer, compute, or decline with the cause: an unknown slot value, figures no article
