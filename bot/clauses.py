@@ -18,9 +18,12 @@ _QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
 # it says the clause asks, as a question word would), or at a space between two (全国第几 全省第几;
 # the matcher keeps a split only where every clause asks something). Only the English words are
 # read case-blind: a Chinese range read so costs 10 ms to compile, and no Chinese character has a case
-_SPLIT = (rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b)"
+# Each cut starts at a space, a comma or a semicolon, or just after a question mark: re tests that
+# first at each character instead of trying every way of cutting there (almost twice as fast).
+_SPLIT = (r"(?:(?=[\s,，；;])|(?<=[？?]))(?:"
+          rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b)"
           rf"|\s+and\s+(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b))"
-          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 _CUTS = frozenset(",，；;?？")  # _SPLIT cuts only at one of these or at a space: compiled for texts having one
 _compiled = cache(re.compile)
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)

@@ -71,20 +71,30 @@ def pattern(words: Iterable[str]) -> Words:
     parts = ([rf"(?<![a-z]){trie(latin)}(?![a-z])"] if latin else []) + ([trie(other)] if other else []) + expressions
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
     heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
+    escapes: set[str] = set()  # classes (\d) a match may start with, which no list of characters holds
     for expression in expressions:
         found = _starts(_sre_parse.parse(expression)) if firsts is not None else None
-        firsts = None if found is None else firsts | {chr(c) for c in found}
-        heads = None if found is None or heads is None else heads | {chr(c) for c in found}
-    return Words("|".join(parts) if parts else "(?!)", None if firsts is None else frozenset(firsts),
+        chars = None if found is None else {chr(c) for c in found if isinstance(c, int)}
+        firsts = None if chars is None else firsts | chars
+        heads = None if chars is None or heads is None else heads | chars
+        escapes.update(c for c in found or () if isinstance(c, str))
+    alternatives = "|".join(parts)
+    if firsts is not None and (firsts or escapes) and (latin or len(parts) > 1):
+        # no prefix for re to skip to (a Latin word's look-behind comes first, or parts start apart):
+        # a look-ahead of what a match starts with stands in, and halves a search's time
+        alternatives = f"(?=[{''.join(map(re.escape, sorted(firsts)))}{''.join(sorted(escapes))}])(?:{alternatives})"
+    if escapes:  # a text holding none of the characters may hold one of the classes' (a digit)
+        firsts = heads = None
+    return Words(alternatives if parts else "(?!)", None if firsts is None else frozenset(firsts),
                  None if heads is None else frozenset(heads))
 
 
 @dataclass(frozen=True)
 class Words:
     """A word list's regex, compiled on first need, and the characters a match of it can start
-    with (None: any): a text holding none of them is not searched. A question holds few of the
-    lexicon's words, so most of its thirty searches end at that test, and a process that never
-    meets a list's words (a one-shot ask) never compiles it."""
+    with (None: any): until it is compiled, a text holding none of them is not searched, so a
+    process that never meets a list's words (a one-shot ask) never compiles it. The regex tests
+    them itself (pattern's look-ahead), faster than a test of the text in Python."""
 
     pattern: str
     firsts: frozenset[str] | None
@@ -98,11 +108,13 @@ class Words:
         return re.compile(self.pattern)
 
     def _absent(self, text: str) -> bool:
+        """Whether the text surely holds no match, told before the regex is compiled; once it is,
+        its search tests where a match can start faster than a test of the text here does."""
+        if "_compiled" in self.__dict__:
+            return False
         if self.firsts is not None and self.firsts.isdisjoint(text):
             return True
-        # heads spare compiling; once compiled, a search costs less than working them out
-        return self.heads is not None and "_compiled" not in self.__dict__ and len(text) <= _SHORT \
-            and self.heads.isdisjoint(_heads(text))
+        return self.heads is not None and len(text) <= _SHORT and self.heads.isdisjoint(_heads(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.search(text)
@@ -124,22 +136,29 @@ def _heads(text: str) -> frozenset[str]:
     return frozenset((*text, *map(operator.add, text, text[1:])))
 
 
-def _starts(items: Any) -> set[int] | None:
-    """The characters (code points) a match of a parsed regex can start with; None when that is
-    not a short list of characters (a class such as \\s or ., a case-insensitive part) or when the
-    match may be empty."""
+# the class escapes a character class may hold, by what re's parser reads them as
+_ESCAPES = {_sre_parse.CATEGORY_DIGIT: r"\d", _sre_parse.CATEGORY_NOT_DIGIT: r"\D", _sre_parse.CATEGORY_SPACE: r"\s",
+            _sre_parse.CATEGORY_NOT_SPACE: r"\S", _sre_parse.CATEGORY_WORD: r"\w", _sre_parse.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _starts(items: Any) -> set[int | str] | None:
+    """What a match of a parsed regex can start with: characters (code points) and class escapes
+    (\\d); None when that is not such a short list (., a negated class, a case-insensitive part)
+    or when the match may be empty."""
     for op, av in items:
         if op in (_sre_parse.AT, _sre_parse.ASSERT, _sre_parse.ASSERT_NOT):  # take no character
             continue
         if op is _sre_parse.LITERAL:
             return {av}
         if op is _sre_parse.IN:
-            found: set[int] = set()
+            found: set[int | str] = set()
             for kind, value in av:
                 if kind is _sre_parse.LITERAL:
                     found.add(value)
                 elif kind is _sre_parse.RANGE and value[1] - value[0] < 64:
                     found.update(range(value[0], value[1] + 1))
+                elif kind is _sre_parse.CATEGORY and value in _ESCAPES:
+                    found.add(_ESCAPES[value])
                 else:
                     return None
             return found

@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property, partial
@@ -326,6 +326,54 @@ def _recoding(texts: list[str]) -> dict[int, int]:
     return {a: b for a, b in table.items() if a != b}
 
 
+class _Overlap:
+    """For each of many forms at once, whether it has enough characters in common with a question
+    (each as often as both hold it) to score ≥ _MIN_FUZZY: ratio is 200·LCS / (l1 + l2), and no
+    common subsequence is longer than the characters in common, so a form with 5·common < l1 + l2
+    scores below and need not be scored. Most forms of a base share too little with a question.
+    Counted in one Python int, a byte per form: additions of a few ints, in C, instead of a Python
+    step per form."""
+
+    LONGEST_FORM = 160  # longer forms are always scored: then no byte's count runs past its 8 bits
+    LONGEST_QUESTION = 480  # a longer question is scored against every form, for the same reason
+
+    def __init__(self, forms: list[str], index: list[int]) -> None:
+        """`index`: each form's own index, given back with it."""
+        self._n = len(forms)
+        self._forms = list(zip(index, forms, strict=True))
+        self._ones = int.from_bytes(b"\x01" * self._n, "little")
+        self._highs = self._ones << 7
+        # a form's byte starts, for a question of 5a + r characters, at 128 - ⌈(r + l2) / 5⌉ - a: adding
+        # the characters in common reaches 128 (its high bit) where 5·common ≥ l1 + l2; a long form's
+        # stays at 128 or more
+        self._starts = [int.from_bytes(bytes(128 - (r + len(f) + 4) // 5 if len(f) < self.LONGEST_FORM else 255
+                                             for f in forms), "little") for r in range(5)]
+        lanes: dict[tuple[str, int], bytearray] = {}  # the forms holding a character k times or more
+        for i, form in enumerate(forms):
+            if len(form) < self.LONGEST_FORM:
+                for char, count in Counter(form).items():
+                    for k in range(1, count + 1):
+                        lanes.setdefault((char, k), bytearray(self._n))[i] = 1
+        self._once = {char: int.from_bytes(lane, "little") for (char, k), lane in lanes.items() if k == 1}
+        self._again = {key: int.from_bytes(lane, "little") for key, lane in lanes.items() if key[1] > 1}
+        self._repeated = frozenset(char for char, _ in self._again)  # held twice or more by some form
+
+    def reaching(self, form: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """The indices of the forms that may score ≥ _MIN_FUZZY against `form` (a question shorter
+        than LONGEST_QUESTION), in order, and those forms: one pass over the forms picks both."""
+        a, r = divmod(len(form), 5)
+        chars = self._once.keys() & form  # the form's characters that some form holds
+        total = self._starts[r] - a * self._ones + sum(map(self._once.__getitem__, chars))
+        for char in self._repeated & chars:  # a character said twice is common twice with a form holding it twice
+            for k in range(2, form.count(char) + 1):
+                total += self._again.get((char, k), 0)
+        found = list(itertools.compress(self._forms, (total & self._highs).to_bytes(self._n, "little")))
+        if not found:
+            return (), ()
+        index, forms = zip(*found, strict=True)
+        return index, forms
+
+
 class _Choices:
     """Phrasing forms split by script once, so that each question is scored only against the
     forms that can resemble it: Chinese by character ratio, English by word-order-free ratios."""
@@ -334,7 +382,8 @@ class _Choices:
         """`kept`: choices kept for many questions (a whole base's, not one question's candidates),
         worth work done once for all of them: the Chinese forms recoded (_recoding) from the second
         Chinese question on (recoding costs what forty questions save: a one-shot ask never pays
-        it), and for English questions the Chinese forms they can reach by length (_reachable_by)."""
+        it), along with their _Overlap, and for English questions the Chinese forms they can reach by
+        length (_reachable_by)."""
         self.latin_idx = [i for i, f in enumerate(forms) if f.isascii()]
         self.other_idx = [i for i, f in enumerate(forms) if not f.isascii()]
         self.latin = [forms[i] for i in self.latin_idx]
@@ -343,6 +392,7 @@ class _Choices:
         self._kept, self._scored = kept, False
         self._recoding: dict[int, int] | None = None
         self._other_recoded = self.other
+        self._overlap: _Overlap | None = None
 
     @cached_property
     def _words(self) -> tuple[list[str], list[frozenset[str]], list[str]]:
@@ -381,11 +431,16 @@ class _Choices:
                 if self._scored:  # the second Chinese question: it and the next are scored recoded
                     self._recoding = _recoding(self.other)
                     self._other_recoded = [f.translate(self._recoding) for f in self.other]
+                    self._overlap = _Overlap(self._other_recoded, self.other_idx)
                 self._scored = True
             if self._recoding:
                 form = form.translate(self._recoding)
-            return [(self.other_idx[i], sc) for _, sc, i in process.extract(form, self._other_recoded, scorer=fuzz.ratio,
-                                                                            limit=None, score_cutoff=_MIN_FUZZY)]
+            other_idx: Sequence[int] = self.other_idx
+            other: Sequence[str] = self._other_recoded
+            if self._overlap and len(form) < _Overlap.LONGEST_QUESTION:  # only the forms that may reach the cutoff
+                other_idx, other = self._overlap.reaching(form)
+            return [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio, limit=None,
+                                                                       score_cutoff=_MIN_FUZZY)]
         other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
         out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
                                                                   limit=None, score_cutoff=_MIN_FUZZY)]
@@ -1061,7 +1116,7 @@ class Matcher:
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
-        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=lambda kv: kv[1])
+        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=operator.itemgetter(1))
 
     def decide(self, q: Question, ranked: list[tuple[int, float]] | None = None) -> Match:
         """Answer, compute, or decline with the cause: an unknown slot value, figures no article

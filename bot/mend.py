@@ -61,11 +61,6 @@ def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
 
 
-def _pairs_known(word: str, pairs: frozenset[str]) -> bool:
-    """Whether each pair of neighbouring characters of the word is a known pair."""
-    return all(word[i : i + 2] in pairs for i in range(len(word) - 1))
-
-
 class _Index:
     """The known words of two to four characters (fact base, lexicon, articles) with how often each
     occurs, and the common words of the language. Same-sound candidates are enumerated from the
@@ -311,13 +306,17 @@ class Mender:
         return True
 
     def _covered(self, run: str) -> list[bool]:
-        """Which characters are part of a known word of two or more characters."""
+        """Which characters are part of a known word of two or more characters. A window whose
+        characters are all covered already is not looked up; a known word of two is a known pair."""
         index = self._index
+        paired = [run[i : i + 2] in index.pairs for i in range(len(run) - 1)]  # each pair looked up once
         covered = [False] * len(run)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
+                if all(covered[i : i + n]):
+                    continue
                 window = run[i : i + n]
-                if window in index.common or (_pairs_known(window, index.pairs) and window in index.known):
+                if window in index.common or (all(paired[i : i + n - 1]) and (n == 2 or window in index.known)):
                     covered[i : i + n] = [True] * n
         return covered
 

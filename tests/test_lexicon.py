@@ -99,3 +99,8 @@ def test_a_word_list_is_searched_only_where_a_match_can_start() -> None:
     assert words.search("三季度几个") and not words.search("哪几个") and not words.search("三季度")
     assert pattern(["/\\s*多/"]).firsts is None and pattern(["/a?b/"]).firsts is None  # may start anywhere
     assert pattern(["/(?i:total)/"]).firsts is None and pattern([]).search("anything") is None
+    # the regex itself looks ahead for them (a class such as \d too), and finds what the words say
+    assert words.pattern.startswith("(?=[") and words.search("total of it") and not words.search("a total of it")
+    digits = pattern(["个数", "/\\d+[个家]\\D{0,4}吗/"])
+    assert digits.firsts is None and digits.pattern.startswith("(?=[个\\d])")  # a match may start at any digit
+    assert digits.search("有20个项目吗").group() == "20个项目吗" and digits.search("有٣个吗")  # any digit \d reads

@@ -14,7 +14,7 @@ from bot.config import Config
 from bot.explain import Explanation, said_by
 from bot.judge import load_cases
 from bot.knowledge import load
-from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices, _recoding
+from bot.match import _MIN_FUZZY, Match, Matcher, Question, _Choices, _Overlap, _recoding
 from tests.conftest import KNOWLEDGE, ROOT
 
 EVAL = ROOT / "tests" / "eval"
@@ -211,6 +211,23 @@ def test_bulk_scores_are_the_scorers_own_to_the_last_bit(base_config: Config) ->
     for form in forms:
         expected = _scored_one_by_one(matcher._choices, form)
         assert matcher._choices.scores(form) == expected == one_question.scores(form), form
+
+
+def test_overlap_passes_every_form_that_reaches_the_cutoff() -> None:
+    rng = random.Random(11)
+    alphabet = "余杭季度投资多少项目3a "
+    forms = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    forms += ["季" * 159, "季" * 160, "度投" * 90]  # the longest counted form, and longer ones: always scored
+    overlap = _Overlap(forms, [10 * i for i in range(len(forms))])
+    passed = 0
+    for length in [*range(1, 60), _Overlap.LONGEST_QUESTION - 1] * 4:
+        question = "".join(rng.choice(alphabet) for _ in range(length))
+        index, reaching = overlap.reaching(question)
+        assert list(reaching) == [forms[i // 10] for i in index] and list(index) == sorted(index)
+        for i, form in enumerate(forms):
+            assert 10 * i in index or fuzz.ratio(question, form) < _MIN_FUZZY, (question, form)
+        passed += len(index)
+    assert passed < 0.9 * len(forms) * 60 * 4  # and it spares scoring many
 
 
 def test_recoded_forms_score_as_the_forms_whatever_the_question_holds() -> None:
