@@ -261,7 +261,7 @@ class Mender:
                 window, last = run[first : first + n], first + n
                 if start <= first and last <= end and n < end - start:
                     continue
-                if (window in index.common or (n > 2 and _pairs_known(window, index.pairs) and window in index.known)) \
+                if (window in index.common or (n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1)) and window in index.known)) \
                         and not any(s < last and e > first and not first <= s < e <= last for s, e in typed):
                     return True
         return False
