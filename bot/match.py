@@ -981,7 +981,7 @@ class Matcher:
             times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and not timed
                      for m in _pattern(said).finditer(q.norm)]
             if times:  # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
-                part = self.understand(f"{' '.join(times)} {part.norm}", as_of)
+                part = self.understand(f"{' '.join(times)} {part.norm}", as_of, mended=True)
                 if not isinstance(part, Question):
                     return None
             # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause);
@@ -995,7 +995,7 @@ class Matcher:
             words = [before.form] if before and len(units(part.form)) <= 1 else []
             prior, before = (before.form if before else ""), part
             if part.op and names:  # 加起来几个 after 制造业和数字经济各几个: the sum of what that clause names
-                joined = self.understand(f"{' '.join(names)} {part.norm}", as_of)
+                joined = self.understand(f"{' '.join(names)} {part.norm}", as_of, mended=True)
                 if not isinstance(joined, Question):
                     return None
                 part, names = joined, []
@@ -1053,16 +1053,17 @@ class Matcher:
             norm = f"{norm[:start]} {norm[end:]}"
         return norm
 
-    def understand(self, question: str, as_of: str | None = None) -> Question | Match:
+    def understand(self, question: str, as_of: str | None = None, mended: bool = False) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
-        questions (empty, too long, noise, small talk) end here."""
+        questions (empty, too long, noise, small talk) end here. `mended`: the text is a part of a
+        question understood already (a side of a share), normalized and mended once is enough."""
         s = self.settings
         text = question if isinstance(question, str) else str(question)
         if not text.strip():
             return Match("empty", text)
         if len(text) > s.max_question_chars:
             return Match("too_long", text[: s.max_question_chars], lang=language(text[:200]))
-        norm = self.wording.synonyms(self.mender.mend(normalize(text)))
+        norm = self.wording.synonyms(text if mended else self.mender.mend(normalize(text)))
         if self._last_photo and ("最后" in norm or "last" in norm):
             norm = _pattern(_LAST_PHOTO_ZH).sub(rf"第{self._last_photo}\1", norm)
             norm = _pattern(_LAST_PHOTO_EN).sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
@@ -1390,7 +1391,7 @@ class Matcher:
     def _side(self, text: str, wanted: frozenset[str] | None = None) -> list[Fact]:
         """The facts a side of a question about two facts answers, asked as a question of its own
         (no operation; `wanted`: the kinds it must answer with); none when it is declined."""
-        side = self.understand(text)
+        side = self.understand(text, mended=True)
         if not isinstance(side, Question):
             return []
         found = self.decide(replace(side, op=None, wanted=side.wanted if wanted is None else wanted), self.retrieve(side))

@@ -214,18 +214,20 @@ class Mender:
         (大概, 浙江, 直播)."""
         by_sound, sounds = self._keywords_by_sound, readings()
         keys = [sounds[c][0] if c in sounds else "" for c in run]
+        covered: list[bool] = []  # _covered(run), once a window reads as a keyword
         for n in (4, 3, 2):
             for start in range(len(run) - n + 1):
                 key = tuple(keys[start : start + n])
                 if key not in by_sound or "" in key or run[start : start + n] in self._keyword_set:
                     continue  # 哪天 is no typo of 那天
-                found = {w for w in by_sound[key] if self._may_mend(run, start, w)}
+                covered = covered or self._covered(run)
+                found = {w for w in by_sound[key] if self._may_mend(run, start, w, covered)}
                 if len(found) == 1:
                     run = f"{run[:start]}{found.pop()}{run[start + n:]}"
-                    keys = [sounds[c][0] if c in sounds else "" for c in run]
+                    keys, covered = [sounds[c][0] if c in sounds else "" for c in run], []
         return run
 
-    def _may_mend(self, run: str, start: int, word: str) -> bool:
+    def _may_mend(self, run: str, start: int, word: str, covered: list[bool]) -> bool:
         """Whether the window of `run` at `start`, reading as `word` does, is `word` mistyped: one or
         two characters differ, none meant as typed (an everyday or a filler's, 各, a keyword's first
         character: 几 of 一共几天 asks, no 共计), none a numeral's place, none held by a word but one
@@ -240,7 +242,6 @@ class Mender:
             if typed in _EACH or meant in _EACH or meant in _NUMBERS or typed in self._keyword_heads \
                     or self._as_typed(run, at) or self._held(run, at, start, end):
                 return False
-        covered = self._covered(run)
         return all(covered[at] or self._best(list(run), at, readings()[run[at]], covered) in (None, word[at - start])
                    for at in changed)
 
@@ -298,10 +299,12 @@ class Mender:
         return pair in self._pairs or pair in common_words()
 
     def _familiar(self, run: str) -> bool:
-        """Every Chinese character of the run forms a pair the fact base uses with a neighbour."""
+        """Every Chinese character of the run forms a pair the fact base uses with a neighbour, or
+        is one window mending leaves as typed (吗 at the end)."""
         pairs = self._pairs
         for i, c in enumerate(run):
-            if "\u3400" <= c <= "\u9fff" and run[max(0, i - 1) : i + 1] not in pairs and run[i : i + 2] not in pairs:
+            if "\u3400" <= c <= "\u9fff" and run[max(0, i - 1) : i + 1] not in pairs and run[i : i + 2] not in pairs \
+                    and not self._as_typed(run, i):
                 return False
         return True
 
