@@ -801,7 +801,8 @@ class Matcher:
                              [normalize(w) for w in words], [normalize(w) for w in knowledge.lexicon.asking],
                              [*(normalize(w) for w in (*knowledge.lexicon.attributes, *itertools.chain(*knowledge.lexicon.synonyms))),
                               *knowledge.lexicon.reserved],
-                             [w for words in knowledge.lexicon.filler.values() for w in words])
+                             [w for words in knowledge.lexicon.filler.values() for w in words],
+                             [w for w in knowledge.lexicon.reserved if len(w) == 1])
         self._series_forms = [(sid, self.wording.form(self.reader.canonical(normalize(q))))
                               for sid, spec in knowledge.series.items() for qs in spec.questions.values() for q in qs]
         self.calculator = Calculator(knowledge, self.reader,
@@ -1088,7 +1089,7 @@ class Matcher:
         """Names of one kind joined as a list and no operation word (制造业几个，数字经济几个) ask for
         each. Not when a fact totals exactly those names with a figure of the kind asked (329亿元
         for the three categories answers their investment, not their 项目数), when something else stands between two
-        names (二季度萆三季度多投了多少: a mistyped 比), or when the list goes on past the last
+        names (二季度矿三季度多投了多少: a typo not mended), or when the list goes on past the last
         name read (manufacturing vs digital economy vs talent): listing would leave one out.
         Quarters are left to operation words: 三个季度 may be a typo away from 前三季度."""
         kinds = [k for k, v in slots.items() if len(v) > 1 and k in _NAME_KINDS]

@@ -61,6 +61,11 @@ def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
 
 
+def _crossed(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the spans reaches across an edge of start:end (overlaps it, not inside it)."""
+    return any(s < end and e > start and not start <= s < e <= end for s, e in spans)
+
+
 class _Index:
     """The known words of two to four characters (fact base, lexicon, articles) with how often each
     occurs, and the common words of the language. Same-sound candidates are enumerated from the
@@ -85,20 +90,22 @@ class Mender:
 
     def __init__(self, forms: Iterable[str], articles: Iterable[str], english: Iterable[str],
                  pairs: set[str] | None = None, names: Iterable[str] = (), asking: Iterable[str] = (),
-                 attributes: Iterable[str] = (), fillers: Iterable[str] = ()) -> None:
+                 attributes: Iterable[str] = (), fillers: Iterable[str] = (), operators: Iterable[str] = ()) -> None:
         """`forms`: the fact base's texts, already normalized; `articles`: the articles' paragraphs;
         `pairs`: pairs_of(forms), when the caller has it already; `names`: the vocabulary's names,
         normalized; `asking`: the words of how questions ask (the lexicon's), normalized;
         `attributes`: what questions may ask of a thing and the words meaning it (the lexicon's
         attributes and synonyms: 股价, 总部在哪, 提升了), normalized;
         `fillers`: what is said around questions (the lexicon's), whose single characters (哈, 呢)
-        at a run's either end are meant as typed, as the everyday characters are anywhere."""
+        at a run's either end are meant as typed, as the everyday characters are anywhere;
+        `operators`: the one-character operation words (占, 比), a lone typo's targets."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._asking = frozenset(asking)
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
         self._keyword_set = frozenset(self._keywords)
         self._keyword_heads = frozenset(w[0] for w in self._keywords)
+        self._operators = tuple(w for w in operators if len(w) == 1)
         self._fillers = frozenset(w for w in fillers if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
         self._texts = list(forms)
         self._articles = list(articles)
@@ -256,14 +263,14 @@ class Mender:
         are no word: 了掇), other than a shorter one inside the window (上班 of 上班年) or one a keyword
         typed right reaches across the edge of (估至多少: 至多 is not read across 多少)."""
         index = self._index
-        typed = [(s, s + len(word)) for word in self._keywords if (s := run.find(word)) >= 0]
+        typed = self._typed(run)
         for n in _SIZES:
             for first in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
                 window, last = run[first : first + n], first + n
                 if start <= first and last <= end and n < end - start:
                     continue
                 if (window in index.common or (n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1)) and window in index.known)) \
-                        and not any(s < last and e > first and not first <= s < e <= last for s, e in typed):
+                        and not _crossed(typed, first, last):
                     return True
         return False
 
@@ -314,14 +321,20 @@ class Mender:
         index = self._index
         paired = [run[i : i + 2] in index.pairs for i in range(len(run) - 1)]  # each pair looked up once
         covered = [False] * len(run)
+        typed = self._typed(run)  # a word of the language read across a keyword's edge is none (在于 of 不在于杭)
         for n in _SIZES:
             for i in range(len(run) - n + 1):
                 if all(covered[i : i + n]):
                     continue
                 window = run[i : i + n]
-                if window in index.common or (all(paired[i : i + n - 1]) and (n == 2 or window in index.known)):
+                if (window in index.common and not _crossed(typed, i, i + n)) \
+                        or (all(paired[i : i + n - 1]) and (n == 2 or window in index.known)):
                     covered[i : i + n] = [True] * n
         return covered
+
+    def _typed(self, run: str) -> list[tuple[int, int]]:
+        """Where the run says a keyword as typed (the first time), as (start, end)."""
+        return [(s, s + len(word)) for word in self._keywords if (s := run.find(word)) >= 0]
 
     def _chinese_run(self, run: str) -> str:
         if len(run) < 2:
@@ -335,8 +348,10 @@ class Mender:
                     or self._as_typed(run, i):
                 continue
             fix = self._best(chars, i, sounds[char], covered)
-            if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:  # 开园颌国家: a joiner between words
-                fix = next((j for j in _JOINERS if reads_alike(char, j)), None)
+            if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:
+                # between two words: a joiner (开园颌国家) or an operation word (投资盏3季度) of its sound
+                fix = next((j for j in _JOINERS if reads_alike(char, j)), None) \
+                    or next((o for o in self._operators if sounds[char][0] == sounds.get(o, ("",))[0]), None)
             if fix and fix not in _NUMBERS:
                 chars[i] = fix
                 covered = self._covered("".join(chars))
@@ -362,13 +377,17 @@ class Mender:
         meant (吓降 after 季度 is 下降, not 季度合's 合; an everyday 了 is no such neighbour); then the
         longest (more context, fewer false friends). It decides when one character makes its words
         most often; a tie goes to the character's first reading (哨 is shao before xiao: 最哨 is 最少,
-        not 最小), or else leaves the character as typed."""
+        not 最小), or else leaves the character as typed. No window reaching across the edge of a
+        keyword typed right is a word (天气 across 哪天 of 哪天启勇)."""
         known, pairs, everyday = self._index.known, self._index.pairs, everyday_chars()
         best: tuple[int, int, int] = (-1, -1, 0)
         found: Counter[str] = Counter()
         first: set[str] = set()
+        typed = self._typed("".join(chars))
         for n in _SIZES:
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
+                if _crossed(typed, start, start + n):
+                    continue
                 rank = (sum(1 for j in range(start, start + n) if j != i and not covered[j] and chars[j] not in everyday), n)
                 if (1, *rank) < best:
                     continue

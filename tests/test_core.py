@@ -94,7 +94,8 @@ def test_two_members_named_without_an_operation_word_are_each_listed(engine: Eng
     # the list goes on past the names read (talent is no category name): listing two would leave one out
     assert engine.matcher.understand("Number of projects: manufacturing vs digital economy vs talent?").op is None
     # something else between two names (a mistyped 比), or quarters (三个季度, a typo from 前三季度): no list
-    assert engine.matcher.understand("二季度萆三季度多投了多少").op is None
+    assert engine.matcher.understand("二季度矿三季度多投了多少").op is None
+    assert engine.matcher.understand("二季度萆三季度多投了多少").op == "diff"  # a lone 萆 between words is 比
     assert engine.matcher.understand("偷三个季度落地的项目总投资").op is None
 
 
@@ -506,7 +507,7 @@ def test_an_amount_is_shared_over_the_items_it_totals(engine: Engine) -> None:
 @pytest.mark.parametrize("question", [
     "一季度双集中平均每个项目投资多少",  # a total is no average: Q1's projects are not counted
     "二季度签约项目比三季度多几个",  # counts asked: no difference of two amounts
-    "二季度双集中裨一季度增涨了百分之几",  # 比 mistyped: of their sum, or of the other? never X/(X+Y)
+    "二季度双集中矿一季度增涨了百分之几",  # 比 lost to a typo: of their sum, or of the other? never X/(X+Y)
     "明年一季度双集中计划投资多少",  # a year the article does not cover
 ])
 def test_a_question_nothing_answers_as_asked_gets_no_figure(engine: Engine, question: str) -> None:
@@ -634,3 +635,9 @@ def test_a_quarter_named_but_not_read_is_no_question_about_every_quarter(engine:
     answer = engine.ask("想问下余杭今年仟三季度一共落地了多少亿的项目哈")
     assert not answer.answered and "1738" not in answer.text
     assert engine.ask("前三季度双集中平均一个季度多少亿").answered  # a number of quarters is no quarter named
+
+
+def test_a_lone_typo_of_a_one_character_operation_word_is_read_as_it(engine: Engine) -> None:
+    """裨 between two words reads bi: 比, so Q2 grew 3.1% on Q1; 盏 reads zhan: 占, a share."""
+    assert engine.ask("二季度双集中裨一季度增涨了百分之几").text.startswith("第二季度比第一季度多3.1%")
+    assert engine.ask("天下秀项目投资盏三季度总投资多少").text.startswith("10.8%")

@@ -84,6 +84,14 @@ def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: s
     assert meant in engine.matcher.mender.mend(normalize(typed))
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("天下秀项目投资盏3季度总投资多少", "投资占3季度"),  # a one-character operation word
+                                              ("数字健康小镇首批引进的项目舭3季度签约的58个少几个", "项目比3季度"),
+                                              ("浙江的省级实验室里不在于杭的有几个", "不在余杭"),  # 在于 is read across 不在
+                                              ("犀牛智造哪天启勇", "哪天启用")])  # and 天气 across 哪天
+def test_a_lone_operator_typo_and_words_beside_keywords_are_mended(engine: Engine, typed: str, meant: str) -> None:
+    assert meant in engine.matcher.mender.mend(typed)
+
+
 def test_a_filler_character_at_either_end_is_meant_and_one_inside_a_name_is_not(engine: Engine) -> None:
     """哈 before 余杭 makes the known window 和余杭, but a filler that opens a message is meant."""
     assert engine.matcher.mender.mend("哈余杭5场硬仗里第1场是啥").startswith("哈余杭")
