@@ -105,7 +105,7 @@ class Mender:
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
         self._keyword_set = frozenset(self._keywords)
         self._keyword_heads = frozenset(w[0] for w in self._keywords)
-        self._operators = tuple(w for w in operators if len(w) == 1)
+        self._operators = tuple(sorted({w for w in operators if len(w) == 1}))
         self._fillers = frozenset(w for w in fillers if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
         self._texts = list(forms)
         self._articles = list(articles)
@@ -253,9 +253,10 @@ class Mender:
                    for at in changed)
 
     def _as_typed(self, run: str, at: int) -> bool:
-        """An everyday character (的, 和, 有), or a filler's at either end of the run (哈 of 哈余杭那5场:
-        no 和; 宅都都's 都 is a name's typo)."""
-        return run[at] in everyday_chars() or (run[at] in self._fillers and at in (0, len(run) - 1))
+        """An everyday character (的, 和, 有), a one-character operation word (占), or a filler's at
+        either end of the run (哈 of 哈余杭那5场: no 和; 宅都都's 都 is a name's typo)."""
+        return run[at] in everyday_chars() or run[at] in self._operators \
+            or (run[at] in self._fillers and at in (0, len(run) - 1))
 
     def _held(self, run: str, at: int, start: int, end: int) -> bool:
         """Whether a word holds the character at `at` of the window run[start:end]: a common word
