@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -166,6 +167,25 @@ def test_a_worker_that_dies_loses_no_answer_and_logs_no_miss_twice(engine: Engin
     stdin_of(DATA)
     assert answered_in(engine, 2, monkeypatch) == alone
     assert forked and len(engine.misses.entries()) == 2 * once
+
+
+def test_ctrl_c_stops_the_workers_and_keeps_the_misses_of_what_was_written(engine: Engine, stdin_of,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[console.Block] = []
+    write = console.Batch.write
+
+    def interrupted(self: console.Batch, block: console.Block) -> None:
+        if len(written) == 2:
+            raise KeyboardInterrupt  # as Ctrl-C does in the parent while workers answer
+        written.append(block)
+        write(self, block)
+
+    monkeypatch.setattr(console.Batch, "write", interrupted)
+    stdin_of(DATA)
+    with pytest.raises(KeyboardInterrupt):
+        answered_in(engine, 2, monkeypatch)
+    assert not multiprocessing.active_children()
+    assert len(engine.misses.entries()) == sum(len(block.misses) for block in written) > 0
 
 
 def test_a_pipe_waiting_for_its_answers_is_never_left_waiting(tmp_path: Path) -> None:
