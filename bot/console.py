@@ -26,7 +26,7 @@ from bot.misses import BATCH_CHANNEL
 
 log = logging.getLogger(__name__)
 _PENDING = 16  # answers of a batch held back at most: a few kB, so that one write fits in a pipe's buffer
-PARALLEL_FROM = 300  # lines waiting at once from which worker processes answer faster than this one alone
+PARALLEL_FROM = 300  # lines waiting at once from which forking pays: 2 workers tie one process at 200, win at 300
 HELD_CHARS = 1_000_000  # characters of lines read ahead at most (a few MB), however long the lines
 
 
