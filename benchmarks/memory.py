@@ -82,8 +82,9 @@ def status(pid: int) -> dict[str, float]:
 
 
 def measure(lines: list[bytes], config: Path) -> tuple[dict[str, float], dict[str, float], float]:
-    """(memory after the first answer, memory after the last, seconds for the batch) of one child."""
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "PYTHONPATH": str(ROOT)}
+    """(memory after the first answer, memory after the last, seconds for the batch) of one child,
+    kept to one process: worker processes would answer the batch while the child read stays small."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "PYTHONPATH": str(ROOT), "BOT_BATCH_WORKERS": "1"}
     child = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "ask", "--json"],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
     assert child.stdin is not None and child.stdout is not None

@@ -101,11 +101,20 @@ class Engine:
 
     def ask(self, question: str, channel: str = "console") -> Answer:
         """Answer one question from whichever front end; log it when it went unanswered."""
-        self.refresh()
-        answer = self.composer.compose(self.matcher.match(question))
-        if self.misses and channel not in UNLOGGED_CHANNELS and self._is_miss(answer):
+        answer = self.reply(question)
+        if self.misses and self.logs(answer, channel):
             self.misses.record(answer, channel)  # queued: a slow or broken log never delays the reply
         return answer
+
+    def reply(self, question: str) -> Answer:
+        """Answer without logging: a batch's worker processes leave the log (its file, its writer
+        thread) to the process that opened it, which logs what they send back."""
+        self.refresh()
+        return self.composer.compose(self.matcher.match(question))
+
+    def logs(self, answer: Answer, channel: str) -> bool:
+        """Whether `ask` logs this answer on this channel as a miss (when the log is enabled)."""
+        return channel not in UNLOGGED_CHANNELS and self._is_miss(answer)
 
     def _is_miss(self, answer: Answer) -> bool:
         if answer.kind in ("declined", "out_of_scope"):

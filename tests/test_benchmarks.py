@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks.run import LARGEST, Row, judged, plan, table
+import pytest
+
+from benchmarks.run import LARGEST, Row, _measured, _measures, judged, plan, table
 
 
 def test_quick_leaves_out_the_largest_base_and_the_full_batch() -> None:
@@ -29,3 +31,15 @@ def test_a_full_run_judges_targets() -> None:
             Row("p50", 0.2, 1.0, "ms")]
     lines = table(rows).splitlines()[2:]
     assert lines[0].endswith("≤ 1 ms ✔ |") and lines[1].endswith("≥ 3,000/s ✘ |") and lines[2].endswith("|  |")
+
+
+def test_only_batch_is_a_measure_of_its_own() -> None:
+    assert _measures("batch") == {"batch"} and _measures("article,reload") == {"article", "reload"}
+    with pytest.raises(argparse.ArgumentTypeError, match="unknown: artcle"):
+        _measures("artcle")
+
+
+def test_a_naive_rate_not_measured_is_a_dash_and_json_null() -> None:
+    row = Row("`ask --json` batch of 5,000 lines, 2 processes", 3100, float("nan"), "questions/s", True)
+    assert table([row]).splitlines()[2] == "| `ask --json` batch of 5,000 lines, 2 processes | questions/s | 3,100 | – | – |  |"
+    assert _measured(row.__dict__)["naive"] is None
