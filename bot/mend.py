@@ -335,7 +335,16 @@ class Mender:
 
     def _typed(self, run: str) -> list[tuple[int, int]]:
         """Where the run says a keyword as typed (the first time), as (start, end)."""
-        return [(s, s + len(word)) for word in self._keywords if (s := run.find(word)) >= 0]
+        by_first = self._keywords_by_first
+        return [(s, s + len(word)) for c in set(run).intersection(by_first) for word in by_first[c]
+                if (s := run.find(word)) >= 0]
+
+    @cached_property
+    def _keywords_by_first(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for word in self._keywords:
+            found.setdefault(word[0], []).append(word)
+        return {c: tuple(words) for c, words in found.items()}
 
     def _chinese_run(self, run: str) -> str:
         if len(run) < 2:
