@@ -57,6 +57,10 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
 _QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两]个?)([\u4e00-\u9fff])(?=度)")
 
 
+# 各 between a number and 季度 is a mistyped 个 (前两各季度): "each" would need something to distribute
+_EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)")
+
+
 def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
 
@@ -104,7 +108,6 @@ class Mender:
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
         self._keyword_set = frozenset(self._keywords)
-        self._keyword_heads = frozenset(w[0] for w in self._keywords)
         self._operators = tuple(sorted({w for w in operators if len(w) == 1}))
         self._fillers = frozenset(w for w in fillers if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
         self._texts = list(forms)
@@ -124,7 +127,7 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
-            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, mended)) != mended:
+            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, _EACH_QUARTER.sub("个", mended))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
             mended = _RUN.sub(lambda m: run if self._familiar(run := self._keyword(self._name(m.group())))
                               else self._chinese_run(run), mended)
@@ -236,19 +239,23 @@ class Mender:
 
     def _may_mend(self, run: str, start: int, word: str, covered: list[bool]) -> bool:
         """Whether the window of `run` at `start`, reading as `word` does, is `word` mistyped: one or
-        two characters differ, none meant as typed (an everyday or a filler's, 各, a keyword's first
-        character: 几 of 一共几天 asks, no 共计), none a numeral's place, none held by a word but one
-        inside the window; a typo no word covers is window mending's too, which may know better
-        (鹧江 is 浙江, no 作者)."""
+        two characters differ, none meant as typed (an everyday or a filler's, 各), none a numeral's
+        place, none held by a word but one inside the window, and the window reaches across no
+        keyword typed right (共几 of 一共几甜 is no 共计: 一共 is typed right; 前亿了 is 前移了); a typo no
+        word covers is window mending's too, which may know better (鹧江 is 浙江, no 作者)."""
         end = start + len(word)
         changed = [start + i for i, (typed, meant) in enumerate(zip(run[start:end], word, strict=True)) if typed != meant]
-        if not changed or len(changed) > 2:
+        if not changed or len(changed) > 2 or _crossed(self._typed(run), start, end):
             return False
         for at in changed:
             typed, meant = run[at], word[at - start]
-            if typed in _EACH or meant in _EACH or meant in _NUMBERS or typed in self._keyword_heads \
-                    or self._as_typed(run, at) or self._held(run, at, start, end):
+            if typed in _EACH or meant in _EACH or meant in _NUMBERS or self._as_typed(run, at) \
+                    or self._held(run, at, start, end):
                 return False
+        # an unexplained character beside the window is the typo (前一裾 is 前一句, no 前移)
+        if any(0 <= at < len(run) and "\u3400" <= run[at] <= "\u9fff" and not covered[at] and not self._as_typed(run, at)
+               for at in (start - 1, end)):
+            return False
         return all(covered[at] or self._best(list(run), at, readings()[run[at]], covered) in (None, word[at - start])
                    for at in changed)
 
@@ -386,8 +393,8 @@ class Mender:
         characters that no known word covers, for a typo's unexplained neighbour is part of the word
         meant (吓降 after 季度 is 下降, not 季度合's 合; an everyday 了 is no such neighbour); then the
         longest (more context, fewer false friends). It decides when one character makes its words
-        most often; a tie goes to the character's first reading (哨 is shao before xiao: 最哨 is 最少,
-        not 最小), or else leaves the character as typed. No window reaching across the edge of a
+        most often, of those of the character's first reading when there are any (哨 is shao before
+        xiao: 最哨 is 最少, not 最小), or else leaves the character as typed. No window reaching across the edge of a
         keyword typed right is a word (天气 across 哪天 of 哪天启勇)."""
         known, pairs, everyday = self._index.known, self._index.pairs, everyday_chars()
         best: tuple[int, int, int] = (-1, -1, 0)
@@ -421,8 +428,8 @@ class Mender:
                             first.add(char)
         if not found:
             return None
+        if first:  # typed for its first reading: 隔位 is 各位 (ge), not 几位 (a rare ji)
+            found = Counter({char: count for char, count in found.items() if char in first})
         ranked = found.most_common()
         top = [char for char, count in ranked if count == ranked[0][1]]
-        if len(top) > 1:
-            top = [char for char in top if char in first]
         return top[0] if len(top) == 1 else None

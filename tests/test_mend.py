@@ -79,7 +79,10 @@ def test_a_keyword_typed_with_one_character_of_its_sound_is_mended_even_where_pa
 
 @pytest.mark.parametrize(("typed", "meant"), [("哪个季度的双集中投资醉哚", "最多"),  # two characters of one keyword
                                               ("上班年双集中总投资多少", "1、2季度"),  # 上班 is a word, but inside 上半年's place
-                                              ("今年余杭百强区位次提生了多少", "提升了")])  # a synonym is a keyword too
+                                              ("今年余杭百强区位次提生了多少", "提升了"),  # a synonym is a keyword too
+                                              ("余杭这次百强区排名前亿了几位", "前移了"),  # 亿 is no number here
+                                              ("一季度占前两各季度的比例是多少", "1、2季度"),  # 两各季度: 个
+                                              ("创新看余杭 前一裾是什么", "前一句")])  # the typo is 裾, beside 前一
 def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: str) -> None:
     assert meant in engine.matcher.mender.mend(normalize(typed))
 
@@ -90,6 +93,11 @@ def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: s
                                               ("犀牛智造哪天启勇", "哪天启用")])  # and 天气 across 哪天
 def test_a_lone_operator_typo_and_words_beside_keywords_are_mended(engine: Engine, typed: str, meant: str) -> None:
     assert meant in engine.matcher.mender.mend(typed)
+
+
+def test_a_character_is_mended_by_its_first_reading_when_one_fits(engine: Engine) -> None:
+    """隔 reads ge first, ji rarely: 隔位 is 各位, and read as 几位 it asked for a rank (第七位)."""
+    assert "几位" not in engine.matcher.mender.mend("隔位大佬钱江开发区招了哪些项目")
 
 
 def test_a_filler_character_at_either_end_is_meant_and_one_inside_a_name_is_not(engine: Engine) -> None:
