@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import yaml
@@ -91,12 +92,20 @@ def wrong_figures(text: str, expect: Iterable[str], figures: Iterable[str]) -> l
 
 
 _WHOLE = re.compile(r"(\d)\.0+(?!\d)")
+_DECIMAL = re.compile(r"(\d+\.(\d+))(\D*)")
 
 
 def _said(expected: str, text: str) -> bool:
-    """Whether the text states the expected figure, a whole number written with decimals (60.0%)
-    being the same figure as written without (60%)."""
-    return figure_in(expected, text) or figure_in(_WHOLE.sub(r"\1", expected), text)
+    """Whether the text states the expected figure: a whole number written with decimals (60.0%) is
+    the same figure as written without (60%), and one written to more places the same where it
+    rounds to the expected (5.67亿元 for 5.7亿元: 329亿元 ÷ 58)."""
+    if figure_in(expected, text) or figure_in(_WHOLE.sub(r"\1", expected), text):
+        return True
+    if not (m := _DECIMAL.fullmatch(expected)):
+        return False
+    value, places, unit = Decimal(m.group(1)), len(m.group(2)), m.group(3)
+    return any(Decimal(n).quantize(value, ROUND_HALF_UP) == value
+               for n in re.findall(rf"(?<![\d.])(\d+\.\d{{{places + 1},}}){re.escape(unit)}", text))
 
 
 @dataclass(frozen=True)

@@ -1159,6 +1159,8 @@ class Matcher:
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
 
+        if q.op == "mean" and (each := self._stated_average(q)):
+            return each  # 329亿元平均到每个优质项目: the one fact stating 329亿元, shared over its items
         browse = self._browse(q, ranked)
         if browse:
             return Match("browse", q.text, q.norm, q.lang, score=declined["score"], slots=q.slots,
@@ -1575,6 +1577,23 @@ class Matcher:
             return []
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    @cached_property
+    def _figure_holders(self) -> dict[str, list[int]]:
+        """Each way of writing a figure (329亿, 329亿元) → the facts holding it."""
+        found: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            for form in {form for fig in f.figures for form in _figure_forms(fig.text)}:
+                found.setdefault(form, []).append(i)
+        return found
+
+    def _stated_average(self, q: Question) -> Match | None:
+        """An average over the items of the one fact holding the amount the question states."""
+        held = {i for form in q.stated for i in self._figure_holders.get(form, ())}
+        if len(held) != 1 or not (each := self.calculator.per_item(self.facts[(i := held.pop())])):
+            return None
+        return Match("computed", q.text, q.norm, q.lang, each.members, self.settings.threshold,
+                     best_fact=self.facts[i].id, slots=q.slots, computation=each)
 
     def _holds_stated(self, q: Question, i: int) -> bool:
         """Whether fact i holds a figure the question states (投资30亿元的是哪个项目)."""

@@ -641,3 +641,8 @@ def test_a_lone_typo_of_a_one_character_operation_word_is_read_as_it(engine: Eng
     """裨 between two words reads bi: 比, so Q2 grew 3.1% on Q1; 盏 reads zhan: 占, a share."""
     assert engine.ask("二季度双集中裨一季度增涨了百分之几").text.startswith("第二季度比第一季度多3.1%")
     assert engine.ask("天下秀项目投资盏三季度总投资多少").text.startswith("10.8%")
+
+
+def test_an_average_of_the_one_amount_stated_is_shared_over_its_items(engine: Engine) -> None:
+    """329亿元 is stated, and only the three categories' total holds it: 329亿元 ÷ 58个."""
+    assert engine.ask("329亿元平均到每个优质项目是多少").text.startswith("5.67亿元")

@@ -90,6 +90,13 @@ def test_a_whole_number_is_the_same_figure_with_or_without_decimals() -> None:
     assert judge(Case("占比", ("75%",)), said("75.5%", kind="computed"), FIGURES).verdict == "wrong_figure"
 
 
+def test_a_figure_said_to_more_places_is_the_one_it_rounds_to() -> None:
+    case = Case("329亿元平均到每个优质项目是多少", ("5.7亿元",))
+    assert judge(case, said("5.67亿元", kind="computed"), FIGURES).verdict == "right"
+    assert judge(case, said("5.64亿元", kind="computed"), FIGURES).verdict == "wrong_figure"
+    assert judge(Case("平均", ("5.7",)), said("5.67亿元", kind="computed"), FIGURES).verdict == "right"
+
+
 def test_a_decline_of_an_answerable_question_is_a_miss() -> None:
     case = Case("余杭第三季度双集中总投资多少?", ("556亿元",))
     assert judge(case, said("这篇文章没有提到这一点，我不猜数字。", kind="declined"), FIGURES).verdict == "missed"
