@@ -6,6 +6,10 @@ word of the fact base, the article or common Chinese with its neighbours) and ex
 word of the fact base or the article reads the same with that one character swapped: 签约 never
 becomes anything, and a mended quarter can only become the quarter that was typed (numerals are
 never mended, so 2鸡度 becomes 2季度 and never another quarter's).
+
+Keywords (how questions ask, what they ask about: the lexicon's) are mended first, by their sound,
+even where a typo's characters happen to form known pairs or a common word (掇少 → 多少): what a
+question asks must be read as asked, or it is answered with another figure of the thing it names.
 """
 
 from __future__ import annotations
@@ -348,6 +352,7 @@ class Mender:
 
     @cached_property
     def _keywords_by_first(self) -> dict[str, tuple[str, ...]]:
+        """The keywords by their first character: a run is searched only for those its characters start."""
         found: dict[str, list[str]] = {}
         for word in self._keywords:
             found.setdefault(word[0], []).append(word)
