@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, everyday_chars, everyday_english, readings, reads_alike, sounding
+from bot.tables import common_words, everyday_chars, everyday_english, main_reading, readings, reads_alike, sounding
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -133,11 +133,16 @@ class Mender:
         if has_chinese(mended):
             if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, _EACH_QUARTER.sub("个", mended))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
-            mended = _RUN.sub(lambda m: run if self._familiar(run := self._keyword(self._name(m.group())))
-                              else self._chinese_run(run), mended)
+            mended = _RUN.sub(self._run, mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above
                 mended = _QUARTER_TYPO.sub(_quarter, mended)
         return normalize(mended) if mended != norm else norm
+
+    def _run(self, m: re.Match[str]) -> str:
+        """One run of Chinese and digits mended: names, keywords, then any character no word covers."""
+        run = self._name(m.group())
+        run = self._keyword(run, self._familiar(run))
+        return run if self._familiar(run) else self._chinese_run(run)
 
     @cached_property
     def _names_by_gap(self) -> dict[str, tuple[str, ...]]:
@@ -217,7 +222,16 @@ class Mender:
                 found.setdefault(tuple(sounds[c][0] for c in word), []).append(word)
         return {key: tuple(words) for key, words in found.items()}
 
-    def _keyword(self, run: str) -> str:
+    @cached_property
+    def _keywords_by_gap(self) -> dict[str, tuple[str, ...]]:
+        """Each keyword under every way of leaving one of its characters out (投? of 投资)."""
+        found: dict[str, list[str]] = {}
+        for word in self._keywords:
+            for i in range(len(word)):
+                found.setdefault(f"{word[:i]}?{word[i + 1:]}", []).append(word)
+        return {gap: tuple(words) for gap, words in found.items()}
+
+    def _keyword(self, run: str, familiar: bool) -> str:
         """The run with a keyword typed with one or two characters of its sound mended (掇少 → 多少,
         股稼 → 股价, 研九方向 → 研究方向, 醉哚 → 最多), even where the typo makes pairs the fact base
         knows (了掇, of 落地了掇珍集), a word inside the keyword (上班 of 上班年) or where window mending
@@ -225,21 +239,37 @@ class Mender:
         as asked, or it is answered with another figure of the thing it names. Only characters of
         the keyword characters' main readings are mended (呢 is no 哪, 说 no 谁), never into a numeral,
         and none that a word of the language or a known word of three characters or more holds
-        (大概, 浙江, 直播)."""
-        by_sound, sounds = self._keywords_by_sound, readings()
-        keys = [sounds[c][0] if c in sounds else "" for c in run]
+        (大概, 浙江, 直播). A `familiar` run (every character in a pair the fact base knows) is looked
+        at for one character only, found by the keywords' spelling: two typos leave a pair unknown,
+        and so most questions are mended without reading the pinyin table whole (a one-shot ask)."""
         covered: list[bool] = []  # _covered(run), once a window reads as a keyword
         for n in (4, 3, 2):
             for start in range(len(run) - n + 1):
-                key = tuple(keys[start : start + n])
-                if key not in by_sound or "" in key or run[start : start + n] in self._keyword_set:
-                    continue  # 哪天 is no typo of 那天
+                window = run[start : start + n]
+                if window in self._keyword_set:  # 哪天 is no typo of 那天
+                    continue
+                near = self._spelt_near(window) if familiar else self._sounding_near(window)
+                if not near:
+                    continue
                 covered = covered or self._covered(run)
-                found = {w for w in by_sound[key] if self._may_mend(run, start, w, covered)}
+                found = {w for w in near if self._may_mend(run, start, w, covered)}
                 if len(found) == 1:
                     run = f"{run[:start]}{found.pop()}{run[start + n:]}"
-                    keys, covered = [sounds[c][0] if c in sounds else "" for c in run], []
+                    covered = []
         return run
+
+    def _sounding_near(self, window: str) -> tuple[str, ...]:
+        """The keywords whose characters' main readings are the window's."""
+        sounds = readings()
+        if not all(c in sounds for c in window):
+            return ()
+        return self._keywords_by_sound.get(tuple(sounds[c][0] for c in window), ())
+
+    def _spelt_near(self, window: str) -> list[str]:
+        """The keywords one character away from the window, that character of the same main reading."""
+        gaps = self._keywords_by_gap
+        return [w for i in range(len(window)) for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
+                if w[i] != window[i] and (sound := main_reading(window[i])) and main_reading(w[i]) == sound]
 
     def _may_mend(self, run: str, start: int, word: str, covered: list[bool]) -> bool:
         """Whether the window of `run` at `start`, reading as `word` does, is `word` mistyped: one or

@@ -193,3 +193,11 @@ def test_a_quarter_whose_ji_was_mistyped_is_mended_though_common_words_hide_it(e
 def test_a_named_things_figure_does_not_answer_a_question_naming_none(engine: Engine) -> None:
     """几各 (几个 mistyped) asks no kind of figure, but 临平新城's 十余个 still answers only a question naming it."""
     assert "十余个" not in engine.ask("三季度签约向目几各").text
+
+
+def test_a_main_reading_is_found_without_parsing_the_table() -> None:
+    """main_reading reads one line of the table's text: the same reading readings() parses."""
+    from bot.tables import main_reading
+
+    assert all(main_reading(c) == sounds[0] for c, sounds in readings().items())
+    assert main_reading("a") == "" and main_reading("余") == "yu"
