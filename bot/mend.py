@@ -65,6 +65,11 @@ _QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两]个?)([\u4e00-\u9fff
 _EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)")
 
 
+# a quarter's ordinal whose 第 or 头 was mistyped (偷一个季度, 低3季度): read as no quarter, it would be
+# answered as every quarter
+_ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四]个?季度)")
+
+
 def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
 
@@ -131,12 +136,22 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
-            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, _EACH_QUARTER.sub("个", mended))) != mended:
+            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, _ORDINAL_TYPO.sub(
+                    self._ordinal, _EACH_QUARTER.sub("个", mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
             mended = _RUN.sub(self._run, mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above
                 mended = _QUARTER_TYPO.sub(_quarter, mended)
         return normalize(mended) if mended != norm else norm
+
+    def _ordinal(self, m: re.Match[str]) -> str:
+        """第 for a character of its sound or 头's before a quarter, but in a word with the one before
+        it (基地3季度 stays)."""
+        char, at = m.group(), m.start()
+        if char in "第头" or char in everyday_chars() or (at and self.word(m.string[at - 1] + char)):
+            return char
+        sound = main_reading(char)
+        return "第" if sound and sound in (main_reading("第"), main_reading("头")) else char
 
     def _run(self, m: re.Match[str]) -> str:
         """One run of Chinese and digits mended: names, keywords, then any character no word covers."""
