@@ -859,10 +859,6 @@ class Matcher:
         """Every phrasing, for a base small enough to fuzzy-score whole."""
         return _Choices(self._forms, kept=True)
 
-    @cached_property
-    def _all_figure_forms(self) -> set[str]:
-        return {form for f in self.facts for fig in f.figures for form in _figure_forms(fig.text)}
-
     def _fact_scores(self, form: str) -> dict[int, float]:
         """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage.
 
@@ -1414,7 +1410,7 @@ class Matcher:
         its words answer with a single figure."""
         stated = _STATED.findall(text)
         if stated:  # the last one stated is the side's (58个优质项目的329亿: the 329亿)
-            holders = [f for f in self.facts if len(f.figures) == 1 and stated[-1] in _figure_forms(f.figures[0].text)]
+            holders = [f for i in self._figure_holders.get(stated[-1], ()) if len((f := self.facts[i]).figures) == 1]
             if holders or not _FEW.fullmatch(stated[-1]):  # a few (天下秀加碳纤维2个项目) count what the words name
                 return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
                     else None
@@ -1499,7 +1495,7 @@ class Matcher:
                     Decimal(0))
         held = {form for f in comp.members for fig in f.figures for form in _figure_forms(fig.text)}
         held |= _figure_forms(f"{fmt(whole)}{comp.series.unit}")
-        return any(form not in held and form in self._all_figure_forms for form in stated)
+        return any(form not in held and form in self._figure_holders for form in stated)
 
     def _articles_in_play(self, q: Question, ranked: list[tuple[int, float]]) -> list[str | None]:
         """The articles a combining question may be about: with one article, all of it (None);

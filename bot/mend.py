@@ -294,12 +294,13 @@ class Mender:
         word covers is window mending's too, which may know better (鹧江 is 浙江, no 作者)."""
         end = start + len(word)
         changed = [start + i for i, (typed, meant) in enumerate(zip(run[start:end], word, strict=True)) if typed != meant]
-        if not changed or len(changed) > 2 or _crossed(self._typed(run), start, end):
+        spans = self._typed(run)
+        if not changed or len(changed) > 2 or _crossed(spans, start, end):
             return False
         for at in changed:
             typed, meant = run[at], word[at - start]
             if typed in _EACH or meant in _EACH or meant in _NUMBERS or self._as_typed(run, at) \
-                    or self._held(run, at, start, end):
+                    or self._held(run, at, start, end, spans):
                 return False
         # an unexplained character beside the window is the typo (前一裾 is 前一句, no 前移)
         if any(0 <= at < len(run) and "\u3400" <= run[at] <= "\u9fff" and not covered[at] and not self._as_typed(run, at)
@@ -314,13 +315,12 @@ class Mender:
         return run[at] in everyday_chars() or run[at] in self._operators \
             or (run[at] in self._fillers and at in (0, len(run) - 1))
 
-    def _held(self, run: str, at: int, start: int, end: int) -> bool:
+    def _held(self, run: str, at: int, start: int, end: int, typed: list[tuple[int, int]]) -> bool:
         """Whether a word holds the character at `at` of the window run[start:end]: a common word
         of the language, or a known word of three characters or more (two neighbours in some text
         are no word: 了掇), other than a shorter one inside the window (上班 of 上班年) or one a keyword
-        typed right reaches across the edge of (估至多少: 至多 is not read across 多少)."""
+        typed right (`typed`: _typed(run)) reaches across the edge of (估至多少: 至多 is not read across 多少)."""
         index = self._index
-        typed = self._typed(run)
         for n in _SIZES:
             for first in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
                 window, last = run[first : first + n], first + n

@@ -25,12 +25,12 @@ N_ZH, N_EN = 60_000, 30_000
 def readings() -> dict[str, tuple[str, ...]]:
     """Character → its toneless readings, the main one first (a line is the character, a space and
     its readings: read by slicing, a third faster than splitting each line whole)."""
-    return {line[0]: tuple(line[2:].split()) for line in PINYIN.read_text(encoding="utf-8").splitlines()
-            if line and line[0] != "#"}
+    return {line[0]: tuple(line[2:].split()) for line in _pinyin_text().splitlines() if line and line[0] != "#"}
 
 
 @cache
 def _pinyin_text() -> str:
+    """The table's text, read once for readings() and main_reading() alike."""
     return "\n" + PINYIN.read_text(encoding="utf-8")
 
 
