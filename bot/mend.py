@@ -58,7 +58,7 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
 
 # a quarter whose 季 was mistyped (三级度, 一记度, 二极度): common words (极度, 记) hide it from window
 # mending, and a quarter the bot cannot read would be answered as any quarter
-_QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两]个?)([\u4e00-\u9fff])(?=度)")
+_QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两][个各]?)([\u4e00-\u9fff])(?=度)")
 
 
 # 各 between a number and 季度 is a mistyped 个 (前两各季度): "each" would need something to distribute
@@ -136,8 +136,9 @@ class Mender:
         mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
-            if "度" in mended and (quarter := _QUARTER_TYPO.sub(_quarter, _ORDINAL_TYPO.sub(
-                    self._ordinal, _EACH_QUARTER.sub("个", mended)))) != mended:
+            # 季 first, so that its 各 and ordinal are read beside a quarter (前两各几度, 偷一个几度)
+            if "度" in mended and (quarter := _EACH_QUARTER.sub("个", _ORDINAL_TYPO.sub(
+                    self._ordinal, _QUARTER_TYPO.sub(_quarter, mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
             mended = _RUN.sub(self._run, mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above

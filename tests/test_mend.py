@@ -184,6 +184,7 @@ def test_an_everyday_english_word_is_no_typo(engine: Engine) -> None:
                                               # read as the fact base writes it (前3季度), 前 is no typo of 签
                                               ("餘杭區前三饥度落地項目投資總額多少", "余杭区前3季度"),
                                               ("今年偷一个季度余杭集中签约开工砸了多少钱", "今年1季度"),  # 头一个季度
+                                              ("一季度占前两各几度的比例是多少", "1、2季度"),  # 各 and 季 both mistyped
                                               ("基地3季度签约", "基地3季度")])  # 地 is in a word: no 第
 def test_a_quarter_whose_ji_was_mistyped_is_mended_though_common_words_hide_it(engine: Engine, typed: str,
                                                                                meant: str) -> None:
