@@ -98,14 +98,18 @@ _DECIMAL = re.compile(r"(\d+\.(\d+))(\D*)")
 def _said(expected: str, text: str) -> bool:
     """Whether the text states the expected figure: a whole number written with decimals (60.0%) is
     the same figure as written without (60%), and one written to more places the same where it
-    rounds to the expected (5.67亿元 for 5.7亿元: 329亿元 ÷ 58)."""
+    rounds to the expected (5.67亿元 for 5.7亿元: 329亿元 ÷ 58); one written to fewer places, but at
+    least one, the same where the expected rounds to it (10.8% for 10.79%: 60亿元 ÷ 556亿元)."""
     if figure_in(expected, text) or figure_in(_WHOLE.sub(r"\1", expected), text):
         return True
     if not (m := _DECIMAL.fullmatch(expected)):
         return False
     value, places, unit = Decimal(m.group(1)), len(m.group(2)), m.group(3)
-    return any(Decimal(n).quantize(value, ROUND_HALF_UP) == value
-               for n in re.findall(rf"(?<![\d.])(\d+\.\d{{{places + 1},}}){re.escape(unit)}", text))
+    unit_after = rf"(?![\d.]){re.escape(unit)}"
+    finer = re.findall(rf"(?<![\d.])(\d+\.\d{{{places + 1},}}){unit_after}", text)
+    coarser = re.findall(rf"(?<![\d.])(\d+\.\d{{1,{places - 1}}}){unit_after}", text) if places > 1 else []
+    return any(Decimal(n).quantize(value, ROUND_HALF_UP) == value for n in finer) \
+        or any(value.quantize(Decimal(n), ROUND_HALF_UP) == Decimal(n) for n in coarser)
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,14 @@ def test_a_figure_said_to_more_places_is_the_one_it_rounds_to() -> None:
     assert judge(Case("平均", ("5.7",)), said("5.67亿元", kind="computed"), FIGURES).verdict == "right"
 
 
+def test_a_figure_said_to_fewer_places_is_the_one_the_expected_rounds_to() -> None:
+    case = Case("天下秀占三季度的百分之多少", ("10.79%",))
+    assert judge(case, said("10.8%", kind="computed"), FIGURES).verdict == "right"
+    assert judge(case, said("10.7%", kind="computed"), FIGURES).verdict == "wrong_figure"
+    assert judge(case, said("11%", kind="computed"), FIGURES).verdict == "wrong_figure"  # no place at all
+    assert judge(Case("三季度占三个季度", ("31.99%",)), said("32.0%", kind="computed"), FIGURES).verdict == "right"
+
+
 def test_a_decline_of_an_answerable_question_is_a_miss() -> None:
     case = Case("余杭第三季度双集中总投资多少?", ("556亿元",))
     assert judge(case, said("这篇文章没有提到这一点，我不猜数字。", kind="declined"), FIGURES).verdict == "missed"
