@@ -269,6 +269,11 @@ class Lexicon:
         found = words.search(text) if words else None
         return found.group() if found else ""
 
+    def without_operation(self, text: str, name: str) -> str:
+        """The text with the words of the operation `name` blanked out."""
+        words = dict(self.operations).get(name)
+        return words.sub(" ", text) if words else text
+
     def asks_unanswerable(self, text: str) -> str | None:
         """The cause, when the question needs figures no article of this kind gives (同比 → growth)."""
         for cause, words in self.unanswerable.items():

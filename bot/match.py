@@ -56,7 +56,8 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # Most questions need few of the patterns below: those written as strings are compiled on first use
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
-_STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)")
+# (那58个项目 names the projects by their count, 那329亿 states the amount)
+_STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
 _FEW = re.compile(r"[1-9](?:个|家|位)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 # the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
@@ -1155,7 +1156,7 @@ class Matcher:
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
 
-        if q.op == "mean" and (each := self._stated_average(q)):
+        if q.op == "mean" and (each := self._stated_average(q) or self._item_average(q)):
             return each  # 329亿元平均到每个优质项目: the one fact stating 329亿元, shared over its items
         browse = self._browse(q, ranked)
         if browse:
@@ -1166,7 +1167,7 @@ class Matcher:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
             floor = s.threshold - s.near_margin
             near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor]
-            if not (self._spelled_out(q, near) or self._says_no_figure(q, near)):
+            if not (self._spelled_out(q, near) or self._says_no_figure(q, near) or self._holds_only(q, near)):
                 if near:
                     declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
                 missing = self._unexplained(q, [i for i, _ in near[:1]]) if near else ()
@@ -1591,6 +1592,21 @@ class Matcher:
         return Match("computed", q.text, q.norm, q.lang, each.members, self.settings.threshold,
                      best_fact=self.facts[i].id, slots=q.slots, computation=each)
 
+    def _item_average(self, q: Question) -> Match | None:
+        """An average over the items of the one fact that clearly answers the question without its
+        averaging words (那三类项目平均每个投资多少): no phrasing says them, so they only weigh it down."""
+        s = self.settings
+        asked = replace(q, form=self.wording.form(self.reader.canonical(self.lexicon.without_operation(q.norm, "mean"))))
+        candidates = self._candidates(asked, self.retrieve(asked), s.threshold)
+        if not candidates or candidates[0][1] < s.threshold or \
+                (len(candidates) > 1 and candidates[1][1] >= candidates[0][1] - s.tie_margin):
+            return None
+        i, score = candidates[0]
+        if not (each := self.calculator.per_item(self.facts[i])) or self._unexplained(asked, [i]):
+            return None
+        return Match("computed", q.text, q.norm, q.lang, each.members, round(min(100.0, score), 1),
+                     best_fact=self.facts[i].id, slots=q.slots, computation=each)
+
     def _holds_stated(self, q: Question, i: int) -> bool:
         """Whether fact i holds a figure the question states (投资30亿元的是哪个项目)."""
         return any(q.stated & _figure_forms(f.text) for f in self.facts[i].figures) if q.stated else False
@@ -1684,6 +1700,17 @@ class Matcher:
         if q.wanted and fact.asks not in q.wanted and not named:
             return False
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
+
+    def _holds_only(self, q: Question, near: list[tuple[int, float]]) -> bool:
+        """A near miss clearly ahead of the next that alone holds the figure the question states,
+        when the question asks what has that figure, not the figure (投了582亿元的是几季度): the fact
+        says what; no other fact could."""
+        s = self.settings
+        if not near or not q.stated or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
+            return False
+        i = near[0][0]
+        holders = {j for form in q.stated for j in self._figure_holders.get(form, ())}
+        return holders == {i} and not q.wanted
 
     def _says_no_figure(self, q: Question, near: list[tuple[int, float]]) -> bool:
         """A near miss that carries no figure (一窗通办包括哪些: what the service covers), clearly

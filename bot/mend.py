@@ -25,7 +25,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
-from bot.tables import common_words, everyday_chars, everyday_english, main_reading, readings, reads_alike, sounding
+from bot.tables import (
+    common_words,
+    everyday_chars,
+    everyday_english,
+    frequent_chars,
+    main_reading,
+    readings,
+    reads_alike,
+    sounding,
+)
 from bot.windows import WindowCounts
 
 _LONG_WORD = re.compile(r"(?<![a-z])[a-z]{4,}(?![a-z])")
@@ -39,6 +48,9 @@ _EACH = frozenset("各每")
 # what joins two things in a question (A和B相差几天); a character of their sound that makes no word
 # with its neighbours was meant as one
 _JOINERS = ("和", "与")
+# a character this frequent as a word of its own (降, 那, 投, 写) is mended only towards a word, not
+# towards a fragment of some text (季度项 of 3季度项目) or a pair with an everyday character (讲了)
+_TYPED_WORD_ZIPF = 4.6
 
 
 def pairs_of(texts: Iterable[str]) -> set[str]:
@@ -113,6 +125,7 @@ class Mender:
         at a run's either end are meant as typed, as the everyday characters are anywhere;
         `operators`: the one-character operation words (占, 比), a lone typo's targets."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
+        self._name_set = frozenset(self._names)
         self._asking = frozenset(asking)
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
@@ -452,6 +465,7 @@ class Mender:
         found: Counter[str] = Counter()
         first: set[str] = set()
         typed = self._typed("".join(chars))
+        typed_word = chars[i] in frequent_chars(_TYPED_WORD_ZIPF)  # 降 of 2季度降了: a word of its own, meant?
         for n in _SIZES:
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
                 if _crossed(typed, start, start + n):
@@ -467,8 +481,10 @@ class Mender:
                             continue  # a pair no known word has: no known word
                         word = head + char + tail
                         count = known.get(word)
-                        if not count:
-                            continue
+                        if not count or (not rank[0] and typed_word and word not in self._index.common
+                                         and word not in self._name_set and word not in self._keyword_set
+                                         and (count < 2 or any(c in everyday for c in head + tail))):
+                            continue  # a window of words typed right around the character says too little of it
                         ranked_here = (int(k == 0 and word in self._asking), *rank)
                         if ranked_here < best:
                             continue

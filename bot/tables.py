@@ -99,16 +99,22 @@ def everyday_english(min_zipf: float = 4.5) -> frozenset[str]:
 @cache
 def everyday_chars(min_zipf: float = 6.6) -> frozenset[str]:
     """The Chinese characters so frequent as words of their own (的, 和, 有, 是…) that one typed is
-    what was meant: the top twenty of `words.txt`, read from its head, where they stand."""
+    what was meant: the top twenty of `words.txt`."""
+    return frequent_chars(min_zipf)
+
+
+@cache
+def frequent_chars(min_zipf: float) -> frozenset[str]:
+    """The Chinese characters that are words of their own at least this frequent, read from the
+    head of `words.txt`, which lists its words the most frequent first."""
     found = set()
     with WORDS.open(encoding="utf-8") as lines:
-        head = list(itertools.islice(lines, 1, 200))  # after the header: the table's most frequent words
-    for line in head:
-        word, zipf = line.split()
-        if float(zipf) < min_zipf:
-            break
-        if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
-            found.add(word)
+        for line in itertools.islice(lines, 1, None):  # after the header
+            word, zipf = line.split()
+            if float(zipf) < min_zipf:
+                break
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+                found.add(word)
     return frozenset(found)
 
 

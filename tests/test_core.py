@@ -646,3 +646,18 @@ def test_a_lone_typo_of_a_one_character_operation_word_is_read_as_it(engine: Eng
 def test_an_average_of_the_one_amount_stated_is_shared_over_its_items(engine: Engine) -> None:
     """329亿元 is stated, and only the three categories' total holds it: 329亿元 ÷ 58个."""
     assert engine.ask("329亿元平均到每个优质项目是多少").text.startswith("5.67亿元")
+
+
+def test_an_average_over_items_is_matched_without_its_averaging_words(engine: Engine) -> None:
+    """No phrasing says 平均每个: weighed without it, 那三类项目…投资 is the 329亿元 of 58 projects.
+    Only there: a mean per quarter is no mean of the categories' project counts."""
+    assert engine.ask("那三类项目平均每个投资多少").text.startswith("5.67亿元")
+    assert "个" not in engine.ask("Average per quarter across Q1-Q3?").text.splitlines()[0]
+
+
+def test_a_near_miss_alone_holding_the_figure_stated_says_what_has_it(engine: Engine) -> None:
+    """投了582亿元的是几季度 asks what has 582亿元, which only Q1's total holds; asking for a kind of
+    answer (谁) the fact does not give stays declined."""
+    reply = engine.ask("投了582亿元的是几季度")
+    assert reply.kind == "fact" and reply.text.startswith("582亿元") and "一季度" in reply.text
+    assert engine.ask("582亿元是谁投的").kind == "declined"

@@ -17,7 +17,7 @@ from bot.typos import homophones, variants
 from bot.windows import WindowCounts
 
 TEXTS = ["余杭第三季度双集中总投资多少", "天下秀网红城市项目投资额", "之江实验室", "碳纤维航空结构件项目",
-         "余杭前移5位", "制造业优质项目有20个", "余杭区面积"]
+         "余杭前移5位", "制造业优质项目有20个", "三季度项目投资多少", "余杭区面积"]
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +204,13 @@ def test_a_main_reading_is_found_without_parsing_the_table() -> None:
 
     assert all(main_reading(c) == sounds[0] for c, sounds in readings().items())
     assert main_reading("a") == "" and main_reading("余") == "yu"
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("3季度双集中环比2季度降了多少", "降了"), ("582亿元是谁投的", "谁投的"),
+                                             ("3季度那58个优质项目", "3季度那58个"), ("图片说明都写了啥", "写了啥")])
+def test_a_frequent_word_typed_is_mended_only_towards_a_word(engine: Engine, typed: str, kept: str) -> None:
+    """降, 投, 那 and 写 are words of their own: 季度项 (of some fact's 3季度项目), 谁头, 3季度拿 and 谢了
+    are fragments of texts or pairs with 了, no words, and say too little to mend them (降了 had been
+    read as 项了, 写了 as 谢了); a keyword still mends one (家起来 is 加起来)."""
+    assert kept in engine.matcher.mender.mend(typed)
+    assert "加起来" in engine.matcher.mender.mend("1、2、3季度双集中家起来多少")
