@@ -1761,6 +1761,7 @@ class Matcher:
         answering each kind of answer the question asks for."""
         if len(chosen) < 2:
             return chosen
+        self._explain(chosen)
         said = {i: self._explanation(i).coverage(q.form) for i in chosen}
         most = max(said.values())
         best = [i for i in chosen if said[i] == most]
@@ -1848,6 +1849,17 @@ class Matcher:
         of the chosen facts accounts for."""
         return tuple(a for a in self.lexicon.attributes_in(q.norm)
                      if not any(self._explanation(i).explains(a) for i in chosen))
+
+    def _explain(self, facts: list[int]) -> None:
+        """The Explanations of these facts not built yet, their texts normalized in one batch: facts
+        tied on a large base (李乐恒: 117 of them) took 40 ms a text at a time."""
+        todo = [i for i in dict.fromkeys(facts) if i not in self._explanations]
+        if len(todo) < 2:
+            return
+        texts = [[t for t in self._explaining_texts(self.facts[i]) if t] for i in todo]
+        forms = iter(normalize_all([t for said in texts for t in said]))
+        for i, said in zip(todo, texts, strict=True):
+            self._explanations[i] = Explanation(itertools.islice(forms, len(said)), normalized=True)
 
     def _explanation(self, i: int) -> Explanation:
         found = self._explanations.get(i)
