@@ -29,8 +29,9 @@ def en_stem(word: str) -> str:
 class Explanation:
     """What one fact accounts for: its Chinese text as one string, its English words as stems."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        forms = [normalize(t) for t in texts if t]
+    def __init__(self, texts: Iterable[str], normalized: bool = False) -> None:
+        """`normalized`: the texts are given normalized (Matcher._explain normalizes many facts' at once)."""
+        forms = list(texts) if normalized else [normalize(t) for t in texts if t]
         self.zh = "\n".join(f for f in forms if has_chinese(f))
         self.en = " ".join(en_stem(w) for f in forms for w in re.findall(r"[a-z]+", f))
 

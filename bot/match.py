@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property, partial
@@ -44,6 +44,7 @@ from bot.tables import common_words
 
 _CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
 # intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
+_BITS_FROM = 2000  # a word of more facts finds them for _ranked_large as bits, in groups: a step per fact costs more
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
@@ -172,6 +173,19 @@ def _stray_number(norm: str) -> bool:
     for said in (*map(_pattern, _TIME_SAID.values()), _STATED):
         norm = said.sub(" ", norm)
     return bool(_DIGIT.search(norm))
+
+
+_NONZERO = re.compile(rb"[^\x00]")
+_BIT_POSITIONS = tuple(tuple(b for b in range(8) if value >> b & 1) for value in range(256))
+
+
+def _ones(bits: int) -> Iterator[int]:
+    """The positions of a set's bits, lowest first: the bytes holding any found in C."""
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for m in _NONZERO.finditer(data):
+        at = m.start()
+        for b in _BIT_POSITIONS[data[at]]:
+            yield 8 * at + b
 
 
 def _figure_forms(text: str) -> set[str]:
@@ -782,6 +796,7 @@ class Matcher:
             english |= part.english
         self._postings: dict[str, array[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, bytearray] = {}
+        self._posting_bit_sets: dict[str, int] = {}
         self._weights: dict[str, tuple[array[int], float]] = {}  # word → its facts and IDF weight
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         # the names a fact totals (329亿元 of the three categories): asking for them is no list
@@ -848,11 +863,33 @@ class Matcher:
 
     def _posting_set(self, term: str) -> bytearray:
         """Which facts say `term`, a byte each (1: it does): a common word's frozenset held a
-        hash slot per fact saying it, 0.5 MB of 20,000 facts, and questions kept adding them."""
+        hash slot per fact saying it, 0.5 MB of 20,000 facts, and questions kept adding them. Its
+        length a multiple of 8, for _bits_of."""
         found = self._posting_sets.get(term)
         if found is None:
-            found = self._posting_sets[term] = bytearray(len(self.facts))
-            deque(map(found.__setitem__, self._postings_of(term), itertools.repeat(1)), maxlen=0)  # in C
+            found = self._posting_sets[term] = self._lanes(self._postings_of(term))
+        return found
+
+    def _lanes(self, facts: Iterable[int]) -> bytearray:
+        found = bytearray(-(-len(self.facts) // 8) * 8)
+        deque(map(found.__setitem__, facts, itertools.repeat(1)), maxlen=0)  # in C
+        return found
+
+    def _posting_bits(self, term: str) -> int:
+        """Which facts say `term`, as bits (fact i: bit i), for a word too common to walk fact by
+        fact: set operations on bits run in C."""
+        found = self._posting_bit_sets.get(term)
+        if found is None:
+            found = self._posting_bit_sets[term] = self._bits_of(self._posting_set(term))
+        return found
+
+    @staticmethod
+    def _bits_of(lanes: bytearray) -> int:
+        """A set of facts given a byte each (_lanes), as bits: the bytes of facts 8k + r, shifted
+        by r, are bit r of byte k."""
+        found = 0
+        for r in range(8):
+            found |= int.from_bytes(lanes[r::8], "little") << r
         return found
 
     @cached_property
@@ -861,35 +898,18 @@ class Matcher:
         return _Choices(self._forms, kept=True)
 
     def _fact_scores(self, form: str) -> dict[int, float]:
-        """Per fact: the better of its best phrasing's fuzzy score and its weighted term coverage.
-
-        Coverage comes from an inverted index; fuzzy scores only for the facts that share most
-        words with the question (all of them on a small base), in rapidfuzz's C scorers."""
+        """Per fact of a base no larger than fuzzy_candidates: the better of its best phrasing's fuzzy
+        score and its weighted term coverage (from an inverted index)."""
         # in one order: float sums and ties come out the same on every run
         weighed = [(t, *self._weighed(t)) for t in sorted(terms(form))]
         total = sum(weight for _, _, weight in weighed)
         shared: dict[int, float] = {}
-        wide = 2 * self.settings.fuzzy_candidates
-        for _, t, postings, weight in sorted((len(fs), t, fs, weight) for t, fs, weight in weighed if fs):
-            if len(shared) >= wide and len(postings) > wide:
-                # a common word (多少, project) on a large base: only add it to facts already found
-                # by rarer words, instead of touching most of the base
-                members = self._posting_set(t)
-                for i in shared:
-                    if members[i]:
-                        shared[i] += weight
-            else:
-                for i in postings:
-                    shared[i] = shared.get(i, 0.0) + weight
-        if len(self.facts) <= self.settings.fuzzy_candidates:
-            idx, choices = range(len(self._forms)), self._choices
-        else:
-            top = heapq.nlargest(self.settings.fuzzy_candidates, shared, key=shared.__getitem__)
-            idx = [p for i in top for p in self._fact_phrasings[i]]
-            choices = _Choices([self._forms[p] for p in idx])
+        for _, _, postings, weight in sorted((len(fs), t, fs, weight) for t, fs, weight in weighed if fs):
+            for i in postings:
+                shared[i] = shared.get(i, 0.0) + weight
         best: dict[int, float] = {}
-        fact_of = self._phrasing_fact if isinstance(idx, range) else [self._phrasing_fact[p] for p in idx]
-        for p, score in choices.scores(form):
+        fact_of = self._phrasing_fact
+        for p, score in self._choices.scores(form):
             f = fact_of[p]
             if score > best.get(f, -1):
                 best[f] = score
@@ -900,6 +920,133 @@ class Matcher:
                 if cov > best.get(i, -1):
                     best[i] = cov
         return best
+
+    def _ranked(self, form: str) -> list[tuple[int, float]]:
+        """The fuzzy_candidates best-scored facts for a scoring form, best first, ties in the order
+        the facts were found."""
+        if len(self.facts) > self.settings.fuzzy_candidates:
+            return self._ranked_large(form)
+        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(form).items(), key=operator.itemgetter(1))
+
+    def _ranked_large(self, form: str) -> list[tuple[int, float]]:
+        """_ranked on a base larger than fuzzy_candidates. Facts get their weighted word coverage (a
+        common word, once many facts are found, only the facts found: touching most of the base costs
+        more than it tells); the fuzzy_candidates with most are fuzzy-scored too; a fact scores the
+        better of its two.
+
+        A Python step for each fact a common word (多少, 季度) finds was most of a question's cost:
+        the facts rare words find are weighed one by one, those only common words find in groups
+        that say the same words, as bits. The ranking is that of scoring every fact: a fact not
+        fuzzy-scored scores its coverage, no more than the least of the fuzzy-scored ones, so only
+        its ties with that one are looked for, in the order the facts were found (which orders ties)."""
+        s = self.settings
+        n, wide = s.fuzzy_candidates, 2 * s.fuzzy_candidates
+        weighed = [(t, *self._weighed(t)) for t in sorted(terms(form))]
+        total = sum(weight for _, _, weight in weighed)
+        rare: dict[int, float] = {}  # the facts words of at most _BITS_FROM facts find, in the order found
+        rare_bits: int | None = None  # those, as bits, once a commoner word is reached
+        found_bits = 0  # every fact found, as bits, from then on
+        groups: list[tuple[float, int, int]] = []  # the others: (weight, the word finding them, facts)
+        # the rarest words first (the facts they find are found first); a common word (of more than
+        # `wide` facts), once `wide` facts are found, only adds to those
+        for at, (size, t, postings, weight) in enumerate(sorted((len(fs), t, fs, w) for t, fs, w in weighed if fs)):
+            if size <= wide or (size <= _BITS_FROM and len(rare) < wide):
+                for i in postings:
+                    rare[i] = rare.get(i, 0.0) + weight
+                continue
+            members = self._posting_set(t)
+            for i in rare:
+                if members[i]:
+                    rare[i] += weight
+            if size <= _BITS_FROM or (not groups and len(rare) >= wide):  # it adds only to those found
+                continue
+            if rare_bits is None:
+                found_bits = rare_bits = self._bits_of(self._lanes(rare))
+            bits = self._posting_bits(t)
+            split = []
+            for value, first, held in groups:
+                if has := held & bits:
+                    split.append((value + weight, first, has))
+                if has != held:
+                    split.append((value, first, held ^ has))
+            if len(rare) + (found_bits ^ rare_bits).bit_count() < wide and (new := bits & ~found_bits):
+                split.append((0.0 + weight, at, new))
+                found_bits |= new
+            groups = split
+        scale = 100 * s.coverage_weight if total else 0.0  # a coverage is scale * weight / total
+        if not groups:  # every fact found one by one
+            best = self._fuzzy_scores(form, heapq.nlargest(n, rare, key=rare.__getitem__))
+            if scale:
+                for i, weight in rare.items():
+                    cov = scale * weight / total
+                    if cov > best.get(i, -1):
+                        best[i] = cov
+            return heapq.nlargest(n, best.items(), key=operator.itemgetter(1))
+        merged: dict[tuple[float, int], int] = {}  # facts of one weight found by one word: in order
+        for value, first, held in groups:
+            merged[(value, first)] = merged.get((value, first), 0) | held
+        # the facts with most weight, ties in the order found: the rare words' first
+        ranks: list[tuple[float, int, int, int]] = [
+            (-rare[i], 0, r, i) for r, i in enumerate(heapq.nlargest(n, rare, key=rare.__getitem__))]
+        ranks += [(-value, 1, first, held) for (value, first), held in merged.items()]
+        top: list[int] = []
+        weights: dict[int, float] = {}
+        for negative, kind, _, held in sorted(ranks):
+            for i in (held,) if kind == 0 else itertools.islice(_ones(held), n - len(top)):
+                top.append(i)
+                weights[i] = -negative
+            if len(top) >= n:
+                break
+        best = self._fuzzy_scores(form, top)
+        if scale:
+            self._add_coverage(best, weights, rare, merged, (scale, total))
+        return heapq.nlargest(n, best.items(), key=operator.itemgetter(1))
+
+    def _fuzzy_scores(self, form: str, facts: list[int]) -> dict[int, float]:
+        """Per fact of these (on a large base), its best phrasing's fuzzy score, when ≥ _MIN_FUZZY."""
+        idx = [p for i in facts for p in self._fact_phrasings[i]]
+        fact_of = [self._phrasing_fact[p] for p in idx]
+        best: dict[int, float] = {}
+        for p, score in _Choices([self._forms[p] for p in idx]).scores(form):
+            f = fact_of[p]
+            if score > best.get(f, -1):
+                best[f] = score
+        return best
+
+    def _add_coverage(self, best: dict[int, float], weights: dict[int, float], rare: dict[int, float],
+                      merged: dict[tuple[float, int], int], scaled: tuple[float, float]) -> None:
+        """_ranked_large's coverage scores put into `best` (the fuzzy scores of the top facts, whose
+        `weights` are given) as scoring every fact found (`rare`, then `merged`) would put them: the
+        fuzzy-scored facts' first, then the others' in the order found; leaving out those that
+        cannot be among the first fuzzy_candidates: below the least score of the top facts, or tied
+        with it after fuzzy_candidates others."""
+        n = self.settings.fuzzy_candidates
+        scale, total = scaled  # a coverage is scale * weight / total
+        least = min(max(scale * weight / total, best.get(i, -1)) for i, weight in weights.items())
+        placed: list[tuple[int, int, int, float]] = []  # (the order found, fact, coverage)
+        tied = 0
+        for r, (i, weight) in enumerate(rare.items()):
+            if i not in best and (cov := scale * weight / total) >= least and (cov > least or tied < n):
+                placed.append((0, r, i, cov))
+                tied += cov == least
+        ties: dict[int, int] = {}  # by the word finding them, facts tied with `least` (of any weight: rounding)
+        for (weight, first), held in merged.items():
+            if (cov := scale * weight / total) > least:  # all of them among the top facts
+                placed += [(1, first, i, cov) for i in _ones(held) if i not in best]
+            elif cov == least:
+                ties[first] = ties.get(first, 0) | held
+        for first in sorted(ties):
+            for i in _ones(ties[first]):
+                if tied >= n:
+                    break
+                if i not in best:
+                    placed.append((1, first, i, least))
+                    tied += 1
+        for i, score in best.items():
+            if (cov := scale * weights[i] / total) > score:
+                best[i] = cov
+        for *_, i, cov in sorted(placed):
+            best[i] = cov
 
     def _weighed(self, term: str) -> tuple[array[int], float]:
         """The facts that say a word and its IDF weight (as for a word no fact says, when none
@@ -1115,7 +1262,7 @@ class Matcher:
 
     def retrieve(self, q: Question) -> list[tuple[int, float]]:
         """Facts ranked by how close their phrasings are to the question (fuzzy or word coverage)."""
-        return heapq.nlargest(self.settings.fuzzy_candidates, self._fact_scores(q.form).items(), key=operator.itemgetter(1))
+        return self._ranked(q.form)
 
     def decide(self, q: Question, ranked: list[tuple[int, float]] | None = None) -> Match:
         """Answer, compute, or decline with the cause: an unknown slot value, figures no article
@@ -1630,6 +1777,7 @@ class Matcher:
         answering each kind of answer the question asks for."""
         if len(chosen) < 2:
             return chosen
+        self._explain(chosen)
         said = {i: self._explanation(i).coverage(q.form) for i in chosen}
         most = max(said.values())
         best = [i for i in chosen if said[i] == most]
@@ -1728,6 +1876,17 @@ class Matcher:
         of the chosen facts accounts for."""
         return tuple(a for a in self.lexicon.attributes_in(q.norm)
                      if not any(self._explanation(i).explains(a) for i in chosen))
+
+    def _explain(self, facts: list[int]) -> None:
+        """The Explanations of these facts not built yet, their texts normalized in one batch: facts
+        tied on a large base (李乐恒: 117 of them) took 40 ms a text at a time."""
+        todo = [i for i in dict.fromkeys(facts) if i not in self._explanations]
+        if len(todo) < 2:
+            return
+        texts = [[t for t in self._explaining_texts(self.facts[i]) if t] for i in todo]
+        forms = iter(normalize_all([t for said in texts for t in said]))
+        for i, said in zip(todo, texts, strict=True):
+            self._explanations[i] = Explanation(itertools.islice(forms, len(said)), normalized=True)
 
     def _explanation(self, i: int) -> Explanation:
         found = self._explanations.get(i)
