@@ -62,7 +62,9 @@ def _split(text: str) -> list[str]:
     return _compiled(_SPLIT).split(text)
 
 
-def asks(text: str) -> bool:
+def asks(text: str, mended: str | None = None) -> bool:
     """Whether a clause says it asks: a question mark after it, an English question word before it
-    ("What was the Q2 figure", with no word of what kind of figure), or a Chinese one in it."""
-    return text.rstrip().endswith(("?", "？")) or _LEADING.match(text) is not None or ASKING_ZH.search(text) is not None
+    ("What was the Q2 figure", with no word of what kind of figure), or a Chinese one in it, read
+    in its `mended` form when given (双几中 is 双集中 mistyped: its 几 asks nothing)."""
+    return text.rstrip().endswith(("?", "？")) or _LEADING.match(text) is not None \
+        or ASKING_ZH.search(text if mended is None else mended) is not None

@@ -105,7 +105,8 @@ _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _MOVE_STATED = re.compile(r"(\d+)\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")  # 前移5位, up 5 places
-_PRONOUN = re.compile(r"[它其]|(?<![a-z])(?:it|its)(?![a-z])")  # a side about the other side's thing: 它的投资额
+# a side about the other side's thing: 它的投资额, 这个项目的投资额
+_PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 
 
@@ -237,7 +238,7 @@ class Question:
 
 def _asks(part: Question | Match, text: str) -> bool:
     """Whether a clause asks something: a question word, or a question mark."""
-    return isinstance(part, Question) and bool(part.wanted or clause_asks(text))
+    return isinstance(part, Question) and bool(part.wanted or clause_asks(text, part.norm))
 
 
 class Wording:

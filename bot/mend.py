@@ -154,8 +154,8 @@ class Mender:
                     self._ordinal, _QUARTER_TYPO.sub(_quarter, mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
             mended = _RUN.sub(self._run, mended)
-            if "度" in mended:  # 一鸡髑: its 度 mended above
-                mended = _QUARTER_TYPO.sub(_quarter, mended)
+            if "度" in mended:  # 一鸡髑: its 度 mended above; 偷一搁季度: its 个 mended above
+                mended = _ORDINAL_TYPO.sub(self._ordinal, _QUARTER_TYPO.sub(_quarter, mended))
         return normalize(mended) if mended != norm else norm
 
     def _ordinal(self, m: re.Match[str]) -> str:
@@ -171,7 +171,10 @@ class Mender:
         """One run of Chinese and digits mended: names, keywords, then any character no word covers."""
         run = self._name(m.group())
         run = self._keyword(run, self._familiar(run))
-        return run if self._familiar(run) else self._chinese_run(run)
+        if self._familiar(run):
+            return run
+        mended = self._chinese_run(run)  # a keyword beside the typo mended here is read again (前亿仂: 前亿了)
+        return self._keyword(mended, self._familiar(mended)) if mended != run else mended
 
     @cached_property
     def _names_by_gap(self) -> dict[str, tuple[str, ...]]:

@@ -661,3 +661,16 @@ def test_a_near_miss_alone_holding_the_figure_stated_says_what_has_it(engine: En
     reply = engine.ask("投了582亿元的是几季度")
     assert reply.kind == "fact" and reply.text.startswith("582亿元") and "一季度" in reply.text
     assert engine.ask("582亿元是谁投的").kind == "declined"
+
+
+def test_a_typo_reading_as_a_question_word_splits_no_clause(engine: Engine) -> None:
+    """双几中 is 双集中 mistyped: its 几 asks nothing, so Q3 双几中 金额 is one question (it had been
+    answered with Q3's date and project count beside its 556亿元)."""
+    reply = engine.ask("Q3 双几中 金额")
+    assert reply.text.startswith("556亿元") and "9月29日" not in reply.text and "58个" not in reply.text
+
+
+def test_this_project_on_one_side_is_the_other_sides_project(engine: Engine) -> None:
+    """这个项目 in 比它在余杭这个项目的投资额 is 天下秀's: not 余杭's Q3 total (its 它 mistyped, 余杭 had
+    made the side one of its own: 100亿元比第三季度少456亿元)."""
+    assert engine.ask("天下秀项目方估值比鳎在余杭这个项目的投资额高多少").text.startswith("100亿元比天下秀网红城市项目多40亿元")

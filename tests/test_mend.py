@@ -214,3 +214,11 @@ def test_a_frequent_word_typed_is_mended_only_towards_a_word(engine: Engine, typ
     read as 项了, 写了 as 谢了); a keyword still mends one (家起来 is 加起来)."""
     assert kept in engine.matcher.mender.mend(typed)
     assert "加起来" in engine.matcher.mender.mend("1、2、3季度双集中家起来多少")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("今年偷一搁季度余杭集中签约开工砸了多少钱", "今年1季度"),  # 搁 first, then 偷
+                                              ("余杭这次百强区排名前亿仂几位", "前移了几位")])  # 仂 first, then 亿
+def test_what_a_mended_character_lets_read_is_mended_after_it(engine: Engine, typed: str, meant: str) -> None:
+    """Two typos side by side: the quarter's ordinal, or the keyword, is read again once the other
+    typo is mended (偷1个季度 had been answered with every quarter, 前亿了 with the rank 第七位)."""
+    assert meant in engine.matcher.mender.mend(normalize(typed))
