@@ -314,7 +314,9 @@ class _TermsByWord(dict[str, frozenset[str]]):
     facts hold many of each) once: the facts of a base share most of their words."""
 
     def __missing__(self, word: str) -> frozenset[str]:
-        found = self[word] = frozenset(map(sys.intern, terms(word)))
+        # terms(word), without its split of a text into words and its set
+        said = (word,) if word.isascii() or len(word) == 1 else map(operator.add, word, word[1:])
+        found = self[word] = frozenset(map(sys.intern, said))
         return found
 
     def __call__(self, forms: list[str]) -> set[str]:
@@ -691,7 +693,8 @@ class _Derivations:
             found = terms_of(forms[start:end])  # a form's terms are its words'
             found |= self._quote_terms(quote)  # a question may use the quote's words
             # or the Chinese answer's words (the English answers are long sentences: theirs would tie facts)
-            found.update(t for t in terms_of([answer_form]) if len(t) > 1)
+            # but its single characters: only a word of one character has a term of one
+            found.update(*map(terms_of.__getitem__, [w for w in answer_form.split() if len(w) > 1]))
             out.append(_FactForms(tuple(forms[start:end]), {k: frozenset(v) for k, v in fact_slots.items()},
                                   tuple(found), (*norms[start:end], quote, answer)))
         return out
