@@ -674,3 +674,16 @@ def test_this_project_on_one_side_is_the_other_sides_project(engine: Engine) -> 
     """这个项目 in 比它在余杭这个项目的投资额 is 天下秀's: not 余杭's Q3 total (its 它 mistyped, 余杭 had
     made the side one of its own: 100亿元比第三季度少456亿元)."""
     assert engine.ask("天下秀项目方估值比鳎在余杭这个项目的投资额高多少").text.startswith("100亿元比天下秀网红城市项目多40亿元")
+
+
+def test_investment_summed_in_words_asks_an_amount(engine: Engine) -> None:
+    """投资合计多少 asks an amount: the 20 manufacturing projects' investment is not in the article,
+    and their count (20个) answers nothing asked."""
+    assert engine.ask("三季度20个制造业项目投资合计多少").kind == "declined"
+    assert engine.ask("三类项目投资合计多少").text.startswith("329亿元")
+
+
+def test_colloquial_words_for_the_province_and_first_place(engine: Engine) -> None:
+    """省里 and 省内 are 全省, 老大 is 第一 (lexicon synonyms)."""
+    assert engine.ask("想问下余杭在省里是不是还是老大哈").text.startswith("全省第一")
+    assert engine.ask("省内第几").text.startswith("全省第一")
