@@ -687,3 +687,14 @@ def test_colloquial_words_for_the_province_and_first_place(engine: Engine) -> No
     """省里 and 省内 are 全省, 老大 is 第一 (lexicon synonyms)."""
     assert engine.ask("想问下余杭在省里是不是还是老大哈").text.startswith("全省第一")
     assert engine.ask("省内第几").text.startswith("全省第一")
+
+
+def test_hearsay_around_a_question_is_filler(engine: Engine) -> None:
+    """同事说…对吗 checks a claim: the words around it say nothing of which fact (the 5 is the claim's)."""
+    assert engine.ask("同事说余杭在百强区排第5，对吗").text.startswith("第七位")
+
+
+def test_an_ipo_is_the_listing_a_caption_shows(engine: Engine) -> None:
+    """ipo is a synonym of listing: the caption's fact explains it; a fact without a listing does not."""
+    assert "Zhongwang" in engine.ask("One photo shows a bell-ringing IPO. Which company?").text.splitlines()[0]
+    assert engine.ask("What is Tianxiaxiu's IPO date?").kind == "declined"
