@@ -12,13 +12,15 @@ import re
 from dataclasses import replace
 
 from bot.model import Fact, Knowledge, Series
-from bot.operations import OPERATIONS, Computation
+from bot.operations import OPERATIONS, Computation, GroupDiff
 from bot.slots import TIME_KINDS, SlotReader
 
 # what a share is of, just before the member named: "what share of 3季度's total"
 _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s+(?:the\s+)?(?:\S+\s+)?$")
 _ANY_QUARTER = re.compile(r"季度|(?<![a-z])quarters?(?![a-z])")  # said with no number: any of them
 # words saying which of two figures a change is measured against (比, than): else the earlier one
+_THAN = re.compile(r"比|(?<![a-z])than(?![a-z])")  # a difference's sides either side of it
+GROUP_DIFF = GroupDiff()
 _ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
 _PART_IN = re.compile(r"\S+\s+in\s+\S")
@@ -103,6 +105,25 @@ class Calculator:
         found = [f for f in named if times[f.id] == most]
         return found[0] if len(found) == 1 and most > min(times.values()) else None
 
+    def _grouped(self, text: str, series: Series, members: list[Fact]) -> Computation | None:
+        """A difference of one member and several taken together, its sides either side of 比 or
+        "than" (三季度比上半年平均少多少, 上半年比三季度多多少): the several as their mean when their side
+        says so (平均), else their sum when it says that (上半年 is 1、2季度合计); None when a side
+        names other than one member or several, or says neither, or a figure is approximate."""
+        cut = _THAN.search(text)
+        if not cut:
+            return None
+        sides = [tuple(self._named(side, members)) for side in (text[: cut.start()], text[cut.end() :])]
+        if sorted(map(len, sides))[0] != 1 or max(map(len, sides)) < 2 \
+                or {f.id for f in sides[0]} & {f.id for f in sides[1]}:
+            return None
+        group = text[: cut.start()] if len(sides[0]) > 1 else text[cut.end() :]
+        grouping = "mean" if self.lexicon.operation_words(group, "mean") else \
+            "sum" if self.lexicon.operation_words(group, "sum") else ""
+        if not grouping or any(f.figures[0].qualifier for side in sides for f in side):
+            return None
+        return GROUP_DIFF.run_sides(series, sides[0], sides[1], grouping)
+
     def _quarter(self, fact: Fact) -> str:
         """The fact's quarter, for ordering members in time ("" when it has none)."""
         return min(self.fact_slots[fact.id].get("quarter", frozenset({""})))
@@ -165,8 +186,9 @@ class Calculator:
         if op == "share" and len(named) == 2 and not self.lexicon.operation_words(text, "sum"):
             # 二季度裨一季度增长了百分之几 (比 mistyped): of their sum, or of the other? never guess
             return Computation(op, series, tuple(named), refusal="share_whole")
-        if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: not a comparison of two figures
-            return Computation(op, series, tuple(named), refusal="two_only")
+        if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: one against two taken together
+            grouped = self._grouped(text, series, self.members[key]) if op == "diff" else None
+            return grouped or Computation(op, series, tuple(named), refusal="two_only")
         reference_first = bool(re.search(r"从|from", text))
         if op == "change" and len(named) == 2 and not _ORDERED.search(text):
             # 1、2季度 (from Q1 to Q2, QoQ): nothing says which is the base, so the earlier one is

@@ -45,6 +45,8 @@ class Computation:
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
     refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of | share_whole
     listed: bool = False  # a weak sum ("Q1 and Q2 total"): each figure may be what was asked, so each leads
+    split: int = 0  # group_diff: how many members are the first side's (the rest are the second's)
+    grouping: str = ""  # group_diff: how a side of several members is taken: sum | mean
 
     @property
     def result_text(self) -> str:
@@ -161,6 +163,53 @@ class Diff(Operation):
         ta, tb = (w.term(f, lang) for f in c.members)
         return [((sentence, "b"), (w.t("computed", lang), "")),
                 ((f"{ta} − {tb} = {fmt(result)}{c.series.unit if c.series else ''}", ""),)]
+
+
+class GroupDiff(Operation):
+    """The difference of two sides, one a single member and the other several, taken together as
+    their sum or mean (三季度比上半年平均少多少: 556亿元 − (582亿元 + 600亿元) ÷ 2)."""
+
+    name = "group_diff"
+    whole = False
+
+    def run_sides(self, series: Series, first: tuple[Fact, ...], second: tuple[Fact, ...], grouping: str) -> Computation:
+        return Computation(self.name, series, (*first, *second), _taken(first, grouping) - _taken(second, grouping),
+                           split=len(first), grouping=grouping)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        result = c.result or Decimal(0)
+        sides = c.members[: c.split], c.members[c.split :]
+        a, b = (self._label(side, c.grouping, w, lang) for side in sides)
+        key = "more" if result > 0 else "less" if result < 0 else "same"
+        unit = c.series.unit if c.series else ""
+        sentence = w.t(key, lang, a=a, b=b, d=w.amount(c.result_text, abs(result), unit, lang))
+        ta, tb = (self._term(side, c.grouping, w, lang) for side in sides)
+        return [((sentence, "b"), (w.t("computed", lang), "")), ((f"{ta} − {tb} = {fmt(result)}{unit}", ""),)]
+
+    @staticmethod
+    def _label(side: tuple[Fact, ...], grouping: str, w: Words, lang: str) -> str:
+        if len(side) == 1:
+            return w.label(side[0], lang)
+        names = [w.label(f, lang) for f in side]
+        if lang == "zh":
+            return "、".join(names) + ("平均" if grouping == "mean" else "合计")
+        joined = ", ".join(names[:-1]) + f" and {names[-1]}"
+        return f"the average of {joined}" if grouping == "mean" else f"{joined} combined"
+
+    @staticmethod
+    def _term(side: tuple[Fact, ...], grouping: str, w: Words, lang: str) -> str:
+        if len(side) == 1:
+            return w.term(side[0], lang)
+        terms = " + ".join(w.term(f, lang) for f in side)
+        return f"({terms}) ÷ {len(side)}" if grouping == "mean" else f"({terms})"
+
+
+def _taken(side: tuple[Fact, ...], grouping: str) -> Decimal:
+    """A side's value: its one member's, or its members' sum or mean (one decimal, as Mean's)."""
+    total = sum((value(f) for f in side), Decimal(0))
+    if len(side) > 1 and grouping == "mean":
+        return (total / len(side)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return total
 
 
 class Change(Operation):
@@ -392,5 +441,5 @@ class Each(Operation):
         return [((("；" if lang == "zh" else "; ").join(w.term(f, lang) for f in c.members), "b"),)]
 
 
-OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), PerItem(), Diff(), Change(), Ratio(), Share(), Portion(),
+OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), PerItem(), Diff(), GroupDiff(), Change(), Ratio(), Share(), Portion(),
                                                             Remainder(), Gap(), PreviousRank(), Max(), Min(), Order(), Each())}

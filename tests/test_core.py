@@ -698,3 +698,18 @@ def test_an_ipo_is_the_listing_a_caption_shows(engine: Engine) -> None:
     """ipo is a synonym of listing: the caption's fact explains it; a fact without a listing does not."""
     assert "Zhongwang" in engine.ask("One photo shows a bell-ringing IPO. Which company?").text.splitlines()[0]
     assert engine.ask("What is Tianxiaxiu's IPO date?").kind == "declined"
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("三季度比上半年季度平均少多少", "第三季度比第一季度、第二季度平均少35亿元"),
+    ("上半年双集中比三季度多多少", "第一季度、第二季度合计比第三季度多626亿元"),
+    ("How much less was Q3 than the average of Q1 and Q2?", "Q3 (第三季度) is 35亿元")])
+def test_one_quarter_against_two_taken_together(engine: Engine, question: str, first_line: str) -> None:
+    """One side names one quarter, the other two, taken as their mean (平均) or sum (上半年 is 1、2季度合计)."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_one_quarter_against_two_not_said_how_to_take_is_not_computed(engine: Engine) -> None:
+    """三季度比一二季度少多少: their sum, their mean, or each? Nothing says: no figure."""
+    reply = engine.ask("三季度比一二季度少多少")
+    assert reply.kind != "computed" and "亿元" not in reply.text.splitlines()[0]

@@ -154,7 +154,9 @@ def test_a_mistyped_half_year_is_mended_before_it_is_read_as_two_quarters(matche
 
 
 def test_a_comparison_of_more_than_two_members_is_refused(knowledge_copy: Path, base_config: Config) -> None:
-    m = Matcher(load(knowledge_copy), base_config.match).match("三季度双集中比上半年平均低多少")
+    """Three quarters compared, two on one side with no word of how to take them together (their
+    mean, 平均, or their sum, 合计): nothing to compute."""
+    m = Matcher(load(knowledge_copy), base_config.match).match("三季度双集中比一二季度低多少")
     assert m.kind == "declined" and m.computation is not None and m.computation.refusal == "two_only"
 
 
