@@ -1160,6 +1160,8 @@ class Matcher:
                 again = self.decide(asked := replace(part, form=f"{prior} {part.form}"))
                 if again.kind == "fact" and len(again.facts) == 1:
                     part, found = asked, again
+                elif found.kind == "fact" and len(found.facts) > 1:  # 哪天发的: the white paper's day, not a speech's
+                    found = self._nearest_to(found, prior)
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -1175,6 +1177,13 @@ class Matcher:
                          slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _nearest_to(self, found: Match, prior: str) -> Match:
+        """Of tied facts, the one explaining most of what the clause before says, when one does."""
+        said = [(self._explanation(self._index[f.id]).coverage(prior), f) for f in found.facts]
+        best = max(cov for cov, _ in said)
+        nearest = [f for cov, f in said if cov == best]
+        return replace(found, facts=tuple(nearest), best_fact=nearest[0].id) if len(nearest) == 1 else found
 
     def _clauses_said(self, q: Question, parts: list[Match], forms: list[str], computing: bool) -> float:
         """How much of the message the clauses' answers say: short clauses score high on little, so

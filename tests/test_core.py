@@ -713,3 +713,10 @@ def test_one_quarter_against_two_not_said_how_to_take_is_not_computed(engine: En
     """三季度比一二季度少多少: their sum, their mean, or each? Nothing says: no figure."""
     reply = engine.ask("三季度比一二季度少多少")
     assert reply.kind != "computed" and "亿元" not in reply.text.splitlines()[0]
+
+
+def test_a_clause_tied_between_facts_takes_the_one_the_clause_before_speaks_of(engine: Engine) -> None:
+    """哪天发的 alone ties the white paper's day and 李乐恒's speech day; after 白皮书谁发布的 it is the
+    white paper's (9月29日, the speech's, had been given beside it)."""
+    reply = engine.ask("哪个百强区白皮书谁发布的，哪天发的")
+    assert "9月10日" in reply.text and "9月29日" not in reply.text
