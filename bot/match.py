@@ -1596,9 +1596,13 @@ class Matcher:
         saying nearly all its words (what the signed projects add up to is the article's 329亿元)."""
         if not ranked or ranked[0][1] < self.settings.threshold:
             return False
-        best = ranked[0][0]
+        best = ranked[0][0]  # the operation's words (combined, 加起来) are no fact's
         return (not q.wanted or self.facts[best].asks in q.wanted) and \
-            self._explanation(best).coverage(q.form) >= self.settings.spelled_out
+            self._explanation(best).coverage(self._form_without(q, q.op.rstrip("?")) if q.op else q.form) >= self.settings.spelled_out
+
+    def _form_without(self, q: Question, operation: str) -> str:
+        """The question's scoring form without the words of an operation, which no phrasing says."""
+        return self.wording.form(self.reader.canonical(self.lexicon.without_operation(q.norm, operation)))
 
     def _each_apart(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """分别/各 over names no series joins (余杭和萧山区三季度总投资分别多少): each name asked on its
@@ -1756,7 +1760,7 @@ class Matcher:
         """An average over the items of the one fact that clearly answers the question without its
         averaging words (那三类项目平均每个投资多少): no phrasing says them, so they only weigh it down."""
         s = self.settings
-        asked = replace(q, form=self.wording.form(self.reader.canonical(self.lexicon.without_operation(q.norm, "mean"))))
+        asked = replace(q, form=self._form_without(q, "mean"))
         candidates = self._candidates(asked, self.retrieve(asked), s.threshold)
         if not candidates or candidates[0][1] < s.threshold or \
                 (len(candidates) > 1 and candidates[1][1] >= candidates[0][1] - s.tie_margin):

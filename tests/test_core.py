@@ -720,3 +720,11 @@ def test_a_clause_tied_between_facts_takes_the_one_the_clause_before_speaks_of(e
     white paper's (9月29日, the speech's, had been given beside it)."""
     reply = engine.ask("哪个百强区白皮书谁发布的，哪天发的")
     assert "9月10日" in reply.text and "9月29日" not in reply.text
+
+
+def test_a_total_the_article_states_answers_a_sum_said_in_other_words(engine: Engine) -> None:
+    """combined is the operation's word, no fact's, and those is filler: the 329亿元 the article
+    states for the quality projects answers their combined investment (summing the projects named
+    with investments, some of them approximate, would not)."""
+    assert engine.ask("Combined investment of those quality projects?").text.startswith("329亿元")
+    assert engine.ask("What was the combined investment of those three categories?").text.startswith("329亿元")
