@@ -728,3 +728,10 @@ def test_a_total_the_article_states_answers_a_sum_said_in_other_words(engine: En
     with investments, some of them approximate, would not)."""
     assert engine.ask("Combined investment of those quality projects?").text.startswith("329亿元")
     assert engine.ask("What was the combined investment of those three categories?").text.startswith("329亿元")
+
+
+def test_topped_before_a_figure_asks_no_rank(engine: Engine) -> None:
+    """"topped" asks who came first (an attribute the article lacks), but "topped 1 billion" is
+    "was over": not declined as an unexplained "topped"."""
+    assert "“topped”" in engine.ask("Which district topped the ranking?").text
+    assert "“topped”" not in engine.ask("Which new-materials project topped 1 billion yuan?").text
