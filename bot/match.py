@@ -59,6 +59,8 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
+# a count said of a whole, then a count asked within it: 60多家直播企业里MCN机构有几家
+_COUNT_WITHIN = r"(\d+)[多余]?[个家项][^,，?？]{0,12}?(?:里面|里|当中|之中|中)[^,，?？]{0,12}?(?:几|多少)[个家项]"
 _FEW = re.compile(r"[1-9](?:个|家|位)")
 _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer another one
 # the two sides of a share of one figure in another: 甲占乙的比例, what share of B is A, A as a share of B
@@ -1178,6 +1180,13 @@ class Matcher:
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
 
+    @staticmethod
+    def _asks_within(q: Question, facts: tuple[Fact, ...]) -> bool:
+        """A count asked of a part of what the question counts itself (60多家直播企业里MCN机构有几家)
+        when the facts' figure is that count: the figure is the question's premise, not its answer."""
+        said = {Decimal(m.group(1)) for m in _pattern(_COUNT_WITHIN).finditer(q.norm)}
+        return bool(said) and any(fig.value in said for f in facts for fig in f.figures)
+
     def _nearest_to(self, found: Match, prior: str) -> Match:
         """Of tied facts, the one explaining most of what the clause before says, when one does."""
         said = [(self._explanation(self._index[f.id]).coverage(prior), f) for f in found.facts]
@@ -1361,6 +1370,9 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
                          cause="unexplained", missing=(self.lexicon.operation_words(q.norm, "mean"),))
+        if self._asks_within(q, facts):  # 60多家直播企业里MCN机构有几家: the 60家 is said; its part is not
+            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
+                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots, cause="near")
         if q.op in _COMPARING and len(facts) < 2:  # 二季度比一集度多了多少: one figure compares nothing
             return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
                          suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")

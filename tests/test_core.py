@@ -735,3 +735,16 @@ def test_topped_before_a_figure_asks_no_rank(engine: Engine) -> None:
     "was over": not declined as an unexplained "topped"."""
     assert "“topped”" in engine.ask("Which district topped the ranking?").text
     assert "“topped”" not in engine.ask("Which new-materials project topped 1 billion yuan?").text
+
+
+@pytest.mark.parametrize("question", ["MCN这些直播企业落地几家了", "搞直播产业的企业在余杭落地的数量"])
+def test_live_streaming_firms_in_other_words(engine: Engine, question: str) -> None:
+    """直播企业 and 直播产业的企业 are the article's 直播产业链企业 (lexicon synonyms)."""
+    assert engine.ask(question).text.startswith("超过60家")
+
+
+def test_a_count_asked_within_a_count_the_question_says_is_not_that_count(engine: Engine) -> None:
+    """60多家直播企业里MCN机构有几家: the 60家 is the question's premise; the article does not count the
+    MCN agencies among them. Asking whether it is over 60 is still answered."""
+    assert engine.ask("60多家直播企业里MCN机构有几家").kind == "declined"
+    assert engine.ask("余杭落地的直播电商企业超过60家了吗").text.startswith("超过60家")
