@@ -1180,6 +1180,17 @@ class Matcher:
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
 
+    def _dated(self, q: Question, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The one ranked fact of the day the question names and of the kind it asks, as a near miss
+        whatever its score (8月30号首批引进了多少个项目: no phrasing says the day, the fact's slots do):
+        whether its words say the question's is for _spelled_out to judge."""
+        days = q.slots.get("date")
+        if not days or not q.wanted:
+            return []
+        dated = [(i, sc) for i, sc in ranked if self.fact_slots[i].get("date", frozenset()) & days
+                 and self.facts[i].asks in q.wanted]
+        return dated if len(dated) == 1 else []
+
     @staticmethod
     def _asks_within(q: Question, facts: tuple[Fact, ...]) -> bool:
         """A count asked of a part of what the question counts itself (60多家直播企业里MCN机构有几家)
@@ -1335,7 +1346,7 @@ class Matcher:
         if not candidates or candidates[0][1] < s.threshold:
             top = candidates[0][1] if candidates else (ranked[0][1] if ranked else 0.0)
             floor = s.threshold - s.near_margin
-            near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor]
+            near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor] or self._dated(q, ranked)
             if not (self._spelled_out(q, near) or self._says_no_figure(q, near) or self._holds_only(q, near)):
                 if near:
                     declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])

@@ -748,3 +748,10 @@ def test_a_count_asked_within_a_count_the_question_says_is_not_that_count(engine
     MCN agencies among them. Asking whether it is over 60 is still answered."""
     assert engine.ask("60多家直播企业里MCN机构有几家").kind == "declined"
     assert engine.ask("余杭落地的直播电商企业超过60家了吗").text.startswith("超过60家")
+
+
+def test_the_one_fact_of_the_day_named_and_the_kind_asked_is_weighed_as_a_near_miss(engine: Engine) -> None:
+    """No phrasing says 8月30号, the digital health town's fact holds it as a slot: its words say the
+    rest of the question, so it answers; a question its words do not say (多少人参加) stays declined."""
+    assert engine.ask("8月30号首批引进了多少个项目").text.startswith("24个")
+    assert engine.ask("8月30号有多少人参加").kind == "declined"
