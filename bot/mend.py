@@ -294,8 +294,19 @@ class Mender:
             return ()
         return self._keywords_by_sound.get(tuple(sounds[c][0] for c in window), ())
 
+    @cached_property
+    def _keyword_places(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """For keywords of each length, the characters each place of theirs holds."""
+        return {n: tuple(frozenset(w[i] for w in self._keywords if len(w) == n) for i in range(n))
+                for n in {len(w) for w in self._keywords}}
+
     def _spelt_near(self, window: str) -> list[str]:
         """The keywords one character away from the window, that character of the same main reading."""
+        places = self._keyword_places.get(len(window), ())
+        # a window with two characters no keyword holds in their places is none's typo: most windows
+        # (three in four), told in C without spelling each of its gaps out
+        if sum(map(frozenset.__contains__, places, window)) < len(window) - 1:
+            return []
         gaps = self._keywords_by_gap
         return [w for i in range(len(window)) for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
                 if w[i] != window[i] and (sound := main_reading(window[i])) and main_reading(w[i]) == sound]
