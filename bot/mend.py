@@ -14,6 +14,7 @@ question asks must be read as asked, or it is answered with another figure of th
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 import sys
@@ -273,7 +274,11 @@ class Mender:
         and so most questions are mended without reading the pinyin table whole (a one-shot ask)."""
         covered: list[bool] = []  # _covered(run), once a window reads as a keyword
         for n in (4, 3, 2):
-            for start in range(len(run) - n + 1):
+            starts = self._spelt_starts(run, n) if familiar else range(len(run) - n + 1)
+            at = 0
+            while at < len(starts):
+                start = starts[at]
+                at += 1
                 window = run[start : start + n]
                 if window in self._keyword_set:  # 哪天 is no typo of 那天
                     continue
@@ -285,7 +290,26 @@ class Mender:
                 if len(found) == 1:
                     run = f"{run[:start]}{found.pop()}{run[start + n:]}"
                     covered = []
+                    if familiar:  # the windows after it, of the run as mended
+                        starts, at = [s for s in self._spelt_starts(run, n) if s > start], 0
         return run
+
+    @cached_property
+    def _keyword_places(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """For keywords of each length, the characters each place of theirs holds."""
+        return {n: tuple(frozenset(w[i] for w in self._keywords if len(w) == n) for i in range(n))
+                for n in {len(w) for w in self._keywords}}
+
+    def _spelt_starts(self, run: str, n: int) -> list[int]:
+        """Where the run's windows of n characters start that may be a keyword one character
+        away (_spelt_near): those with a character some keyword has in its place in all places
+        but one at most. Three windows in four have not, and telling them in C, all at once,
+        spares spelling each of their gaps out."""
+        places = self._keyword_places.get(n)
+        if not places or len(run) < n:
+            return []
+        held = [map(chars.__contains__, run[i : len(run) - n + 1 + i]) for i, chars in enumerate(places)]
+        return list(itertools.compress(range(len(run) - n + 1), map((n - 1).__le__, map(sum, zip(*held, strict=True)))))
 
     def _sounding_near(self, window: str) -> tuple[str, ...]:
         """The keywords whose characters' main readings are the window's."""
@@ -294,19 +318,8 @@ class Mender:
             return ()
         return self._keywords_by_sound.get(tuple(sounds[c][0] for c in window), ())
 
-    @cached_property
-    def _keyword_places(self) -> dict[int, tuple[frozenset[str], ...]]:
-        """For keywords of each length, the characters each place of theirs holds."""
-        return {n: tuple(frozenset(w[i] for w in self._keywords if len(w) == n) for i in range(n))
-                for n in {len(w) for w in self._keywords}}
-
     def _spelt_near(self, window: str) -> list[str]:
         """The keywords one character away from the window, that character of the same main reading."""
-        places = self._keyword_places.get(len(window), ())
-        # a window with two characters no keyword holds in their places is none's typo: most windows
-        # (three in four), told in C without spelling each of its gaps out
-        if sum(map(frozenset.__contains__, places, window)) < len(window) - 1:
-            return []
         gaps = self._keywords_by_gap
         return [w for i in range(len(window)) for w in gaps.get(f"{window[:i]}?{window[i + 1:]}", ())
                 if w[i] != window[i] and (sound := main_reading(window[i])) and main_reading(w[i]) == sound]
