@@ -436,8 +436,16 @@ class _Choices:
         if found is None:
             keep = [i for i, ascii_chars in self._ascii_rich
                     if 5 * min(length, ascii_chars) >= length + len(self.other[i])]
-            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self.other[i] for i in keep])
+            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self._other_recoded[i] for i in keep])
         return found
+
+    @cached_property
+    def _repeating(self) -> tuple[frozenset[int], list[int]]:
+        """The English forms saying a word twice or more (their sorted and unique words differ), as
+        a set and in order."""
+        sorted_forms, _, unique_forms = self._words
+        found = [i for i, (a, b) in enumerate(zip(sorted_forms, unique_forms, strict=True)) if a != b]
+        return frozenset(found), found
 
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
@@ -447,6 +455,7 @@ class _Choices:
                     self._recoding = _recoding(self.other)
                     self._other_recoded = [f.translate(self._recoding) for f in self.other]
                     self._overlap = _Overlap(self._other_recoded, self.other_idx)
+                    self._reachable.clear()  # English questions' too: recoded from now on
                 self._scored = True
             if self._recoding:
                 form = form.translate(self._recoding)
@@ -457,24 +466,36 @@ class _Choices:
             return [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio, limit=None,
                                                                        score_cutoff=_MIN_FUZZY)]
         other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
-        out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
+        reaching = form.translate(self._recoding) if self._recoding else form  # as the Chinese forms are
+        out = [(other_idx[i], sc) for _, sc, i in process.extract(reaching, other, scorer=fuzz.ratio,
                                                                   limit=None, score_cutoff=_MIN_FUZZY)]
         words = form.split()
         word_set = set(words)
         unique = " ".join(sorted(word_set))
         ordered = " ".join(sorted(words))
         sorted_forms, form_words, unique_forms = self._words
-        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build
-        sort_scores = {i: sc for _, sc, i in process.extract(ordered, sorted_forms, scorer=fuzz.ratio, limit=None,
-                                                              score_cutoff=_MIN_FUZZY)}
-        near = sorted(self._may_reach(word_set, unique, sort_scores))
+        close = {i: sc for _, sc, i in process.extract(unique, unique_forms, scorer=fuzz.ratio, limit=None,
+                                                       score_cutoff=_MIN_FUZZY - 1)}  # see _may_reach
+        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build. Of a
+        # question and a form saying no word twice, that is the ratio of their unique words, just
+        # worked out: only the forms repeating a word are scored again
+        if ordered == unique:
+            repeating, in_order = self._repeating
+            sort_scores = {i: sc for i, sc in close.items() if sc >= _MIN_FUZZY and i not in repeating}
+            sort_scores.update((in_order[j], sc) for _, sc, j in process.extract(
+                ordered, [sorted_forms[i] for i in in_order], scorer=fuzz.ratio, limit=None, score_cutoff=_MIN_FUZZY))
+        else:
+            sort_scores = {i: sc for _, sc, i in process.extract(ordered, sorted_forms, scorer=fuzz.ratio, limit=None,
+                                                                  score_cutoff=_MIN_FUZZY)}
+        near = sorted(self._may_reach(word_set, close, sort_scores))
         # each ratio of the forms that may reach the cutoff in one call of rapidfuzz (a call per form
         # costs more than the scoring): token_set_ratio of those sharing a word; for the others it
         # is one Indel distance between the two sorted word lists, normalized as rapidfuzz does
         # (100 - 100·dist/lengths), which spares tokenizing them; the sorted-word ratio of those
         # below the cutoff
-        sharing = [i for i in near if not word_set.isdisjoint(form_words[i])]
-        apart = [i for i in near if form_words[i] and word_set.isdisjoint(form_words[i])]
+        disjoint = list(map(word_set.isdisjoint, map(form_words.__getitem__, near)))
+        sharing = list(itertools.compress(near, map(operator.not_, disjoint)))
+        apart = [i for i, far in zip(near, disjoint, strict=True) if far and form_words[i]]
         set_scores = {sharing[j]: sc for _, sc, j in process.extract(form, [self.latin[i] for i in sharing],
                                                                       scorer=fuzz.token_set_ratio, limit=None)}
         for _, dist, j in process.extract(unique, [unique_forms[i] for i in apart], scorer=Indel.distance, limit=None):
@@ -497,15 +518,14 @@ class _Choices:
                 found.setdefault(word, []).append(i)
         return found
 
-    def _may_reach(self, words: set[str], unique: str, sort_scores: dict[int, float]) -> set[int]:
+    def _may_reach(self, words: set[str], close: dict[int, float], sort_scores: dict[int, float]) -> set[int]:
         """The English forms that can score ≥ _MIN_FUZZY, a mean of two ratios: those where either
         reaches it. The sorted-word ratio's are `sort_scores`; token_set_ratio is a plain ratio of the
-        unique sorted words for a form sharing no word (a margin below the cutoff covers rounding),
-        and may be anything for one that shares a word. Scoring only these spares a Python call for
-        each of the hundreds of forms far from the question."""
+        unique sorted words for a form sharing no word (`close`: those scoring ≥ _MIN_FUZZY - 1, a
+        margin below the cutoff covers rounding), and may be anything for one that shares a word.
+        Scoring only these spares a Python call for each of the hundreds of forms far from the question."""
         found = set(sort_scores)
-        found.update(i for _, _, i in process.extract(unique, self._words[2], scorer=fuzz.ratio, limit=None,
-                                                      score_cutoff=_MIN_FUZZY - 1))
+        found.update(close)
         by_word = self._latin_by_word
         for word in words:
             found.update(by_word.get(word, ()))
