@@ -1118,12 +1118,13 @@ class Matcher:
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
         # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
-        # found before any clause is answered, the last first (where stray marks are), as answering
-        # costs more than reading
-        read: list[Question | Match] = []
-        for i, text in reversed(list(enumerate(texts))):
-            read.insert(0, part := self.understand(text, as_of))
-            if not (_asks(part, text) or (i and self._follow_up(part)[1])):
+        # found before any clause is answered, as answering costs more than reading; the first
+        # clause first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数 does not), then the last
+        # (where stray marks are) and back
+        read: dict[int, Question | Match] = {}
+        for i in (0, *range(len(texts) - 1, 0, -1)):
+            read[i] = part = self.understand(texts[i], as_of)
+            if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])):
                 return None
         facts: list[Fact] = []
         scores: list[float] = []
@@ -1131,7 +1132,7 @@ class Matcher:
         forms: list[str] = []
         named: Slots = {}  # the names the clauses so far say
         before: Question | None = None
-        for text, part in zip(texts, read, strict=True):
+        for text, part in zip(texts, (read[i] for i in range(len(texts))), strict=True):
             asks = _asks(part, text)
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
