@@ -1219,10 +1219,13 @@ class Matcher:
             norm = f"{norm[:start]} {norm[end:]}"
         return norm
 
-    def understand(self, question: str, as_of: str | None = None, mended: bool = False) -> Question | Match:
+    def understand(self, question: str, as_of: str | None = None, mended: bool = False,
+                   asked: frozenset[str] | None = None) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
         questions (empty, too long, noise, small talk) end here. `mended`: the text is a part of a
-        question understood already (a side of a share), normalized and mended once is enough."""
+        question understood already (a side of a share), normalized and mended once is enough.
+        `asked`: the kinds of answer a side of a question about two facts is asked for (_side):
+        not read from its words, nor is an operation (the question's own is combining the sides)."""
         s = self.settings
         text = question if isinstance(question, str) else str(question)
         if not text.strip():
@@ -1245,6 +1248,8 @@ class Matcher:
                                   if v not in self.known_values.get(kind, set())),
                                 *(("place", m.group()) for m in _places(norm)
                                   if self.mender.strange(m.group(1), m.group(2)))}))
+        if asked is not None:
+            return Question(text, norm, lang, form, slots, unknown, None, asked, relative)
         wanted = self.lexicon.intents(norm)
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots, wanted)
                                               else None)
@@ -1559,10 +1564,12 @@ class Matcher:
     def _side(self, text: str, wanted: frozenset[str] | None = None) -> list[Fact]:
         """The facts a side of a question about two facts answers, asked as a question of its own
         (no operation; `wanted`: the kinds it must answer with); none when it is declined."""
-        side = self.understand(text, mended=True)
+        side = self.understand(text, mended=True, asked=wanted)
         if not isinstance(side, Question):
             return []
-        found = self.decide(replace(side, op=None, wanted=side.wanted if wanted is None else wanted), self.retrieve(side))
+        if wanted is None:
+            side = replace(side, op=None)
+        found = self.decide(side, self.retrieve(side))
         return list(found.facts) if found.kind == "fact" else []
 
     def _one_date(self, text: str) -> Fact | None:
