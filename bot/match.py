@@ -1118,11 +1118,11 @@ class Matcher:
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
         # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
-        # found before any clause is answered, as answering costs more than reading; the first
-        # clause first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数 does not), then the last
-        # (where stray marks are) and back
+        # found before any clause is answered, as answering costs more than reading: the last first
+        # (where stray marks are), then the first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数
+        # does not), then back from the last
         read: dict[int, Question | Match] = {}
-        for i in (0, *range(len(texts) - 1, 0, -1)):
+        for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
             read[i] = part = self.understand(texts[i], as_of)
             if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])):
                 return None
