@@ -26,6 +26,13 @@ def en_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # a question's words are looked up in each tied fact, and in each of its passes
+def _stems_of(words: str) -> re.Pattern[str]:
+    """English words found by their stems, in order, as whole words."""
+    stems = " ".join(en_stem(w) for w in re.findall(r"[a-z]+", words))
+    return re.compile(rf"(?<![a-z]){re.escape(stems)}(?![a-z])")
+
+
 class Explanation:
     """What one fact accounts for: its Chinese text as one string, its English words as stems."""
 
@@ -39,8 +46,7 @@ class Explanation:
         """True when the fact says these words (English by stems, in order)."""
         if has_chinese(words):
             return words in self.zh
-        stems = " ".join(en_stem(w) for w in re.findall(r"[a-z]+", words))
-        return bool(re.search(rf"(?<![a-z]){re.escape(stems)}(?![a-z])", self.en))
+        return bool(_stems_of(words).search(self.en))
 
     def coverage(self, form: str) -> float:
         """The share of a scoring form's words the fact says."""

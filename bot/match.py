@@ -441,8 +441,16 @@ class _Choices:
         if found is None:
             keep = [i for i, ascii_chars in self._ascii_rich
                     if 5 * min(length, ascii_chars) >= length + len(self.other[i])]
-            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self.other[i] for i in keep])
+            found = self._reachable[length] = ([self.other_idx[i] for i in keep], [self._other_recoded[i] for i in keep])
         return found
+
+    @cached_property
+    def _repeating(self) -> tuple[frozenset[int], list[int]]:
+        """The English forms saying a word twice or more (their sorted and unique words differ), as
+        a set and in order."""
+        sorted_forms, _, unique_forms = self._words
+        found = [i for i, (a, b) in enumerate(zip(sorted_forms, unique_forms, strict=True)) if a != b]
+        return frozenset(found), found
 
     def scores(self, form: str) -> list[tuple[int, float]]:
         """(index, similarity) for every form scoring ≥ _MIN_FUZZY: `similarity` in bulk, in C."""
@@ -452,6 +460,7 @@ class _Choices:
                     self._recoding = _recoding(self.other)
                     self._other_recoded = [f.translate(self._recoding) for f in self.other]
                     self._overlap = _Overlap(self._other_recoded, self.other_idx)
+                    self._reachable.clear()  # English questions' too: recoded from now on
                 self._scored = True
             if self._recoding:
                 form = form.translate(self._recoding)
@@ -462,24 +471,36 @@ class _Choices:
             return [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio, limit=None,
                                                                        score_cutoff=_MIN_FUZZY)]
         other_idx, other = self._reachable_by(len(form)) if self._kept else (self.other_idx, self.other)
-        out = [(other_idx[i], sc) for _, sc, i in process.extract(form, other, scorer=fuzz.ratio,
+        reaching = form.translate(self._recoding) if self._recoding else form  # as the Chinese forms are
+        out = [(other_idx[i], sc) for _, sc, i in process.extract(reaching, other, scorer=fuzz.ratio,
                                                                   limit=None, score_cutoff=_MIN_FUZZY)]
         words = form.split()
         word_set = set(words)
         unique = " ".join(sorted(word_set))
         ordered = " ".join(sorted(words))
         sorted_forms, form_words, unique_forms = self._words
-        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build
-        sort_scores = {i: sc for _, sc, i in process.extract(ordered, sorted_forms, scorer=fuzz.ratio, limit=None,
-                                                              score_cutoff=_MIN_FUZZY)}
-        near = sorted(self._may_reach(word_set, unique, sort_scores))
+        close = {i: sc for _, sc, i in process.extract(unique, unique_forms, scorer=fuzz.ratio, limit=None,
+                                                       score_cutoff=_MIN_FUZZY - 1)}  # see _may_reach
+        # token_sort_ratio is ratio over the words sorted: the forms' sorted once, at build. Of a
+        # question and a form saying no word twice, that is the ratio of their unique words, just
+        # worked out: only the forms repeating a word are scored again
+        if ordered == unique:
+            repeating, in_order = self._repeating
+            sort_scores = {i: sc for i, sc in close.items() if sc >= _MIN_FUZZY and i not in repeating}
+            sort_scores.update((in_order[j], sc) for _, sc, j in process.extract(
+                ordered, [sorted_forms[i] for i in in_order], scorer=fuzz.ratio, limit=None, score_cutoff=_MIN_FUZZY))
+        else:
+            sort_scores = {i: sc for _, sc, i in process.extract(ordered, sorted_forms, scorer=fuzz.ratio, limit=None,
+                                                                  score_cutoff=_MIN_FUZZY)}
+        near = sorted(self._may_reach(word_set, close, sort_scores))
         # each ratio of the forms that may reach the cutoff in one call of rapidfuzz (a call per form
         # costs more than the scoring): token_set_ratio of those sharing a word; for the others it
         # is one Indel distance between the two sorted word lists, normalized as rapidfuzz does
         # (100 - 100·dist/lengths), which spares tokenizing them; the sorted-word ratio of those
         # below the cutoff
-        sharing = [i for i in near if not word_set.isdisjoint(form_words[i])]
-        apart = [i for i in near if form_words[i] and word_set.isdisjoint(form_words[i])]
+        disjoint = list(map(word_set.isdisjoint, map(form_words.__getitem__, near)))
+        sharing = list(itertools.compress(near, map(operator.not_, disjoint)))
+        apart = [i for i, far in zip(near, disjoint, strict=True) if far and form_words[i]]
         set_scores = {sharing[j]: sc for _, sc, j in process.extract(form, [self.latin[i] for i in sharing],
                                                                       scorer=fuzz.token_set_ratio, limit=None)}
         for _, dist, j in process.extract(unique, [unique_forms[i] for i in apart], scorer=Indel.distance, limit=None):
@@ -502,15 +523,14 @@ class _Choices:
                 found.setdefault(word, []).append(i)
         return found
 
-    def _may_reach(self, words: set[str], unique: str, sort_scores: dict[int, float]) -> set[int]:
+    def _may_reach(self, words: set[str], close: dict[int, float], sort_scores: dict[int, float]) -> set[int]:
         """The English forms that can score ≥ _MIN_FUZZY, a mean of two ratios: those where either
         reaches it. The sorted-word ratio's are `sort_scores`; token_set_ratio is a plain ratio of the
-        unique sorted words for a form sharing no word (a margin below the cutoff covers rounding),
-        and may be anything for one that shares a word. Scoring only these spares a Python call for
-        each of the hundreds of forms far from the question."""
+        unique sorted words for a form sharing no word (`close`: those scoring ≥ _MIN_FUZZY - 1, a
+        margin below the cutoff covers rounding), and may be anything for one that shares a word.
+        Scoring only these spares a Python call for each of the hundreds of forms far from the question."""
         found = set(sort_scores)
-        found.update(i for _, _, i in process.extract(unique, self._words[2], scorer=fuzz.ratio, limit=None,
-                                                      score_cutoff=_MIN_FUZZY - 1))
+        found.update(close)
         by_word = self._latin_by_word
         for word in words:
             found.update(by_word.get(word, ()))
@@ -1104,12 +1124,13 @@ class Matcher:
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
         # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
-        # found before any clause is answered, the last first (where stray marks are), as answering
-        # costs more than reading
-        read: list[Question | Match] = []
-        for i, text in reversed(list(enumerate(texts))):
-            read.insert(0, part := self.understand(text, as_of))
-            if not (_asks(part, text) or (i and self._follow_up(part)[1])):
+        # found before any clause is answered, as answering costs more than reading: the last first
+        # (where stray marks are), then the first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数
+        # does not), then back from the last
+        read: dict[int, Question | Match] = {}
+        for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
+            read[i] = part = self.understand(texts[i], as_of)
+            if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])):
                 return None
         facts: list[Fact] = []
         scores: list[float] = []
@@ -1117,7 +1138,7 @@ class Matcher:
         forms: list[str] = []
         named: Slots = {}  # the names the clauses so far say
         before: Question | None = None
-        for text, part in zip(texts, read, strict=True):
+        for text, part in zip(texts, (read[i] for i in range(len(texts))), strict=True):
             asks = _asks(part, text)
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
@@ -1231,10 +1252,13 @@ class Matcher:
             norm = f"{norm[:start]} {norm[end:]}"
         return norm
 
-    def understand(self, question: str, as_of: str | None = None, mended: bool = False) -> Question | Match:
+    def understand(self, question: str, as_of: str | None = None, mended: bool = False,
+                   asked: frozenset[str] | None = None) -> Question | Match:
         """Normalize, mend typos, read slots, wording and content words; messages that are not
         questions (empty, too long, noise, small talk) end here. `mended`: the text is a part of a
-        question understood already (a side of a share), normalized and mended once is enough."""
+        question understood already (a side of a share), normalized and mended once is enough.
+        `asked`: the kinds of answer a side of a question about two facts is asked for (_side):
+        not read from its words, nor is an operation (the question's own is combining the sides)."""
         s = self.settings
         text = question if isinstance(question, str) else str(question)
         if not text.strip():
@@ -1257,6 +1281,8 @@ class Matcher:
                                   if v not in self.known_values.get(kind, set())),
                                 *(("place", m.group()) for m in _places(norm)
                                   if self.mender.strange(m.group(1), m.group(2)))}))
+        if asked is not None:
+            return Question(text, norm, lang, form, slots, unknown, None, asked, relative)
         wanted = self.lexicon.intents(norm)
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots, wanted)
                                               else None)
@@ -1574,10 +1600,12 @@ class Matcher:
     def _side(self, text: str, wanted: frozenset[str] | None = None) -> list[Fact]:
         """The facts a side of a question about two facts answers, asked as a question of its own
         (no operation; `wanted`: the kinds it must answer with); none when it is declined."""
-        side = self.understand(text, mended=True)
+        side = self.understand(text, mended=True, asked=wanted)
         if not isinstance(side, Question):
             return []
-        found = self.decide(replace(side, op=None, wanted=side.wanted if wanted is None else wanted), self.retrieve(side))
+        if wanted is None:
+            side = replace(side, op=None)
+        found = self.decide(side, self.retrieve(side))
         return list(found.facts) if found.kind == "fact" else []
 
     def _one_date(self, text: str) -> Fact | None:

@@ -14,6 +14,7 @@ question asks must be read as asked, or it is answered with another figure of th
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 import sys
@@ -139,6 +140,8 @@ class Mender:
         self._english_set = frozenset(self.english)
         self._english_by_length: dict[int, list[str]] = {}
         self._sounding: dict[str, tuple[str, ...]] = {}
+        self._last_typed: tuple[str, list[tuple[int, int]]] = ("", [])  # _typed's last run, and what it found
+        self._last_covered: tuple[str, list[bool]] = ("", [])  # _covered's
 
     @cached_property
     def _index(self) -> _Index:
@@ -275,8 +278,12 @@ class Mender:
         at for one character only, found by the keywords' spelling: two typos leave a pair unknown,
         and so most questions are mended without reading the pinyin table whole (a one-shot ask)."""
         covered: list[bool] = []  # _covered(run), once a window reads as a keyword
+        starts_of = self._spelt_starts if familiar else self._sounding_starts
         for n in (4, 3, 2):
-            for start in range(len(run) - n + 1):
+            starts, at = starts_of(run, n), 0
+            while at < len(starts):
+                start = starts[at]
+                at += 1
                 window = run[start : start + n]
                 if window in self._keyword_set:  # 哪天 is no typo of 那天
                     continue
@@ -288,7 +295,32 @@ class Mender:
                 if len(found) == 1:
                     run = f"{run[:start]}{found.pop()}{run[start + n:]}"
                     covered = []
+                    starts, at = [s for s in starts_of(run, n) if s > start], 0  # those after it, of the run as mended
         return run
+
+    @cached_property
+    def _keyword_places(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """For keywords of each length, the characters each place of theirs holds."""
+        return {n: tuple(frozenset(w[i] for w in self._keywords if len(w) == n) for i in range(n))
+                for n in {len(w) for w in self._keywords}}
+
+    def _spelt_starts(self, run: str, n: int) -> list[int]:
+        """Where the run's windows of n characters start that may be a keyword one character
+        away (_spelt_near): those with a character some keyword has in its place in all places
+        but one at most. Three windows in four have not, and telling them in C, all at once,
+        spares spelling each of their gaps out."""
+        places = self._keyword_places.get(n)
+        if not places or len(run) < n:
+            return []
+        held = [map(chars.__contains__, run[i : len(run) - n + 1 + i]) for i, chars in enumerate(places)]
+        return list(itertools.compress(range(len(run) - n + 1), map((n - 1).__le__, map(sum, zip(*held, strict=True)))))
+
+    def _sounding_starts(self, run: str, n: int) -> list[int]:
+        """Where the run's windows of n characters start that read as a keyword (_sounding_near):
+        each character's main reading looked up once, not once in each window holding it."""
+        sounds, by_sound = readings(), self._keywords_by_sound
+        main = [sounds[c][0] if c in sounds else None for c in run]  # None: no keyword's reading
+        return [s for s in range(len(run) - n + 1) if tuple(main[s : s + n]) in by_sound]
 
     def _sounding_near(self, window: str) -> tuple[str, ...]:
         """The keywords whose characters' main readings are the window's."""
@@ -391,7 +423,11 @@ class Mender:
 
     def _covered(self, run: str) -> list[bool]:
         """Which characters are part of a known word of two or more characters. A window whose
-        characters are all covered already is not looked up; a known word of two is a known pair."""
+        characters are all covered already is not looked up; a known word of two is a known pair.
+        Kept for the last run (not to be changed): keyword and window mending both ask for it."""
+        last, kept = self._last_covered
+        if last == run:
+            return kept
         index = self._index
         paired = [run[i : i + 2] in index.pairs for i in range(len(run) - 1)]  # each pair looked up once
         covered = [False] * len(run)
@@ -404,13 +440,20 @@ class Mender:
                 if (window in index.common and not _crossed(typed, i, i + n)) \
                         or (all(paired[i : i + n - 1]) and (n == 2 or window in index.known)):
                     covered[i : i + n] = [True] * n
+        self._last_covered = (run, covered)
         return covered
 
     def _typed(self, run: str) -> list[tuple[int, int]]:
-        """Where the run says a keyword as typed (the first time), as (start, end)."""
-        by_first = self._keywords_by_first
-        return [(s, s + len(word)) for c in set(run).intersection(by_first) for word in by_first[c]
-                if (s := run.find(word)) >= 0]
+        """Where the run says a keyword as typed (the first time), as (start, end). Kept for the
+        last run (not to be changed): mending a run asks for it again at each window and character
+        it weighs, while the run stays as it is."""
+        last, found = self._last_typed
+        if last != run:
+            by_first = self._keywords_by_first
+            found = [(s, s + len(word)) for c in set(run).intersection(by_first) for word in by_first[c]
+                     if (s := run.find(word)) >= 0]
+            self._last_typed = (run, found)
+        return found
 
     @cached_property
     def _keywords_by_first(self) -> dict[str, tuple[str, ...]]:
