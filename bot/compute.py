@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import cast
 
 from bot.model import Fact, Knowledge, Series
 from bot.operations import OPERATIONS, Computation, GroupDiff
@@ -20,7 +21,6 @@ _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s
 _ANY_QUARTER = re.compile(r"季度|(?<![a-z])quarters?(?![a-z])")  # said with no number: any of them
 # words saying which of two figures a change is measured against (比, than): else the earlier one
 _THAN = re.compile(r"比|(?<![a-z])than(?![a-z])")  # a difference's sides either side of it
-GROUP_DIFF = GroupDiff()
 _ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
 _PART_IN = re.compile(r"\S+\s+in\s+\S")
@@ -122,7 +122,7 @@ class Calculator:
             "sum" if self.lexicon.operation_words(group, "sum") else ""
         if not grouping or any(f.figures[0].qualifier for side in sides for f in side):
             return None
-        return GROUP_DIFF.run_sides(series, sides[0], sides[1], grouping)
+        return cast(GroupDiff, OPERATIONS["group_diff"]).run_sides(series, sides[0], sides[1], grouping)
 
     def _quarter(self, fact: Fact) -> str:
         """The fact's quarter, for ordering members in time ("" when it has none)."""

@@ -1394,27 +1394,27 @@ class Matcher:
         if len(self.knowledge.documents) > 1:
             chosen = self._other_articles(chosen, self._candidates(q, ranked, s.threshold - s.near_margin))
         facts = tuple(self.facts[i] for i in chosen[: s.max_facts])
+        score = round(min(100.0, best), 1)
+
+        def declined(cause: str, missing: tuple[str, ...] = ()) -> Match:
+            return Match("declined", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots,
+                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), cause=cause,
+                         missing=missing)
+
         missing = self._unexplained(q, [self._index[f.id] for f in facts])
         if missing:
-            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
-                         cause="unexplained", missing=missing)
+            return declined("unexplained", missing)
         if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
-            return Match("computed", q.text, q.norm, q.lang, each.members, round(min(100.0, best), 1),
+            return Match("computed", q.text, q.norm, q.lang, each.members, score,
                          best_fact=facts[0].id, slots=q.slots, computation=each)  # 平均每个优质项目投资多少
         if q.op == "mean" and not any(self.lexicon.operation_words(normalize(f"{f.answer[q.lang]} {f.source.quote}"), "mean")
                                       for f in facts):  # 平均每个项目投资多少: a total is no average
-            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots,
-                         cause="unexplained", missing=(self.lexicon.operation_words(q.norm, "mean"),))
+            return declined("unexplained", (self.lexicon.operation_words(q.norm, "mean"),))
         if self._asks_within(q, facts):  # 60多家直播企业里MCN机构有几家: the 60家 is said; its part is not
-            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                         suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), slots=q.slots, cause="near")
+            return declined("near")
         if q.op in _COMPARING and len(facts) < 2:  # 二季度比一集度多了多少: one figure compares nothing
-            return Match("declined", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                         suggestions=tuple(f.questions[q.lang][0] for f in facts), slots=q.slots, cause="near")
-        return Match("fact", q.text, q.norm, q.lang, facts, round(min(100.0, best), 1), best_fact=facts[0].id,
-                     slots=q.slots)
+            return declined("near")
+        return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
 
     def _unread_quarter(self, norm: str) -> bool:
         """A quarter named where the slot reader reads none (千三季度)."""
@@ -1906,7 +1906,7 @@ class Matcher:
         (phrasings, answer, quote, names) say nearly all the question says, in other words than
         its phrasings (排名往前进了几位 for 前移了几位)."""
         s = self.settings
-        if not near or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
+        if not self._ahead(near):
             return False
         fact = self.facts[near[0][0]]
         # it was penalised for answering another question, unless the question names its aspect
@@ -1917,12 +1917,15 @@ class Matcher:
             return False
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
 
+    def _ahead(self, near: list[tuple[int, float]]) -> bool:
+        """Whether the first of these near misses is clearly ahead of the next (more than tie_margin)."""
+        return bool(near) and (len(near) == 1 or near[1][1] <= near[0][1] - self.settings.tie_margin)
+
     def _holds_only(self, q: Question, near: list[tuple[int, float]]) -> bool:
         """A near miss clearly ahead of the next that alone holds the figure the question states,
         when the question asks what has that figure, not the figure (投了582亿元的是几季度): the fact
         says what; no other fact could."""
-        s = self.settings
-        if not near or not q.stated or (len(near) > 1 and near[1][1] > near[0][1] - s.tie_margin):
+        if not q.stated or not self._ahead(near):
             return False
         i = near[0][0]
         holders = {j for form in q.stated for j in self._figure_holders.get(form, ())}

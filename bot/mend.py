@@ -506,7 +506,7 @@ class Mender:
         most often, of those of the character's first reading when there are any (哨 is shao before
         xiao: 最哨 is 最少, not 最小), or else leaves the character as typed. No window reaching across the edge of a
         keyword typed right is a word (天气 across 哪天 of 哪天启勇)."""
-        known, pairs, everyday = self._index.known, self._index.pairs, everyday_chars()
+        known, pairs, common, everyday = self._index.known, self._index.pairs, self._index.common, everyday_chars()
         best: tuple[int, int, int] = (-1, -1, 0)
         found: Counter[str] = Counter()
         first: set[str] = set()
@@ -527,7 +527,7 @@ class Mender:
                             continue  # a pair no known word has: no known word
                         word = head + char + tail
                         count = known.get(word)
-                        if not count or (not rank[0] and typed_word and word not in self._index.common
+                        if not count or (not rank[0] and typed_word and word not in common
                                          and word not in self._name_set and word not in self._keyword_set
                                          and (count < 2 or any(c in everyday for c in head + tail))):
                             continue  # a window of words typed right around the character says too little of it

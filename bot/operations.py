@@ -157,28 +157,8 @@ class Diff(Operation):
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         result = c.result or Decimal(0)
-        a, b = (w.label(f, lang) for f in c.members)
-        key = "more" if result > 0 else "less" if result < 0 else "same"
-        sentence = w.t(key, lang, a=a, b=b, d=w.amount(c.result_text, abs(result), c.series.unit if c.series else "", lang))
-        ta, tb = (w.term(f, lang) for f in c.members)
-        return [((sentence, "b"), (w.t("computed", lang), "")),
-                ((f"{ta} − {tb} = {fmt(result)}{c.series.unit if c.series else ''}", ""),)]
-
-
-class GroupDiff(Operation):
-    """The difference of two sides, one a single member and the other several, taken together as
-    their sum or mean (三季度比上半年平均少多少: 556亿元 − (582亿元 + 600亿元) ÷ 2)."""
-
-    name = "group_diff"
-    whole = False
-
-    def run_sides(self, series: Series, first: tuple[Fact, ...], second: tuple[Fact, ...], grouping: str) -> Computation:
-        return Computation(self.name, series, (*first, *second), _taken(first, grouping) - _taken(second, grouping),
-                           split=len(first), grouping=grouping)
-
-    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
-        result = c.result or Decimal(0)
-        sides = c.members[: c.split], c.members[c.split :]
+        split = c.split or 1  # a plain difference's sides are one member each
+        sides = c.members[:split], c.members[split:]
         a, b = (self._label(side, c.grouping, w, lang) for side in sides)
         key = "more" if result > 0 else "less" if result < 0 else "same"
         unit = c.series.unit if c.series else ""
@@ -202,6 +182,18 @@ class GroupDiff(Operation):
             return w.term(side[0], lang)
         terms = " + ".join(w.term(f, lang) for f in side)
         return f"({terms}) ÷ {len(side)}" if grouping == "mean" else f"({terms})"
+
+
+class GroupDiff(Diff):
+    """The difference of two sides, one a single member and the other several, taken together as
+    their sum or mean (三季度比上半年平均少多少: 556亿元 − (582亿元 + 600亿元) ÷ 2); read as Diff's."""
+
+    name = "group_diff"
+    pair = False
+
+    def run_sides(self, series: Series, first: tuple[Fact, ...], second: tuple[Fact, ...], grouping: str) -> Computation:
+        return Computation(self.name, series, (*first, *second), _taken(first, grouping) - _taken(second, grouping),
+                           split=len(first), grouping=grouping)
 
 
 def _taken(side: tuple[Fact, ...], grouping: str) -> Decimal:
