@@ -1142,9 +1142,10 @@ class Matcher:
             asks = _asks(part, text)
             if before and not (isinstance(part, Question) and part.wanted):
                 # "二季度呢", "製造業的呢", "how many are in Yuhang?" (filler words only): the clause
-                # before asked it; this one names another thing
+                # before asked it; this one names another thing. Not one asking its own of what it
+                # names (他说要在余杭重点开发啥 after 优必选董事长是谁)
                 said, own = self._follow_up(part)
-                if own:
+                if own and not self._asks_own(part, own):
                     part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
                 return None
@@ -1166,6 +1167,9 @@ class Matcher:
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [before.form] if before and len(units(part.form)) <= 1 else []
             prior, before = (before.form if before else ""), part
+            if part.op and len(names) == 1:  # 三类…总投资多少 after 人才配套类几个: a sum of one is no sum of it
+                lacking = {k: v for k, v in lacking.items() if k not in _NAME_KINDS}
+                names = []
             if part.op and names:  # 加起来几个 after 制造业和数字经济各几个: the sum of what that clause names
                 joined = self.understand(f"{' '.join(names)} {part.norm}", as_of, mended=True)
                 if not isinstance(joined, Question):
@@ -1243,6 +1247,13 @@ class Matcher:
         said = part.norm if isinstance(part, Question) else part.normalized if part.kind == "smalltalk" else ""
         return said, self.reader.read(said) if said else {}
 
+    def _asks_own(self, part: Question | Match, named: Slots) -> bool:
+        """Whether a clause asks with words of its own besides the names it says and its question
+        words: two or more words left (重点开发 of 他说要在余杭重点开发啥; nothing of 二季度多少呢)."""
+        if not isinstance(part, Question) or not ASKING_ZH.search(part.norm):
+            return False
+        return len(units(ASKING_ZH.sub(" ", self.wording.form(self._named_out(part.norm, named))))) >= 2
+
     def _named_out(self, norm: str, slots: Slots) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask
         it of 二季度)."""
@@ -1270,6 +1281,8 @@ class Matcher:
             norm = _pattern(_LAST_PHOTO_ZH).sub(rf"第{self._last_photo}\1", norm)
             norm = _pattern(_LAST_PHOTO_EN).sub(_ORDINAL_WORD.get(self._last_photo, f"{self._last_photo}th"), norm)
         lang = language(text)  # not of `norm`: normalizing writes Q3 as 3季度
+        if lang == "en" and "亿" in norm:
+            norm = self._billions_slip(norm)
         form = self.wording.form(self.reader.canonical(norm))
         if not (_WORD_CHAR.search(norm) or has_chinese(norm)) or (_BARE_NUMBER.fullmatch(form) and self._holders.get(form.replace(" ", "")) != 1):
             return Match("noise", text, norm, lang)  # "1" asks nothing; "556" is the one fact holding it
@@ -1287,6 +1300,17 @@ class Matcher:
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots, wanted)
                                               else None)
         return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
+
+    def _billions_slip(self, norm: str) -> str:
+        """An English amount read as billions (556 billion → 5560亿) that no fact holds, where the
+        number itself in 亿 is a fact's figure: the asker copied the article's 556亿 and wrote
+        billion for 亿 (What share of Q3's 556 billion yuan…). 55.6 billion stays 556亿."""
+        def slip(m: re.Match[str]) -> str:
+            if m.group() in self._figure_holders:
+                return m.group()
+            tenth = f"{Decimal(m.group(1)) / 10:f}".rstrip("0").rstrip(".") + m.group(2)
+            return tenth if tenth in self._figure_holders else m.group()
+        return _pattern(r"(?<![\d.])(\d+(?:\.\d+)?)(亿元?)").sub(slip, norm)
 
     def _lists_members(self, norm: str, slots: Slots, wanted: frozenset[str]) -> bool:
         """Names of one kind joined as a list and no operation word (制造业几个，数字经济几个) ask for
