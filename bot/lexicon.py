@@ -22,7 +22,7 @@ except ImportError:  # Python 3.10
 from bot.kept import Kept
 
 SECTIONS = frozenset({"filler", "smalltalk", "asks", "operations", "unanswerable", "quantities", "reserved", "when",
-                      "attributes", "synonyms"})
+                      "attributes", "synonyms", "besides"})
 # Times the matcher resolves against the newest article's date: how many years back, or the newest
 # article itself. 今年 in an article means its year, so the newest article's year is "this year".
 WHEN = {"this_year": 0, "last_year": 1, "year_before": 2, "next_year": -1, "latest": None}
@@ -218,6 +218,7 @@ class Lexicon:
     when: Mapping[str, Words] = field(default_factory=dict)  # this_year|last_year|… -> words
     asking: tuple[str, ...] = ()  # the words of what a question asks and how it combines (不在, 比例): typo
     # mending prefers them, as it does not the filler's (那个 is no 哪个)
+    besides: Words = field(default_factory=lambda: pattern(()))  # 除了, besides: what follows is known, not asked
 
     def relative_times(self, text: str) -> list[str]:
         """The times a normalized question names relative to the newest article (去年, latest)."""
@@ -367,7 +368,8 @@ def build(data: Any) -> Lexicon:
         if len(group) < 2:
             raise LexiconError(f"synonyms: a group needs two words or more ({', '.join(group)})")
     attributes = words([w for v in _section(data, "attributes").values() for w in _words(v, "attributes")], "attributes")
-    asking = list(reserved)
+    besides = words([w for v in _section(data, "besides").values() for w in _words(v, "besides")], "besides")
+    asking = [*reserved, *besides]
     for section in ("asks", "operations", "unanswerable", "quantities"):
         for v in _section(data, section).values():
             asking += v.get("words", []) if isinstance(v, dict) else v
@@ -378,7 +380,7 @@ def build(data: Any) -> Lexicon:
         return tuple(dict.fromkeys(said(str(w).replace("_", " ") for w in entries)))
 
     return Lexicon(filler, smalltalk, tuple(asks), operations, unanswerable, quantities, reserved, synonyms,
-                   unique(everything), attributes, when, unique(asking))
+                   unique(everything), attributes, when, unique(asking), pattern(besides))
 
 
 # Lexicons built by an earlier process and kept by bot.formcache as plain JSON data (_encode's), by a
@@ -405,7 +407,8 @@ def _encode(lexicon: Lexicon) -> dict[str, Any] | None:
             "quantities": {k: words(w) for k, w in lexicon.quantities.items()},
             "reserved": list(lexicon.reserved), "synonyms": [list(g) for g in lexicon.synonyms],
             "words": list(lexicon.words), "attributes": list(lexicon.attributes),
-            "when": {k: words(w) for k, w in lexicon.when.items()}, "asking": list(lexicon.asking)}
+            "when": {k: words(w) for k, w in lexicon.when.items()}, "asking": list(lexicon.asking),
+            "besides": words(lexicon.besides)}
 
 
 def _decode(data: dict[str, Any]) -> Lexicon:
@@ -421,7 +424,8 @@ def _decode(data: dict[str, Any]) -> Lexicon:
                    {k: words(w) for k, w in data["unanswerable"].items()},
                    {k: words(w) for k, w in data["quantities"].items()},
                    tuple(data["reserved"]), tuple(tuple(g) for g in data["synonyms"]), tuple(data["words"]),
-                   tuple(data["attributes"]), {k: words(w) for k, w in data["when"].items()}, tuple(data["asking"]))
+                   tuple(data["attributes"]), {k: words(w) for k, w in data["when"].items()}, tuple(data["asking"]),
+                   words(data["besides"]))
 
 
 def load_lexicon(path: Path) -> Lexicon:

@@ -58,6 +58,9 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
+# where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
+_BESIDES_END = r"还|另外|也|[以之]?外|[，,]|什么|啥|哪|几|多少|谁"
+_BESIDES_LOOKED_AT = 30  # facts further down the ranking are no answer with or without the known thing
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
 # a count said of a whole, then a count asked within it: 60多家直播企业里MCN机构有几家
 _COUNT_WITHIN = r"(\d+)[多余]?[个家项][^,，?？]{0,12}?(?:里面|里|当中|之中|中)[^,，?？]{0,12}?(?:几|多少)[个家项]"
@@ -1114,7 +1117,34 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
-        return self._each_clause(q, as_of) or self.decide(q)
+        return self._besides(q, as_of) or self._each_clause(q, as_of) or self.decide(q)
+
+    def _besides(self, q: Question, as_of: str | None) -> Match | None:
+        """除了白皮书还有啥事, what began operations on Sept 16 besides the data centre: the rest of the
+        question asked without the facts about the thing it already knows (those naming nothing
+        else: the white paper's day is one; 9月16日's launch of the data centre and 犀牛智造 is not,
+        nor a list holding the known item among others)."""
+        if q.op or not (said := self.lexicon.besides.search(q.norm)):
+            return None
+        end = _pattern(_BESIDES_END).search(q.norm, said.end()) if q.lang == "zh" else None
+        known = q.norm[said.end(): end.start() if end else len(q.norm)]
+        after = _pattern("^[以之]?外").sub("", q.norm[said.end() + len(known):])
+        rest = self.understand(f"{q.norm[: said.start()]} {after}", as_of, mended=True)
+        if not known.strip() or not isinstance(rest, Question):
+            return None
+        names = {(k, v) for k, vs in self.reader.read(known).items() if k in _NAME_KINDS for v in vs}
+        form = self.wording.form(self.reader.canonical(known))
+
+        def about_known(i: int) -> bool:
+            own = {(k, v) for k, vs in self.fact_slots[i].items() if k in _NAME_KINDS for v in vs}
+            if own:
+                return own <= names
+            # a list says more than the one item known (一张作战图 beside 一个项目、一名领导)
+            return self.facts[i].asks != "list" and self._explanation(i).coverage(form) >= 0.5
+
+        ranked = self.retrieve(rest)
+        return self.decide(rest, [(i, sc) for i, sc in ranked[:_BESIDES_LOOKED_AT] if not about_known(i)]
+                           + ranked[_BESIDES_LOOKED_AT:])
 
     def _each_clause(self, q: Question, as_of: str | None) -> Match | None:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,

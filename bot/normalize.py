@@ -224,6 +224,8 @@ def _clean(text: str) -> str:
     if any(sep in text for sep in "./-–—"):  # each numeric date has one of them
         text = _pattern(_NUMERIC_DATE).sub(_numeric_date, text)
     if not text.isascii():  # OpenCC leaves ASCII alone (tests/test_normalize.py)
+        if "乾" in text:  # 乾 before a number is 前 typed by its sound (乾三季度), not OpenCC's 干
+            text = _pattern(r"乾(?=\s*(?:[\d一二两三四五六七八九十]|个|几))").sub("前", text)
         text = _T2S.convert(text)
     text = text.translate(_BLANKS)
     return _pattern(_STRAY_DOT).sub(" ", text) if "." in text else text

@@ -755,3 +755,68 @@ def test_the_one_fact_of_the_day_named_and_the_kind_asked_is_weighed_as_a_near_m
     rest of the question, so it answers; a question its words do not say (多少人参加) stays declined."""
     assert engine.ask("8月30号首批引进了多少个项目").text.startswith("24个")
     assert engine.ask("8月30号有多少人参加").kind == "declined"
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("嗨 问个事 一季度双集中是600亿吧？", "582亿元"),
+    ("好像人才配套类项目是15个？帮我确认下", "17个"),
+])
+def test_a_figure_checked_asks_that_figure(engine: Engine, question: str, first_line: str) -> None:
+    """The figure a user checks (是600亿吧) is the claim, not a word the fact must explain: the
+    article's figure answers, the one checked is not repeated as if it were right."""
+    answer = engine.ask(question)
+    assert answer.text.splitlines()[0] == first_line
+    assert "600亿" not in answer.text and "15个" not in answer.text
+
+
+def test_a_share_said_as_a_percentage_of_the_other(engine: Engine) -> None:
+    assert engine.ask("三季度双集中金额相当于二季度的百分之多少").text.startswith("92.7%")
+
+
+def test_rose_by_is_an_operation_word_not_a_typo(engine: Engine) -> None:
+    """涨 was mended into 长 (same sound), and the percentage asked was lost."""
+    assert "3.1%" in engine.ask("2季度双集中比1季度涨了百分之多少").text.splitlines()[0]
+    assert "18亿元" in engine.ask("二季度比一季度涨了多少").text.splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("Which project is worth 6 billion yuan?", "60亿元"),
+    ("What share of Q3's 556 billion yuan is the Tianxiaxiu project?", "10.8%"),
+])
+def test_a_figure_an_english_question_states(engine: Engine, question: str, first_line: str) -> None:
+    """'worth' before a figure asks what has it (it had been answered with the 329亿元 total), and
+    556 billion, which no fact holds, is the article's 556亿 written with billion for 亿."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_summing_clause_borrows_no_single_name(engine: Engine) -> None:
+    text = engine.ask("人才配套类项目几个，三类优质项目总投资多少").text
+    assert "17个" in text and "329亿元" in text
+
+
+def test_a_clause_asking_with_words_of_its_own_is_no_follow_up(engine: Engine) -> None:
+    text = engine.ask("优必选董事长是谁，他说要在余杭重点开发啥").text
+    assert "周剑" in text and "人工智能" in text
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("9月10号那天除了白皮书还有啥事", "国家工业app创新中心", "赛迪顾问"),
+    ("What happened on 9-10 besides the white paper release?", "Industrial App", "CCID"),
+    ("除了天下秀还有哪些直播电商项目", "魔筷科技", None),
+    ("余杭关键产业推进机制除了一个项目一名领导还有啥", "一张作战图", None),
+])
+def test_besides_what_the_user_knows(engine: Engine, question: str, said: str, not_said: str | None) -> None:
+    """The thing after 除了/besides is known: a fact about it alone is not the answer, a fact
+    naming others beside it, or a list holding it among others, is."""
+    text = engine.ask(question).text
+    assert said in text
+    assert not_said is None or not_said not in text
+
+
+def test_a_quarter_typed_as_qian_in_traditional_characters(engine: Engine) -> None:
+    """乾 before a number is 前 typed by its sound; OpenCC would make it 干 and lose 前."""
+    assert engine.ask("餘杭乾三季度落地項目總投資多少億").text.startswith("近1800亿元")
+
+
+def test_a_figure_in_another_currency_is_declined(engine: Engine) -> None:
+    assert engine.ask("天下秀估值折合多少美元").kind == "declined"
