@@ -58,6 +58,8 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
+# an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
+_WHICH_ONE = r"^哪[个家一]?(?=.)"
 # where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
 _BESIDES_END = r"还|另外|也|[以之]?外|[，,]|什么|啥|哪|几|多少|谁"
 _BESIDES_LOOKED_AT = 30  # facts further down the ranking are no answer with or without the known thing
@@ -1226,8 +1228,10 @@ class Matcher:
             scores.append(found.score)
             parts.append(found)
         computing = any(p.kind == "computed" for p in parts)
+        # the message's words clause by clause: no pair across two clauses (少前 of 多少？前三季度)
+        said = " ".join(part.form for part in read.values() if isinstance(part, Question))
         if len(facts) < 2 or (q.op == "each" and not computing) \
-                or self._clauses_said(q, parts, forms, computing) < self.settings.clauses_said:
+                or self._clauses_said(said, parts, forms, computing) < self.settings.clauses_said:
             return None  # 制造业几个，数字经济几个: the message's own list of each, not two answers
         if computing:  # 上半年合计多少，三季度多少: each clause answered as it asks
             return Match("computed", q.text, q.norm, q.lang, tuple(facts), min(scores), best_fact=facts[0].id,
@@ -1260,12 +1264,13 @@ class Matcher:
         nearest = [f for cov, f in said if cov == best]
         return replace(found, facts=tuple(nearest), best_fact=nearest[0].id) if len(nearest) == 1 else found
 
-    def _clauses_said(self, q: Question, parts: list[Match], forms: list[str], computing: bool) -> float:
-        """How much of the message the clauses' answers say: short clauses score high on little, so
-        together the facts must say what the message says. A computed clause's words count as said
-        (`computing`: some clause is): its operation and members were read from them (上半年合计多少)."""
+    def _clauses_said(self, message: str, parts: list[Match], forms: list[str], computing: bool) -> float:
+        """How much of the message (its clauses' forms) the clauses' answers say: short clauses score
+        high on little, so together the facts must say what the message says. A computed clause's
+        words count as said (`computing`: some clause is): its operation and members were read from
+        them (上半年合计多少)."""
         if not computing:  # the question words' pairs (谁发, 哪天) are said by the kinds of the answers
-            return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], q.form,
+            return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], message,
                            ASKING_ZH.search)
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
@@ -2000,7 +2005,7 @@ class Matcher:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none
         of the chosen facts accounts for."""
         return tuple(a for a in self.lexicon.attributes_in(q.norm)
-                     if not any(self._explanation(i).explains(a) for i in chosen))
+                     if not any(self._explanation(i).explains(_pattern(_WHICH_ONE).sub("", a)) for i in chosen))
 
     def _explain(self, facts: list[int]) -> None:
         """The Explanations of these facts not built yet, their texts normalized in one batch: facts

@@ -820,3 +820,36 @@ def test_a_quarter_typed_as_qian_in_traditional_characters(engine: Engine) -> No
 
 def test_a_figure_in_another_currency_is_declined(engine: Engine) -> None:
     assert engine.ask("天下秀估值折合多少美元").kind == "declined"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("老板让我查一下余杭今年以来落地项目投资一共多少，麻烦了", "近1800亿元"),
+    ("老板问余杭想打造全国什么第一区，帮我看下", "直播"),
+])
+def test_the_askers_boss_is_no_chairman(engine: Engine, question: str, said: str) -> None:
+    """老板 asking or sending the user is chat around the question, not a project's 董事长."""
+    assert said in engine.ask(question).text.splitlines()[0]
+
+
+def test_a_chairman_asked_as_the_boss(engine: Engine) -> None:
+    assert "周剑" in engine.ask("优必选老板叫什么").text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("我在做PPT，余杭有哪三个省级实验室？", "之江实验室"),
+    ("犀牛智造是几月几号开始用的", "9月16日"),
+    ("文旅综合体项目是哪个镇签的", "瓶窑镇"),
+    ("which photo caption is about a stock listing, and which company?", "众望布艺"),
+])
+def test_other_words_for_what_the_article_says(engine: Engine, question: str, said: str) -> None:
+    assert said in engine.ask(question).text
+
+
+def test_which_one_of_a_kind_the_fact_does_not_name_is_declined(engine: Engine) -> None:
+    assert engine.ask("天下秀在哪个村").kind == "declined"
+
+
+def test_two_clauses_are_judged_without_pairs_across_them(engine: Engine) -> None:
+    """多少？前三季度: 少前 is no word of the message, which its answers must say."""
+    text = engine.ask("三季度总投资多少？前三季度累计呢？").text
+    assert "556亿元" in text and "近1800亿元" in text
