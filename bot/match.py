@@ -40,7 +40,7 @@ from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.slots import TIME_KINDS, SlotReader, Slots
-from bot.tables import common_words
+from bot.tables import common_words, pinyin_like
 
 _CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
 # intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
@@ -58,6 +58,7 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
+_LATIN_WORD = r"(?<![a-z])[a-z]{4,}(?![a-z])"  # a word a name may be: short ones (q, h1, ipo) are not
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
 # where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
@@ -72,6 +73,9 @@ _SAID_MARGIN = 0.05  # tied facts saying this much less of the question answer a
 _SHARE_OF_ZH = r"^(?P<part>.+?)(?:占|站|相当于|是)(?P<whole>.+?)的?(?:比例|比重|百分比|百分之|几成|多少|份额|%)"
 # the whole said first: 浙江省级实验室里余杭占了百分之几, 556亿里天下秀占多少比例
 _SHARE_IN_ZH = (r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[^里]+?)(?:一个|一项)?就?占了?"
+                r"(?:多少|百分之|比例|比重|几成|%)")
+# the part said first, then where it is: 天下秀60亿在那58个签约项目总投资里占多少
+_SHARE_AT_ZH = (r"^(?P<part>.+?)在(?P<whole>[^在里]+?)(?:里面|里头|里|之中|当中|中)占了?"
                 r"(?:多少|百分之|比例|比重|几成|%)")
 _SHARE_OF_EN = (r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
                 r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
@@ -110,7 +114,7 @@ _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
 _DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:多少|几)"
 _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
-_SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_AT_ZH, _SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _MOVE_STATED = re.compile(r"(\d+)\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")  # 前移5位, up 5 places
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
@@ -1460,7 +1464,7 @@ class Matcher:
                          suggestions=tuple(f.questions[q.lang][0] for f in facts[: s.suggestions]), cause=cause,
                          missing=missing)
 
-        missing = self._unexplained(q, [self._index[f.id] for f in facts])
+        missing = self._unexplained(q, [self._index[f.id] for f in facts]) or self._unknown_names(q, facts)
         if missing:
             return declined("unexplained", missing)
         if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
@@ -1679,12 +1683,17 @@ class Matcher:
     def _one_figure(self, text: str) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
         its words answer with a single figure."""
+        # the last figure stated is the side's (58个优质项目的329亿: the 329亿), unless it is a count
+        # saying which things the side asks the investment of (58个签约项目总投资)
         stated = _STATED.findall(text)
-        if stated:  # the last one stated is the side's (58个优质项目的329亿: the 329亿)
-            holders = [f for i in self._figure_holders.get(stated[-1], ()) if len((f := self.facts[i]).figures) == 1]
-            if holders or not _FEW.fullmatch(stated[-1]):  # a few (天下秀加碳纤维2个项目) count what the words name
-                return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
-                    else None
+        holders = [f for i in self._figure_holders.get(stated[-1], ()) if len((f := self.facts[i]).figures) == 1] \
+            if stated else []
+        counting = holders and "元" not in holders[0].figures[0].unit and self.lexicon.quantity(text, "amount") \
+            and not self.lexicon.quantity(text, "count")
+        if stated and not counting and (holders or not _FEW.fullmatch(stated[-1])):  # a few (天下秀加碳纤维2个项目)
+            # count what the words name
+            return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
+                else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
         figured = [f for f in self._side(text, _QUANTITIES) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
         # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
@@ -1989,6 +1998,22 @@ class Matcher:
         i = near[0][0]
         holders = {j for form in q.stated for j in self._figure_holders.get(form, ())}
         return holders == {i} and not q.wanted
+
+    def _unknown_names(self, q: Question, facts: tuple[Fact, ...]) -> tuple[str, ...]:
+        """Words of an English question that read as pinyin and are no word of the language, nor of
+        the lexicon, that no answering fact says: a Chinese name (What is Tianxiu's investment: no
+        fact of a Tianxiu) that the answer would ignore."""
+        if q.lang != "en":
+            return ()
+        known = common_words()
+        odd = [w for w in _pattern(_LATIN_WORD).findall(q.norm)
+               if w not in known and w not in self._lexicon_words and pinyin_like(w)]
+        return tuple(w for w in odd if not any(self._explanation(self._index[f.id]).explains(w) for f in facts))
+
+    @cached_property
+    def _lexicon_words(self) -> frozenset[str]:
+        """The lexicon's English words, one by one (yuhangs is filler, qoq an operation's)."""
+        return frozenset(w for entry in self.lexicon.words for w in entry.split() if w.isascii())
 
     def _says_no_figure(self, q: Question, near: list[tuple[int, float]]) -> bool:
         """A near miss that carries no figure (一窗通办包括哪些: what the service covers), clearly

@@ -32,6 +32,7 @@ from bot.tables import (
     everyday_english,
     frequent_chars,
     main_reading,
+    pinyin_like,
     readings,
     reads_alike,
     sounding,
@@ -46,12 +47,17 @@ _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # 各 and 每 say "each": mended into 个 or 美 they would change what the question asks (两个基地各在哪)
 _EACH = frozenset("各每")
+# 那/这 before a figure of two digits or more points at it (在那58个签约项目里, 那329亿): no 哪
+_POINTING, _FIGURE_AHEAD = frozenset("那这"), re.compile(r"\d{2,}")
 # what joins two things in a question (A和B相差几天); a character of their sound that makes no word
 # with its neighbours was meant as one
 _JOINERS = ("和", "与")
 # a character this frequent as a word of its own (降, 那, 投, 写) is mended only towards a word, not
 # towards a fragment of some text (季度项 of 3季度项目) or a pair with an everyday character (讲了)
 _TYPED_WORD_ZIPF = 4.6
+# an English word this frequent is never a typo of a Chinese name (linking is no linping, 临平); a
+# rarer one, a name itself, may be (benson of Bensong, 本松)
+_WORD_NOT_NAME_ZIPF = 3.8
 
 
 def pairs_of(texts: Iterable[str]) -> set[str]:
@@ -349,6 +355,7 @@ class Mender:
         for at in changed:
             typed, meant = run[at], word[at - start]
             if typed in _EACH or meant in _EACH or meant in _NUMBERS or self._as_typed(run, at) \
+                    or (typed in _POINTING and _FIGURE_AHEAD.match(run, at + 1)) \
                     or self._held(run, at, start, end, spans):
                 return False
         # an unexplained character beside the window is the typo (前一裾 is 前一句, no 前移)
@@ -382,11 +389,14 @@ class Mender:
 
     def _english_word(self, m: re.Match[str]) -> str:
         """An unknown English word, and no everyday one, becomes a known one a single edit or swap
-        away (thrid → third, not promotion → proportion)."""
+        away (thrid → third, not promotion → proportion); a word of the language never becomes a
+        Chinese name."""
         word = m.group()
         if word in self._english_set or word in everyday_english():  # "those" is no typo of "whose"
             return word
         found = process.extractOne(word, self._english_near(len(word)), scorer=OSA.distance, score_cutoff=1)
+        if found and word in everyday_english(_WORD_NOT_NAME_ZIPF) and pinyin_like(found[0]):
+            return word  # a word of the language is no typo of a name (linking is no linping, 临平)
         return found[0] if found else word
 
     def _english_near(self, length: int) -> list[str]:
@@ -472,7 +482,7 @@ class Mender:
         for i, char in enumerate(run):
             # 的, 和, 有 and a filler's 哈 typed are meant (总投资的多少 is no 总投资地多少; a name's 有必选 is _name's)
             if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS or char in _EACH \
-                    or self._as_typed(run, i):
+                    or self._as_typed(run, i) or (char in _POINTING and _FIGURE_AHEAD.match(run, i + 1)):
                 continue
             fix = self._best(chars, i, sounds[char], covered)
             if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:

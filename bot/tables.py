@@ -71,6 +71,18 @@ def _by_sound() -> dict[str, tuple[str, ...]]:
     return {s: tuple(cs) for s, cs in out.items()}
 
 
+def pinyin_like(word: str) -> bool:
+    """Whether a Latin word reads as syllables of pinyin (tianxiu, zhongwang): a Chinese name
+    written out, not an English word (motto, aerostructure)."""
+    return _syllables().fullmatch(word) is not None
+
+
+@cache
+def _syllables() -> re.Pattern[str]:
+    sounds = sorted({s for rs in readings().values() for s in rs if s.isalpha()}, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(sounds)})+")
+
+
 @cache
 def common_words() -> frozenset[str]:
     """The words of `words.txt` (common enough to be listed), without their frequencies, which

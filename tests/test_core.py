@@ -853,3 +853,37 @@ def test_two_clauses_are_judged_without_pairs_across_them(engine: Engine) -> Non
     """多少？前三季度: 少前 is no word of the message, which its answers must say."""
     text = engine.ask("三季度总投资多少？前三季度累计呢？").text
     assert "556亿元" in text and "近1800亿元" in text
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("58个签约项目总投资多少", "329亿元"),
+    ("天下秀60亿占58个签约项目总投资的比例", "18.2%"),
+    ("天下秀60亿在那58个签约项目总投资里占多少", "18.2%"),
+])
+def test_the_58_signed_projects_invest_329(engine: Engine, question: str, first_line: str) -> None:
+    """20 + 21 + 17 = 58 quality projects, 329亿元 in all: a question naming the 58 projects asks
+    their investment, not the Q3 event's 556亿元 (signing and groundbreaking), nor the count 58个
+    (a share's whole that states a count says which projects it is of). 那58个 points at them:
+    it is no 哪 (在哪 asks where)."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_the_q3_event_total_is_still_556(engine: Engine) -> None:
+    assert engine.ask("9.29签了几个项目，总投资多少").text.count("556亿元") >= 1
+    assert "329亿元" not in engine.ask("9月29号余杭搞了什么活动，投了多少").text
+
+
+@pytest.mark.parametrize("question", ["What is Huaxin's investment?", "How much is Jinlong investing here?"])
+def test_a_chinese_name_no_fact_speaks_of_is_declined(engine: Engine, question: str) -> None:
+    """A pinyin name no fact says (Huaxin) is what the question is about: answering with another
+    fact's investment would ignore it."""
+    assert engine.ask(question).kind == "declined"
+
+
+def test_an_english_word_is_no_typo_of_a_chinese_name(engine: Engine) -> None:
+    """linking was mended into linping (临平), a name the answer then lacked."""
+    assert "要素跟着项目走" in engine.ask("What's the motto linking projects, plans and production factors?").text
+
+
+def test_tianxiu_is_tianxiaxiu(engine: Engine) -> None:
+    assert engine.ask("What is Tianxiu's investment?").text.startswith("60亿元")
