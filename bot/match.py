@@ -58,7 +58,7 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
-_LATIN_WORD = r"(?<![a-z])[a-z]{4,}(?![a-z])"  # a word a name may be: short ones (q, h1, ipo) are not
+_PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大紧入])[\u4e00-\u9fff\d]"  # A加B: two things
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
 # where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
@@ -1475,8 +1475,8 @@ class Matcher:
             return declined("unexplained", (self.lexicon.operation_words(q.norm, "mean"),))
         if self._asks_within(q, facts):  # 60多家直播企业里MCN机构有几家: the 60家 is said; its part is not
             return declined("near")
-        if q.op in _COMPARING and len(facts) < 2:  # 二季度比一集度多了多少: one figure compares nothing
-            return declined("near")
+        if len(facts) < 2 and (q.op in _COMPARING or (q.op == "sum" and _pattern(_PLUS_JOIN).search(q.norm))):
+            return declined("near")  # 二季度比一集度多了多少, 一嵴都加二季度一共多少: one figure compares or adds nothing
         return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
 
     def _unread_quarter(self, norm: str) -> bool:
@@ -2006,7 +2006,7 @@ class Matcher:
         if q.lang != "en":
             return ()
         known = common_words()
-        odd = [w for w in _pattern(_LATIN_WORD).findall(q.norm)
+        odd = [w for w in _LATIN_WORD.findall(q.norm)
                if w not in known and w not in self._lexicon_words and pinyin_like(w)]
         return tuple(w for w in odd if not any(self._explanation(self._index[f.id]).explains(w) for f in facts))
 

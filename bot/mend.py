@@ -80,8 +80,12 @@ def pairs_of(texts: Iterable[str]) -> set[str]:
 _QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两][个各]?)([\u4e00-\u9fff])(?=度)")
 
 
-# 各 between a number and 季度 is a mistyped 个 (前两各季度): "each" would need something to distribute
-_EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)")
+# 各 between a number and 季度 is a mistyped 个 (前两各季度): "each" would need something to distribute;
+# so is one between a number and what it counts or sums (天下秀加碳纤维两各一共投多少)
+_EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)|(?<=[2-9两几])各(?=项目|类|家|企业|实验室|一共|合计|总共|加起来)")
+
+# a quarter whose 度 was mistyped (前两个季妒): what follows 季 reads as 度
+_QUARTER_END_TYPO = re.compile(r"((?<![\d.])[1-4一二三四两][个各]?季)([\u4e00-\u9fff])")
 
 
 # a quarter's ordinal whose 第 or 头 was mistyped (偷一个季度, 低3季度): read as no quarter, it would be
@@ -91,6 +95,10 @@ _ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四]个?季度)")
 
 def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
+
+
+def _quarter_end(m: re.Match[str]) -> str:
+    return f"{m.group(1)}度" if m.group(2) != "度" and reads_alike(m.group(2), "度") else m.group()
 
 
 def _crossed(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -159,6 +167,10 @@ class Mender:
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
             # 季 first, so that its 各 and ordinal are read beside a quarter (前两各几度, 偷一个几度)
+            if "季" in mended:
+                mended = _QUARTER_END_TYPO.sub(_quarter_end, mended)
+            if "各" in mended:
+                mended = _EACH_QUARTER.sub("个", mended)
             if "度" in mended and (quarter := _EACH_QUARTER.sub("个", _ORDINAL_TYPO.sub(
                     self._ordinal, _QUARTER_TYPO.sub(_quarter, mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo

@@ -887,3 +887,19 @@ def test_an_english_word_is_no_typo_of_a_chinese_name(engine: Engine) -> None:
 
 def test_tianxiu_is_tianxiaxiu(engine: Engine) -> None:
     assert engine.ask("What is Tianxiu's investment?").text.startswith("60亿元")
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("一季度占前两各季妒的比例是多少", "49.2%"),
+    ("天下秀网红城市加碳纤维项目两各一共投多少", "90亿元"),
+])
+def test_a_mistyped_count_word_or_quarter_ending(engine: Engine, question: str, first_line: str) -> None:
+    """两各 is 两个 (no "each" of two things to sum), 季妒 is 季度: left unread, the share was taken of
+    all three quarters (33.5%) and the sum listed each project."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_sum_of_two_things_with_one_read_is_declined(engine: Engine) -> None:
+    """一季度 typed twice wrong (一嵴都) beside 加二季度: Q2's 600亿元 alone is no sum of the two."""
+    assert engine.ask("一嵴都加二季度双集中总共多少").kind == "declined"
+    assert engine.ask("一季度加二季度双集中总共多少").text.startswith("1182亿元")
