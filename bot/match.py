@@ -58,6 +58,7 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
+_PER_ITEM = r"每一?[个家项](?:项目|企业|公司)|每一?[家项](?!季)|(?<![a-z])(?:per|each|every)\s+(?:project|company|firm)"
 _PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大紧入])[\u4e00-\u9fff\d]"  # A加B: two things
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
@@ -1534,6 +1535,9 @@ class Matcher:
                 return None  # the signed projects' total investment: the article says it, no sum needed
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, computation=comp)
+        if comp and comp.op == "mean" and _pattern(_PER_ITEM).search(q.norm) \
+                and len({self.fact_slots[self._index[f.id]].get("quarter") for f in comp.members}) > 1:
+            return None  # 平均每个项目投资多少: the quarters' mean is no project's average
         if comp and self._states_other_figure(q, comp):
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
         if comp and not comp.refusal and any(not any(self.fact_slots[self._index[f.id]].get(kind, frozenset()) & names

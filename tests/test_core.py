@@ -903,3 +903,15 @@ def test_a_sum_of_two_things_with_one_read_is_declined(engine: Engine) -> None:
     """一季度 typed twice wrong (一嵴都) beside 加二季度: Q2's 600亿元 alone is no sum of the two."""
     assert engine.ask("一嵴都加二季度双集中总共多少").kind == "declined"
     assert engine.ask("一季度加二季度双集中总共多少").text.startswith("1182亿元")
+
+
+@pytest.mark.parametrize("question", ["平均每个项目投资多少", "Average investment per project across the three quarters?"])
+def test_the_quarters_mean_is_no_projects_average(engine: Engine, question: str) -> None:
+    """The article counts no projects of the quarters' totals: their mean (579.3亿元) is per
+    quarter, never per project."""
+    answer = engine.ask(question)
+    assert answer.kind == "declined" and "579.3" not in answer.text
+
+
+def test_the_quarters_mean_per_quarter(engine: Engine) -> None:
+    assert engine.ask("三个季度平均每个季度投资多少").text.startswith("579.3亿元")
