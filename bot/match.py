@@ -1412,7 +1412,9 @@ class Matcher:
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
-        if q.op in ("sum", "sum?") and self._totals_span(q, ranked):
+        if q.op in (None, "sum", "sum?") and self._span_of_series(q, ranked):
+            q = replace(q, op="sum")  # 前三季度双集中总投资多少: the three events' sum, not all landed projects
+        elif q.op in ("sum", "sum?") and self._totals_span(q, ranked):
             q = replace(q, op=None)  # 前三季度累计多少: the article's own 近1800亿元, not the three events' sum
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
@@ -1713,6 +1715,22 @@ class Matcher:
             return False
         best = ranked[0][0]
         return self.fact_slots[best].get("quarter") == span and not self.facts[best].series
+
+    def _span_of_series(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
+        """Whether the words of a question naming a span of quarters that the article's total for
+        the span (its best fact of that span, in no series) leaves unsaid (双集中) are said by the
+        members of a series over those quarters: it asks for their sum."""
+        span = q.slots.get("quarter")
+        if not span or len(span) != 1 or "-" not in next(iter(span)):
+            return False
+        best = next((i for i, sc in ranked[:_BESIDES_LOOKED_AT] if sc >= self.settings.threshold
+                     and self.fact_slots[i].get("quarter") == span and not self.facts[i].series), None)
+        left = [w for w in units(q.form) if best is not None and not self._explanation(best).explains(w)]
+        if not left:
+            return False
+        members = [i for i, f in enumerate(self.facts) if f.series and f.source.doc == self.facts[best].source.doc
+                   and self.fact_slots[i].get("quarter")]
+        return bool(members) and all(any(self._explanation(i).explains(w) for i in members) for w in left)
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and

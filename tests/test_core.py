@@ -915,3 +915,15 @@ def test_the_quarters_mean_is_no_projects_average(engine: Engine, question: str)
 
 def test_the_quarters_mean_per_quarter(engine: Engine) -> None:
     assert engine.ask("三个季度平均每个季度投资多少").text.startswith("579.3亿元")
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("前三季度双集中总投资多少", "1738亿元"),
+    ("Q1-Q3 double concentration total investment?", "1738亿元"),
+    ("前三季度累计多少", "近1800亿元"),
+    ("余杭前三季度总投资多少", "近1800亿元"),
+])
+def test_a_span_of_quarters_named_with_the_series_asks_their_sum(engine: Engine, question: str, first_line: str) -> None:
+    """近1800亿元 is every project landed this year; 前三季度双集中 names the three events, whose sum
+    (with the note that tells the two apart) answers."""
+    assert engine.ask(question).text.startswith(first_line)
