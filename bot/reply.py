@@ -88,6 +88,8 @@ class Composer:
             for fig in fact.figures:
                 spans += [(" / ", "")] if spans else []
                 spans.append((fig.text, "b"))
+                if fig.unit == "比例" and fig.value:  # 一半 as the percentage a question may ask it in
+                    spans.append((f" ({fmt(fig.value * 100)}%)", ""))
             lines.append(tuple(spans))
         lines.append(((fact.answer[lang], ""),))
         lines.append(self._source_line(fact, lang))

@@ -927,3 +927,7 @@ def test_a_span_of_quarters_named_with_the_series_asks_their_sum(engine: Engine,
     """近1800亿元 is every project landed this year; 前三季度双集中 names the three events, whose sum
     (with the note that tells the two apart) answers."""
     assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_ratio_in_words_is_shown_with_its_percentage(engine: Engine) -> None:
+    assert engine.ask("每年流入杭州的人才百分之多少留在余杭").text.startswith("一半 (50%)")

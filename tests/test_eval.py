@@ -12,6 +12,7 @@ import pytest
 from bot.__main__ import main
 from bot.answer import Answer
 from bot.config import Config
+from bot.engine import Engine
 from bot.evaluate import (
     Baseline,
     Report,
@@ -25,7 +26,7 @@ from bot.evaluate import (
     sealed,
     thresholds_for,
 )
-from bot.judge import DEFAULT_SET, Case, Outcome, judge, load_cases
+from bot.judge import DEFAULT_SET, Case, Outcome, figure_texts, judge, load_cases
 from bot.knowledge import load
 
 FIGURES = ["近1800亿元", "600亿元", "582亿元", "556亿元", "60亿元", "超过60家", "58个", "20个", "21个", "17个"]
@@ -103,6 +104,16 @@ def test_a_figure_said_to_fewer_places_is_the_one_the_expected_rounds_to() -> No
     assert judge(case, said("10.7%", kind="computed"), FIGURES).verdict == "wrong_figure"
     assert judge(case, said("11%", kind="computed"), FIGURES).verdict == "wrong_figure"  # no place at all
     assert judge(Case("三季度占三个季度", ("31.99%",)), said("32.0%", kind="computed"), FIGURES).verdict == "right"
+
+
+def test_a_ratio_in_words_is_its_percentage(engine: Engine) -> None:
+    """一半 is 50%: a reply giving both answers a question expecting either, and a reply of another
+    fact's 一半 still carries a figure nobody expected."""
+    figures = figure_texts(engine.knowledge)
+    reply = Answer("fact", "zh", ((("一半 (50%)", ""),), (("有一半会留在余杭。", ""),)), fact_ids=("talent-staying-in-yuhang",))
+    assert judge(Case("百分之多少留在余杭", ("50%",)), reply, figures).verdict == "right"
+    assert judge(Case("多少留在余杭", ("一半",)), reply, figures).verdict == "right"
+    assert judge(Case("百分之多少留在余杭", ("40%",)), reply, figures).verdict == "wrong_figure"
 
 
 def test_a_decline_of_an_answerable_question_is_a_miss() -> None:
