@@ -248,6 +248,11 @@ class Question:
         return frozenset(_STATED.findall(self.norm))
 
 
+def _says_nothing(part: Question | Match) -> bool:
+    """A clause that names nothing and asks for no kind of answer in a word or less (在嘛？)."""
+    return isinstance(part, Question) and not part.slots and not part.wanted and len(units(part.form)) <= 1
+
+
 def _asks(part: Question | Match, text: str) -> bool:
     """Whether a clause asks something: a question word, or a question mark."""
     return isinstance(part, Question) and bool(part.wanted or clause_asks(text, part.norm))
@@ -1167,8 +1172,8 @@ class Matcher:
         read: dict[int, Question | Match] = {}
         for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
             read[i] = part = self.understand(texts[i], as_of)
-            if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])):
-                return None
+            if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])) or _says_nothing(part):
+                return None  # 在嘛？ before the question: no clause of its own, the message is one question
         facts: list[Fact] = []
         scores: list[float] = []
         parts: list[Match] = []

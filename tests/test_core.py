@@ -931,3 +931,14 @@ def test_a_span_of_quarters_named_with_the_series_asks_their_sum(engine: Engine,
 
 def test_a_ratio_in_words_is_shown_with_its_percentage(engine: Engine) -> None:
     assert engine.ask("每年流入杭州的人才百分之多少留在余杭").text.startswith("一半 (50%)")
+
+
+def test_a_clause_saying_nothing_is_no_question_of_its_own(engine: Engine) -> None:
+    """在嘛？ (在吗 mistyped) before the question had been answered with a fact of its own (20个)."""
+    answer = engine.ask("在嘛？三季度签了几个项目哈")
+    assert answer.text.startswith("58个") and "20个" not in answer.text
+
+
+def test_a_lone_character_read_like_li_between_words_is_li(engine: Engine) -> None:
+    """实验室利不在余杭: 利 is 里, or the labs not in Yuhang are read as Yuhang's 其三."""
+    assert engine.ask("浙江着重建设的省级实验室利不在余杭的有几个").text.startswith("1个")
