@@ -942,3 +942,8 @@ def test_a_clause_saying_nothing_is_no_question_of_its_own(engine: Engine) -> No
 def test_a_lone_character_read_like_li_between_words_is_li(engine: Engine) -> None:
     """实验室利不在余杭: 利 is 里, or the labs not in Yuhang are read as Yuhang's 其三."""
     assert engine.ask("浙江着重建设的省级实验室利不在余杭的有几个").text.startswith("1个")
+
+
+def test_each_with_a_verb_before_the_question_word(engine: Engine) -> None:
+    text = engine.ask("良渚新城和钱江经济开发区各引了啥项目").text
+    assert "掇珍集" in text and "锂电池铝塑膜" in text
