@@ -58,6 +58,8 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
+# two quarters taken together and a quarter apart (1、2季度合计…3季度): two sides, not one total
+_GROUP_AND_ONE = r"\d、\d季度合计.*?(?<![、\d])\d季度|(?<![、\d])\d季度.*?\d、\d季度合计"
 _PER_ITEM = r"每一?[个家项](?:项目|企业|公司)|每一?[家项](?!季)|(?<![a-z])(?:per|each|every)\s+(?:project|company|firm)"
 _PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大紧入])[\u4e00-\u9fff\d]"  # A加B: two things
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
@@ -1417,6 +1419,11 @@ class Matcher:
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             return self._gap(q) or self.decide(q, ranked)
+        if q.op in ("sum", "sum?") and _pattern(_GROUP_AND_ONE).search(q.norm) \
+                and self.lexicon.operation(q.norm.replace("季度合计", "季度")) in (None, "sum?"):
+            # 上半年的双集中总额是三季度的几杯 (倍 mistyped): a half against a quarter, no total of the
+            # three; its 合计 is the half's own (上半年 is 1、2季度合计), no sum word of the question's
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in (None, "sum", "sum?") and self._span_of_series(q, ranked):
             q = replace(q, op="sum")  # 前三季度双集中总投资多少: the three events' sum, not all landed projects
         elif q.op in ("sum", "sum?") and self._totals_span(q, ranked):

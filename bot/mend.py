@@ -180,12 +180,14 @@ class Mender:
         return normalize(mended) if mended != norm else norm
 
     def _ordinal(self, m: re.Match[str]) -> str:
-        """第 for a character of its sound or 头's before a quarter, but in a word with the one before
-        it (基地3季度 stays)."""
+        """第 for a character of its sound or 头's before a quarter, 前 for one of its sound before two
+        or three of them, but in a word with the one before it (基地3季度 stays)."""
         char, at = m.group(), m.start()
         if char in "第头" or char in everyday_chars() or (at and self.word(m.string[at - 1] + char)):
             return char
         sound = main_reading(char)
+        if sound and sound == main_reading("前") and m.string.startswith(("2", "3", "两", "二", "三"), m.end()):
+            return "前"  # 阡三个季度: the first three quarters, typed by their sound
         return "第" if sound and sound in (main_reading("第"), main_reading("头")) else char
 
     def _run(self, m: re.Match[str]) -> str:
