@@ -84,8 +84,10 @@ _QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两][个各]?)([\u4e00-\
 # so is one between a number and what it counts or sums (天下秀加碳纤维两各一共投多少)
 _EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)|(?<=[2-9两几])各(?=项目|类|家|企业|实验室|一共|合计|总共|加起来)")
 
-# a quarter whose 度 was mistyped (前两个季妒): what follows 季 reads as 度
+# a quarter whose 度 was mistyped (前两个季妒): what follows 季 reads as 度; normalizing writes a numeral's
+# 3季 as 3季度, so 前三季读 arrives as 前3季度读, its 读 left over
 _QUARTER_END_TYPO = re.compile(r"((?<![\d.])[1-4一二三四两][个各]?季)([\u4e00-\u9fff])")
+_QUARTER_LEFT_OVER = re.compile(r"(?<=\d季度)([\u4e00-\u9fff])(?=([\u4e00-\u9fff]?))")
 
 
 # a quarter's ordinal whose 第 or 头 was mistyped (偷一个季度, 低3季度): read as no quarter, it would be
@@ -168,7 +170,7 @@ class Mender:
         if has_chinese(mended):
             # 季 first, so that its 各 and ordinal are read beside a quarter (前两各几度, 偷一个几度)
             if "季" in mended:
-                mended = _QUARTER_END_TYPO.sub(_quarter_end, mended)
+                mended = _QUARTER_LEFT_OVER.sub(self._left_over, _QUARTER_END_TYPO.sub(_quarter_end, mended))
             if "各" in mended:
                 mended = _EACH_QUARTER.sub("个", mended)
             if "度" in mended and (quarter := _EACH_QUARTER.sub("个", _ORDINAL_TYPO.sub(
@@ -178,6 +180,13 @@ class Mender:
             if "度" in mended:  # 一鸡髑: its 度 mended above; 偷一搁季度: its 个 mended above
                 mended = _ORDINAL_TYPO.sub(self._ordinal, _QUARTER_TYPO.sub(_quarter, mended))
         return normalize(mended) if mended != norm else norm
+
+    def _left_over(self, m: re.Match[str]) -> str:
+        """The mistyped 度 left after a quarter normalizing completed (3季度读双集中), unless it is an
+        everyday character (3季度都) or makes a word with the next one (3季度独占)."""
+        char, after = m.group(1), m.group(2)
+        return "" if char != "度" and char not in everyday_chars() and main_reading(char) == main_reading("度") \
+            and not self.word(char + after) else char
 
     def _ordinal(self, m: re.Match[str]) -> str:
         """第 for a character of its sound or 头's before a quarter, 前 for one of its sound before two
