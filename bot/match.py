@@ -1418,7 +1418,10 @@ class Matcher:
                                                    suggestions=declined["suggestions"], slots=q.slots, cause="near")
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
-            return self._gap(q) or self.decide(q, ranked)
+            if (gap := self._gap(q)) or sum(len(v) for k, v in q.slots.items() if k in _NAME_KINDS) < 2:
+                return gap or self.decide(q, ranked)
+            # two things named whose dates were not read apart (开园赫…成立: 和 mistyped): not the 18天 of all three
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
         if q.op in ("sum", "sum?") and _pattern(_GROUP_AND_ONE).search(q.norm) \
                 and self.lexicon.operation(q.norm.replace("季度合计", "季度")) in (None, "sum?"):
             # 上半年的双集中总额是三季度的几杯 (倍 mistyped): a half against a quarter, no total of the

@@ -92,11 +92,18 @@ _QUARTER_LEFT_OVER = re.compile(r"(?<=\d季度)([\u4e00-\u9fff])(?=([\u4e00-\u9f
 
 # a quarter's ordinal whose 第 or 头 was mistyped (偷一个季度, 低3季度): read as no quarter, it would be
 # answered as every quarter
-_ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四]个?季度)")
+_ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四两]个?季度)")
+# 前 typed by its sound before 三个季度, which normalizing wrote as the three quarters (悭三个季度)
+_FIRST_THREE_TYPO = re.compile(r"([\u4e00-\u9fff])\s*1、2、3季度")
 
 
 def _quarter(m: re.Match[str]) -> str:
     return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
+
+
+def _first_three(m: re.Match[str]) -> str:
+    char = m.group(1)
+    return "前3季度" if char != "前" and main_reading(char) == main_reading("前") else m.group()
 
 
 def _quarter_end(m: re.Match[str]) -> str:
@@ -169,6 +176,8 @@ class Mender:
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
             # 季 first, so that its 各 and ordinal are read beside a quarter (前两各几度, 偷一个几度)
+            if "1、2、3季度" in mended:
+                mended = _FIRST_THREE_TYPO.sub(_first_three, mended)
             if "季" in mended:
                 mended = _QUARTER_LEFT_OVER.sub(self._left_over, _QUARTER_END_TYPO.sub(_quarter_end, mended))
             if "各" in mended:

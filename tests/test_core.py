@@ -968,3 +968,22 @@ def test_a_mistyped_du_left_after_a_quarter_is_dropped(engine: Engine) -> None:
     three events' sum was then answered with the article's 近1800亿元."""
     assert engine.ask("前三季读双集中总投资多少").text.startswith("1738亿元")
     assert engine.ask("二季度比一季度多幾個億").text.startswith("第二季度比第一季度多18亿元")
+
+
+@pytest.mark.parametrize("question", ["数字健康小镇开园赫国家工业app创新中心成立之间相差几天",
+                                      "国家工业app创新中心成立岛犀牛智造起用隔几天"])
+def test_two_dated_things_not_read_apart_are_no_span_of_all_three(engine: Engine, question: str) -> None:
+    """和/到 mistyped: the two ends were not read apart, and the article's 18天 (all three events)
+    had answered a question about two of them."""
+    answer = engine.ask(question)
+    assert answer.kind == "declined" and not answer.fact_ids  # a suggestion may name the 18天 fact's question
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("一季度占千两各季度的比例是多少", "49.2%"),
+    ("领导让我查一下悭三个季度余杭落地项目总额，大概是多少啊", "近1800亿元"),
+])
+def test_qian_typed_before_the_first_quarters(engine: Engine, question: str, first_line: str) -> None:
+    """千/悭 read as 前 before two or three quarters: left unread, the share had been taken of all
+    three quarters (33.5%) and the total summed over them (1738亿元)."""
+    assert engine.ask(question).text.startswith(first_line)
