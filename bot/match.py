@@ -66,7 +66,7 @@ _PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
 # where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
 _BESIDES_END = r"还|另外|也|[以之]?外|[，,]|什么|啥|哪|几|多少|谁"
-_BESIDES_LOOKED_AT = 30  # facts further down the ranking are no answer with or without the known thing
+_LOOKED_AT = 30  # facts further down the ranking are no answer: neither besides the known thing, nor a span's total
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
 # a count said of a whole, then a count asked within it: 60多家直播企业里MCN机构有几家
 _COUNT_WITHIN = r"(\d+)[多余]?[个家项][^,，?？]{0,12}?(?:里面|里|当中|之中|中)[^,，?？]{0,12}?(?:几|多少)[个家项]"
@@ -1157,8 +1157,8 @@ class Matcher:
             return self.facts[i].asks != "list" and self._explanation(i).coverage(form) >= 0.5
 
         ranked = self.retrieve(rest)
-        return self.decide(rest, [(i, sc) for i, sc in ranked[:_BESIDES_LOOKED_AT] if not about_known(i)]
-                           + ranked[_BESIDES_LOOKED_AT:])
+        return self.decide(rest, [(i, sc) for i, sc in ranked[:_LOOKED_AT] if not about_known(i)]
+                           + ranked[_LOOKED_AT:])
 
     def _each_clause(self, q: Question, as_of: str | None) -> Match | None:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
@@ -1738,7 +1738,7 @@ class Matcher:
         span = q.slots.get("quarter")
         if not span or len(span) != 1 or "-" not in next(iter(span)):
             return False
-        best = next((i for i, sc in ranked[:_BESIDES_LOOKED_AT] if sc >= self.settings.threshold
+        best = next((i for i, sc in ranked[:_LOOKED_AT] if sc >= self.settings.threshold
                      and self.fact_slots[i].get("quarter") == span and not self.facts[i].series), None)
         left = [w for w in units(q.form) if best is not None and not self._explanation(best).explains(w)]
         if not left:
