@@ -19,7 +19,7 @@ import yaml
 
 from bot.answer import Answer
 from bot.model import Knowledge, figure_in
-from bot.operations import fmt
+from bot.operations import ratio_percent
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 
@@ -77,8 +77,8 @@ def figure_texts(knowledge: Knowledge) -> Figures:
     in words (一半) is its fact's figure in a percentage too (50%), as replies give it."""
     texts = sorted({fig.text for f in knowledge.facts for fig in f.figures}, key=len, reverse=True)
     return Figures(tuple(texts), {f.id: tuple(fig.text for fig in f.figures) for f in knowledge.facts},
-                   {f.id: "\n".join([*f.answer.values(), *(f"{fmt(fig.value * 100)}%" for fig in f.figures
-                                                           if fig.unit == "比例")]) for f in knowledge.facts},
+                   {f.id: "\n".join([*f.answer.values(), *filter(None, map(ratio_percent, f.figures))])
+                    for f in knowledge.facts},
                    tuple(d.title for d in knowledge.documents.values()))
 
 

@@ -57,7 +57,6 @@ _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪�
 # Most questions need few of the patterns below: those written as strings are compiled on first use
 # (compiling them all took 9 ms of each one-shot ask).
 _pattern = cache(re.compile)
-# (那58个项目 names the projects by their count, 那329亿 states the amount)
 # two quarters taken together and a quarter apart (1、2季度合计…3季度): two sides, not one total
 _GROUP_AND_ONE = r"\d、\d季度合计.*?(?<![、\d])\d季度|(?<![、\d])\d季度.*?\d、\d季度合计"
 _PER_ITEM = r"每一?[个家项](?:项目|企业|公司)|每一?[家项](?!季)|(?<![a-z])(?:per|each|every)\s+(?:project|company|firm)"
@@ -67,6 +66,7 @@ _WHICH_ONE = r"^哪[个家一]?(?=.)"
 # where what a Chinese question knows already ends (除了白皮书|还有啥事, 除天下秀|外): its next words ask
 _BESIDES_END = r"还|另外|也|[以之]?外|[，,]|什么|啥|哪|几|多少|谁"
 _LOOKED_AT = 30  # facts further down the ranking are no answer: neither besides the known thing, nor a span's total
+# (那58个项目 names the projects by their count, 那329亿 states the amount)
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
 # a count said of a whole, then a count asked within it: 60多家直播企业里MCN机构有几家
 _COUNT_WITHIN = r"(\d+)[多余]?[个家项][^,，?？]{0,12}?(?:里面|里|当中|之中|中)[^,，?？]{0,12}?(?:几|多少)[个家项]"
@@ -1405,28 +1405,28 @@ class Matcher:
             return portion
         if ranked is None:
             ranked = self.retrieve(q)
-        declined = {"score": ranked[0][1] if ranked else 0.0, "suggestions": self._suggest(ranked, q.lang),
-                    "best_fact": self._best_id(ranked), "slots": q.slots}
+        declining = {"score": ranked[0][1] if ranked else 0.0, "suggestions": self._suggest(ranked, q.lang),
+                     "best_fact": self._best_id(ranked), "slots": q.slots}
         if refused:
             kind, cause = refused
-            return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declined)
+            return Match(kind, q.text, q.norm, q.lang, unknown=q.unknown, cause=cause, **declining)
         if "季度" in q.norm and self._unread_quarter(q.norm):
             # a quarter named but not read (千三季度) would be answered as any quarter, or all of them
-            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
         if q.op == "previous_rank":  # 前移5位之前排第几: the rank and the move the article gives
-            return self._previous_rank(q, ranked) or Match("declined", q.text, q.norm, q.lang, score=declined["score"],
-                                                   suggestions=declined["suggestions"], slots=q.slots, cause="near")
+            return self._previous_rank(q, ranked) or Match("declined", q.text, q.norm, q.lang, score=declining["score"],
+                                                   suggestions=declining["suggestions"], slots=q.slots, cause="near")
         if q.op == "gap":  # two dated ends named: their days apart; else the article's own count (18天之内)
             q = replace(q, op=None, wanted=frozenset({"duration"}))
             if (gap := self._gap(q)) or sum(len(v) for k, v in q.slots.items() if k in _NAME_KINDS) < 2:
                 return gap or self.decide(q, ranked)
             # two things named whose dates were not read apart (开园赫…成立: 和 mistyped): not the 18天 of all three
-            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
         if q.op in ("sum", "sum?") and _pattern(_GROUP_AND_ONE).search(q.norm) \
                 and self.lexicon.operation(q.norm.replace("季度合计", "季度")) in (None, "sum?"):
             # 上半年的双集中总额是三季度的几杯 (倍 mistyped): a half against a quarter, no total of the
             # three; its 合计 is the half's own (上半年 is 1、2季度合计), no sum word of the question's
-            return Match("declined", q.text, q.norm, q.lang, cause="near", **declined)
+            return Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
         if q.op in (None, "sum", "sum?") and self._span_of_series(q, ranked):
             q = replace(q, op="sum")  # 前三季度双集中总投资多少: the three events' sum, not all landed projects
         elif q.op in ("sum", "sum?") and self._totals_span(q, ranked):
@@ -1447,7 +1447,7 @@ class Matcher:
             return each  # 329亿元平均到每个优质项目: the one fact stating 329亿元, shared over its items
         browse = self._browse(q, ranked)
         if browse:
-            return Match("browse", q.text, q.norm, q.lang, score=declined["score"], slots=q.slots,
+            return Match("browse", q.text, q.norm, q.lang, score=declining["score"], slots=q.slots,
                          suggestions=tuple(self.facts[i].questions[q.lang][0] for i in browse), missing=(q.form,))
         candidates = self._candidates(q, ranked, s.threshold)
         if not candidates or candidates[0][1] < s.threshold:
@@ -1456,10 +1456,10 @@ class Matcher:
             near = [(i, sc) for i, sc in self._candidates(q, ranked, floor) if sc >= floor] or self._dated(q, ranked)
             if not (self._spelled_out(q, near) or self._says_no_figure(q, near) or self._holds_only(q, near)):
                 if near:
-                    declined["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
+                    declining["suggestions"] = tuple(self.facts[i].questions[q.lang][0] for i, _ in near[: s.suggestions])
                 missing = self._unexplained(q, [i for i, _ in near[:1]]) if near else ()
                 cause = "unexplained" if missing else "near" if near else ""  # 创始人: say what is missing
-                return Match("declined", q.text, q.norm, q.lang, **{**declined, "score": max(0.0, top)},
+                return Match("declined", q.text, q.norm, q.lang, **{**declining, "score": max(0.0, top)},
                              cause=cause, missing=missing)
             candidates = near[:1]
         best_i, best = candidates[0]
@@ -1709,7 +1709,7 @@ class Matcher:
         stated = _STATED.findall(text)
         holders = [f for i in self._figure_holders.get(stated[-1], ()) if len((f := self.facts[i]).figures) == 1] \
             if stated else []
-        counting = holders and "元" not in holders[0].figures[0].unit and self.lexicon.quantity(text, "amount") \
+        counting = bool(holders) and "元" not in holders[0].figures[0].unit and self.lexicon.quantity(text, "amount") \
             and not self.lexicon.quantity(text, "count")
         if stated and not counting and (holders or not _FEW.fullmatch(stated[-1])):  # a few (天下秀加碳纤维2个项目)
             # count what the words name
@@ -1740,7 +1740,9 @@ class Matcher:
             return False
         best = next((i for i, sc in ranked[:_LOOKED_AT] if sc >= self.settings.threshold
                      and self.fact_slots[i].get("quarter") == span and not self.facts[i].series), None)
-        left = [w for w in units(q.form) if best is not None and not self._explanation(best).explains(w)]
+        if best is None:
+            return False
+        left = [w for w in units(q.form) if not self._explanation(best).explains(w)]
         if not left:
             return False
         members = [i for i, f in enumerate(self.facts) if f.series and f.source.doc == self.facts[best].source.doc

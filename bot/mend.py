@@ -20,7 +20,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, partial
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -97,17 +97,18 @@ _ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四两]个?季度)")
 _FIRST_THREE_TYPO = re.compile(r"([\u4e00-\u9fff])\s*1、2、3季度")
 
 
-def _quarter(m: re.Match[str]) -> str:
-    return f"{m.group(1)}季" if m.group(2) != "季" and reads_alike(m.group(2), "季") else m.group()
+def _read_as(meant: str, m: re.Match[str]) -> str:
+    """The match's first group and, for its second, `meant` where that character sounds as it
+    (三级度 → 三季度 with 季, 两个季妒 → 两个季度 with 度)."""
+    return f"{m.group(1)}{meant}" if m.group(2) != meant and reads_alike(m.group(2), meant) else m.group()
+
+
+_quarter, _quarter_end = partial(_read_as, "季"), partial(_read_as, "度")
 
 
 def _first_three(m: re.Match[str]) -> str:
     char = m.group(1)
     return "前3季度" if char != "前" and main_reading(char) == main_reading("前") else m.group()
-
-
-def _quarter_end(m: re.Match[str]) -> str:
-    return f"{m.group(1)}度" if m.group(2) != "度" and reads_alike(m.group(2), "度") else m.group()
 
 
 def _crossed(spans: list[tuple[int, int]], start: int, end: int) -> bool:

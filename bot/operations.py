@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar, Protocol
 
-from bot.model import Fact, Series
+from bot.model import Fact, Figure, Series
 
 Line = tuple[tuple[str, str], ...]
 Before = Callable[[Fact], "Fact | None"]  # a member → the member for the quarter before it (环比)
@@ -23,6 +23,12 @@ Before = Callable[[Fact], "Fact | None"]  # a member → the member for the quar
 def fmt(value: Decimal) -> str:
     """Exact decimal, no exponent, no trailing zeros: 1738, 1228.41."""
     return format(value.normalize(), "f")
+
+
+def ratio_percent(figure: Figure) -> str | None:
+    """A ratio the article writes in words (一半) as the percentage a question may ask it in (50%);
+    None for a figure of any other unit."""
+    return f"{fmt(figure.value * 100)}%" if figure.unit == "比例" and figure.value else None
 
 
 def value(fact: Fact) -> Decimal:

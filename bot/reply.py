@@ -13,7 +13,7 @@ from functools import cached_property
 from bot.answer import Answer, Kind, Line
 from bot.match import Match
 from bot.model import Fact, Knowledge
-from bot.operations import OPERATIONS, fmt
+from bot.operations import OPERATIONS, fmt, ratio_percent
 from bot.texts import t
 
 _KIND_NAMES = {
@@ -88,8 +88,8 @@ class Composer:
             for fig in fact.figures:
                 spans += [(" / ", "")] if spans else []
                 spans.append((fig.text, "b"))
-                if fig.unit == "比例" and fig.value:  # 一半 as the percentage a question may ask it in
-                    spans.append((f" ({fmt(fig.value * 100)}%)", ""))
+                if percent := ratio_percent(fig):  # 一半 (50%)
+                    spans.append((f" ({percent})", ""))
             lines.append(tuple(spans))
         lines.append(((fact.answer[lang], ""),))
         lines.append(self._source_line(fact, lang))
