@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import cast
 
 from bot.model import Fact, Knowledge, Series
-from bot.operations import OPERATIONS, Computation, GroupDiff
+from bot.operations import OPERATIONS, Computation, GroupDiff, Share, fmt, value
 from bot.slots import TIME_KINDS, SlotReader
 
 # what a share is of, just before the member named: "what share of 3季度's total"
@@ -21,6 +22,12 @@ _SHARE_OF = re.compile(r"(?:share|percent|percentage|proportion|fraction)\s+of\s
 _ANY_QUARTER = re.compile(r"季度|(?<![a-z])quarters?(?![a-z])")  # said with no number: any of them
 # words saying which of two figures a change is measured against (比, than): else the earlier one
 _THAN = re.compile(r"比|(?<![a-z])than(?![a-z])")  # a difference's sides either side of it
+# what says the side named after it is what the other is measured against (跟一季度比，三季度…;
+# 三季度跟一季度比 measures the first against the second, as 比 does), or 从 the first (从一季度到…)
+_REFERENCE_FIRST = re.compile(r"从|from|(?:跟|和|与|同)[^，,比]{1,20}?相?比(?![较例重])|相比于?|比起|对比|较"
+                              r"|(?<![a-z])(?:compared (?:with|to)|relative to|versus|vs)(?![a-z])")
+_WHOLE = re.compile(r"三类|全部|所有|总数|一共|合计|总共|(?<![a-z])(?:all|total)(?![a-z])")  # a series' whole, after 占
+_WHOLE_BEFORE = re.compile(r"在.+(?:里|中|内|当中|之中)")
 _ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
 _PART_IN = re.compile(r"\S+\s+in\s+\S")
@@ -124,6 +131,37 @@ class Calculator:
             return None
         return cast(GroupDiff, OPERATIONS["group_diff"]).run_sides(series, sides[0], sides[1], grouping)
 
+    def _joint_part(self, text: str, named: list[Fact], members: list[Fact]) -> Computation | None:
+        """A share whose part is the members named before 占 taken together (A加B占…): of the whole
+        series when what follows 占 names no member and says the series whole (its total as a
+        number, or 三类, 全部…), else refused; None when the part is not several members added."""
+        of = text.find("占")
+        if of < 0 or not self.lexicon.operation_words(text[:of], "sum") or self._named(text[of:], members) \
+                or _WHOLE_BEFORE.search(text, 0, of):  # 三季度在三个季度合计里占比多少: the sum is the whole
+            return None
+        part = self._named(text[:of], members)
+        series = self.knowledge.series[members[0].series.id] if members[0].series else None
+        if len(part) != len(named) or series is None:
+            return None
+        total = fmt(sum((value(f) for f in members), Decimal(0)))
+        if len(part) == len(members) or not (_WHOLE.search(text, of) or re.search(rf"(?<!\d){total}(?!\d)", text[of:])):
+            return Computation("share", series, tuple(part), refusal="joint_whole")
+        if any(f.figures[0].qualifier for f in members):
+            return Computation("share", series, tuple(members), refusal="approx")
+        return cast(Share, OPERATIONS["share"]).run_joint(series, tuple(part), tuple(f for f in members if f not in part))
+
+    def _reference_first(self, text: str, named: list[Fact]) -> bool:
+        """Whether the member named first is what the other is measured against: 从 or "from"
+        anywhere, or 跟…比, 相比, 较, "compared with" before it (请问跟一季度比，三季度…)."""
+        found = _REFERENCE_FIRST.search(text)
+        if not found or not named:
+            return False
+        if found.group() in ("从", "from"):
+            return True
+        slots = self.fact_slots[named[0].id]
+        first = min((pos for pos, kind, val in self.reader.positions(text) if val in slots.get(kind, ())), default=-1)
+        return found.start() < first
+
     def _quarter(self, fact: Fact) -> str:
         """The fact's quarter, for ordering members in time ("" when it has none)."""
         return min(self.fact_slots[fact.id].get("quarter", frozenset({""})))
@@ -181,6 +219,8 @@ class Calculator:
             return None  # asks for another quantity than this series holds (投资 of the 20/21/17 projects)
         if op == "share" and len(named) == 1 and self._only_as_whole(text, named[0]):
             return Computation(op, series, tuple(named), refusal="share_of")  # 三类项目投资占三季度总投资
+        if op == "share" and len(named) >= 2 and (joint := self._joint_part(text, named, self.members[key])) is not None:
+            return joint  # 制造业加数字经济项目占58个签约项目的比重: (20 + 21) ÷ (20 + 21 + 17)
         if op == "share" and len(named) > 2 and (again := self._said_again(text, named)):
             named = [again, *(f for f in named if f is not again)]  # share of the three quarters' total in Q3
         if op == "share" and len(named) == 2 and not self.lexicon.operation_words(text, "sum"):
@@ -189,7 +229,7 @@ class Calculator:
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: one against two taken together
             grouped = self._grouped(text, series, self.members[key]) if op == "diff" else None
             return grouped or Computation(op, series, tuple(named), refusal="two_only")
-        reference_first = bool(re.search(r"从|from", text))
+        reference_first = self._reference_first(text, named)
         if op == "change" and len(named) == 2 and not _ORDERED.search(text):
             # 1、2季度 (from Q1 to Q2, QoQ): nothing says which is the base, so the earlier one is
             named, reference_first = sorted(named, key=self._quarter), True

@@ -101,7 +101,8 @@ _TIMES_EN = (r"how\s+many\s+times\s+(?:bigger|larger|more|greater|higher|as\s+\S
 # a how-many-days-between question (白皮书发布到双集中隔了几天, between A and B): its two dates are
 # told apart at one of the joins, tried in turn (阿里仁和数据中心 has a 和 in its name)
 _GAP_ZH = r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中)?(?:一共|总共|相|间)?(?:隔|距|差|过|有)?了?(?:几|多少)天"
-_GAP_AFTER_ZH = r"^(?P<first>.+?)(?:之后|以后|后)(?:又|再)?过了?(?:几|多少)天(?:才|就)?(?P<then>.+)$"
+_GAP_AFTER_ZH = (r"^(?P<first>.+?)(?:(?:之后|以后|后)(?:又|再)?(?:过了?)?(?:几|多少)天|(?:过了?)?(?:几|多少)天(?:之|以)?后)"
+                 r"(?:才|就|又)?(?P<then>.+)$")
 _GAP_JOIN_ZH = r"到|至|和|与|跟|距离|距|离"
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
 _EACH_ZH = r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$"
@@ -1438,6 +1439,10 @@ class Matcher:
             if computed and computed.computation and computed.computation.op == "diff" and q.wanted == {"share"}:
                 return Match("declined", q.text, q.norm, q.lang, computed.facts, best_fact=computed.best_fact,
                              suggestions=self._suggest(ranked, q.lang), slots=q.slots, cause="near")  # 百分之几: no 44亿元
+            if computed and computed.kind == "computed" and \
+                    (missing := self._unexplained(q, [self._index[f.id] for f in computed.facts])):
+                # 前三季度投资合计每平方公里多少: no sum of the three (its members say nothing per area)
+                return Match("declined", q.text, q.norm, q.lang, **declining, cause="unexplained", missing=missing)
             if computed:
                 return computed
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
@@ -1559,8 +1564,10 @@ class Matcher:
             return None  # 58个项目合计投资: about the 58 projects, not a sum of the quarters
         if comp and not comp.refusal and any(not any(self.fact_slots[self._index[f.id]].get(kind, frozenset()) & names
                                                      for f in comp.members)
-                                             for kind, names in q.slots.items() if kind in _NAME_KINDS):
-            return None  # 天下秀项目年3季度…的比例 (占 mistyped): a thing named that no member is, left out
+                                             for kind, names in q.slots.items() if kind in (*_NAME_KINDS, "place")):
+            # 天下秀项目年3季度…的比例 (占 mistyped): a thing named that no member is, left out; 杭州全市3季度
+            # 一共签约多少项目: another place's
+            return None
         if comp and comp.op in ("sum", "mean", "each") and (said := _members_said(q.norm)) and said != len(comp.members):
             # 制造业数字经几人才配套三类加起来: three said, two read (a typo hid one): never two's sum
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
@@ -1883,10 +1890,7 @@ class Matcher:
             # for a figure that names no such thing (9月29号签了多少钱的项目); a total over all of
             # them (total_of) may. One project's figure is that project's even when the question
             # names its zone (How much did Linping New City's projects invest: not 天下秀's 60亿元)
-            if (q.wanted & _QUANTITIES or (not q.wanted and asks in _QUANTITIES)) and (
-                    (not any(k in q.slots for k in _NAME_KINDS)
-                     and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
-                    or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots)):
+            if self._of_unnamed(q, i):
                 score -= s.entity_penalty
             # an article's figure for a neighbour (萧山区) answers only a question naming a place
             if i in self._elsewhere and "place" not in q.slots:
@@ -1896,6 +1900,14 @@ class Matcher:
             return []
         most = max(a for _, _, a in found)
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
+
+    def _of_unnamed(self, q: Question, i: int) -> bool:
+        """Whether fact i is a figure of one named thing the question does not name: see _candidates."""
+        f_slots, asks = self.fact_slots[i], self.facts[i].asks
+        return bool(q.wanted & _QUANTITIES or (not q.wanted and asks in _QUANTITIES)) and (
+            (not any(k in q.slots for k in _NAME_KINDS)
+             and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
+            or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots))
 
     @cached_property
     def _figure_holders(self) -> dict[str, list[int]]:
@@ -1952,6 +1964,9 @@ class Matcher:
         answering each kind of answer the question asks for."""
         if len(chosen) < 2:
             return chosen
+        # one named thing's figure, tied only after its penalty, says no more of a question not
+        # naming it (三季度签约项目数: the 58 signed, not 临平新城's 十余个, whose phrasings say 签约项目数)
+        chosen = [i for i in chosen if not self._of_unnamed(q, i)] or chosen
         self._explain(chosen)
         said = {i: self._explanation(i).coverage(q.form) for i in chosen}
         most = max(said.values())

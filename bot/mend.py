@@ -408,15 +408,20 @@ class Mender:
         """Whether a word holds the character at `at` of the window run[start:end]: a common word
         of the language, or a known word of three characters or more (two neighbours in some text
         are no word: 了掇), other than a shorter one inside the window (上班 of 上班年) or one a keyword
-        typed right (`typed`: _typed(run)) reaches across the edge of (估至多少: 至多 is not read across 多少)."""
+        typed right (`typed`: _typed(run)) reaches across the edge of (估至多少: 至多 is not read across 多少).
+        A known word that is the character beside a keyword typed right holds it no more (估之多少:
+        之多少 is known from 百分之多少, and 估之 is 估值 mistyped)."""
         index = self._index
         for n in _SIZES:
             for first in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
                 window, last = run[first : first + n], first + n
                 if start <= first and last <= end and n < end - start:
                     continue
-                if (window in index.common or (n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1)) and window in index.known)) \
-                        and not _crossed(typed, first, last):
+                if window in index.common:
+                    if not _crossed(typed, first, last):
+                        return True
+                elif n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1)) and window in index.known \
+                        and not _crossed(typed, first, last) and (first + 1, last) not in typed and (first, last - 1) not in typed:
                     return True
         return False
 
@@ -586,6 +591,8 @@ class Mender:
             return None
         if first:  # typed for its first reading: 隔位 is 各位 (ge), not 几位 (a rare ji)
             found = Counter({char: count for char, count in found.items() if char in first})
+        elif not best[1] and max(found.values()) < 2:
+            return None  # another reading's one pair with a word typed right says too little (搞 of 里搞制造: no 里敲)
         ranked = found.most_common()
         top = [char for char, count in ranked if count == ranked[0][1]]
         return top[0] if len(top) == 1 else None

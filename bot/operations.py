@@ -49,9 +49,9 @@ class Computation:
     members: tuple[Fact, ...]  # the inputs, in the order the question named them
     result: Decimal | None = None  # sum, mean, difference and change (signed), share; else None
     winners: tuple[Fact, ...] = ()  # max/min: the members with that value; order: all, sorted
-    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of | share_whole
+    refusal: str = ""  # why it cannot be computed: approx | mixed | growth | two_only | share_of | share_whole | joint_whole
     listed: bool = False  # a weak sum ("Q1 and Q2 total"): each figure may be what was asked, so each leads
-    split: int = 0  # group_diff: how many members are the first side's (the rest are the second's)
+    split: int = 0  # group_diff, share: how many members are the first side's, or the part's (the rest: the other side's, the whole's)
     grouping: str = ""  # group_diff: how a side of several members is taken: sum | mean
 
     @property
@@ -281,12 +281,19 @@ class Share(Operation):
         total = sum((value(f) for f in inputs), Decimal(0))
         return Computation(self.name, series, inputs, value(inputs[0]) * 100 / total if total else None)
 
+    def run_joint(self, series: Series, part: tuple[Fact, ...], rest: tuple[Fact, ...]) -> Computation:
+        """The share of several members taken together in the whole series (split: how many are the part)."""
+        total = sum((value(f) for f in (*part, *rest)), Decimal(0))
+        shared = sum((value(f) for f in part), Decimal(0))
+        return Computation(self.name, series, (*part, *rest), shared * 100 / total if total else None, split=len(part))
+
     def result_text(self, result: Decimal, unit: str) -> str:
         return percent(result)
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        out = [self.percent_head(c, w, lang), ((f"{terms[0]} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
+        part = f"({' + '.join(terms[: c.split])})" if c.split > 1 else terms[0]
+        out = [self.percent_head(c, w, lang), ((f"{part} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
         if c.series and c.series.note.get(lang):  # of this series' total, not of another total the article gives
             out.append(((c.series.note[lang], ""),))
         return out

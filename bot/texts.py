@@ -120,6 +120,8 @@ _T: dict[str, dict[str, str]] = {
                  "en": "This share cannot be computed: the article gives the whole it is a share of, but not the part among figures comparable with it, and I won't estimate."},
     "share_whole": {"zh": "没法确定这个比例是占什么的：是占这两个数字之和，还是占其中另一个？请说清楚（例如“占两者合计的比例”或“是二季度的百分之几”），我不猜。",
                     "en": "It is unclear what this share is of: the two figures' sum, or the other one? Please say (e.g. \u201cshare of the two combined\u201d or \u201cas a percentage of Q2\u201d); I won't guess."},
+    "joint_whole": {"zh": "没法计算这个比例：分子是问题里加在一起的几项，但作分母的那个总数文章没有给出（或说不清是哪一个），我不估算。",
+                    "en": "This share cannot be computed: the part is the figures added in the question, but the article gives no whole it is clearly a share of, and I won't estimate."},
     "mixed": {"zh": "没法计算：这个问题把不同单位的数字放在一起（比如投资额和项目个数），不能相加或比较。",
               "en": "This cannot be computed: it combines figures of different units (e.g. investment and project counts)."},
 }

@@ -987,3 +987,58 @@ def test_qian_typed_before_the_first_quarters(engine: Engine, question: str, fir
     """千/悭 read as 前 before two or three quarters: left unread, the share had been taken of all
     three quarters (33.5%) and the total summed over them (1738亿元)."""
     assert engine.ask(question).text.startswith(first_line)
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("跟一季度比，三季度双集中投资降了百分之几", "第三季度比第一季度少4.5%"),
+    ("请问相比一季度，三季度双集中降了百分之几", "第三季度比第一季度少4.5%"),
+    ("三季度跟一季度比降了百分之几", "第三季度比第一季度少4.5%"),
+    ("三季度比一季度降了百分之几", "第三季度比第一季度少4.5%"),
+])
+def test_a_change_is_measured_against_the_side_compared_with(engine: Engine, question: str, first_line: str) -> None:
+    """跟一季度比 makes Q1 the base: it had been taken as Q3 (第一季度比第三季度多4.7%)."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_share_of_two_members_added_is_of_the_series_whole(engine: Engine) -> None:
+    """A加B占…: the part is the two together, (20 + 21) ÷ 58; it had been 20 ÷ (20 + 21), 48.8%."""
+    assert engine.ask("制造业加数字经济项目占三季度58个签约项目的比重").text.startswith("70.7%")
+    assert engine.ask("三季度在三个季度合计里占比多少").text.startswith("32.0%")  # 合计 there is the whole's
+    declined = engine.ask("制造业加数字经济项目占全市项目的比例")
+    assert declined.kind == "declined" and "70.7%" not in declined.text
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("国家工业app创新中心成立后几天西牛智造启用", "6天"),
+    ("健康小镇开园几天后犀牛智造启用", "17天"),
+])
+def test_days_after_one_thing_until_another(engine: Engine, question: str, first_line: str) -> None:
+    """X成立后几天Y启用 is the gap of the two: it had been the article's 18天 of all three events."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_computed_figure_asked_per_something_no_member_says_is_declined(engine: Engine) -> None:
+    """每平方公里: no member says anything per area, so the three quarters' 1738亿元 is no answer."""
+    answer = engine.ask("按余杭的面积算，前三季度双集中投资合计每平方公里多少亿")
+    assert answer.kind == "declined" and "1738" not in answer.text.split("\n")[0]
+
+
+def test_another_places_total_is_no_sum_of_yuhangs(engine: Engine) -> None:
+    answer = engine.ask("杭州全市三季度一共签约了多少项目")
+    assert answer.kind == "declined" and "58" not in answer.text.split("\n")[0]
+
+
+def test_one_named_things_figure_does_not_win_a_tie_by_its_words(engine: Engine) -> None:
+    """三季度签约项目数: 临平新城's 十余个 (its phrasings say 签约项目数) had won over the 58 signed."""
+    assert engine.ask("3季度 签约项目数").text.startswith("58个")
+
+
+def test_a_known_word_of_a_keyword_and_one_more_character_holds_no_typo(engine: Engine) -> None:
+    """估之多少: 之多少 is known from 百分之多少, but 估之 is 估值 typed by its sound; it had been answered
+    with the investment, 60亿元."""
+    assert engine.ask("天下秀估之多少").text.startswith("100亿元")
+
+
+def test_a_common_verb_is_not_mended_by_another_reading(engine: Engine) -> None:
+    """搞 (gao, also read qiao) beside 里 had been mended into 敲 from one pair in some text."""
+    assert engine.ask("三季度那次集中签约里搞制造的优质项目几个").text.startswith("20个")
