@@ -120,14 +120,16 @@ class Calculator:
         cut = _THAN.search(text)
         if not cut:
             return None
-        sides = [tuple(self._named(side, members)) for side in (text[: cut.start()], text[cut.end() :])]
-        if sorted(map(len, sides))[0] != 1 or max(map(len, sides)) < 2 \
-                or {f.id for f in sides[0]} & {f.id for f in sides[1]}:
+        sides = [tuple(self._named(side, members) or self._spanned(side, members))
+                 for side in (text[: cut.start()], text[cut.end() :])]
+        if sorted(map(len, sides))[0] != 1 or max(map(len, sides)) < 2:
             return None
         group = text[: cut.start()] if len(sides[0]) > 1 else text[cut.end() :]
         grouping = "mean" if self.lexicon.operation_words(group, "mean") else \
             "sum" if self.lexicon.operation_words(group, "sum") else ""
-        if not grouping or any(f.figures[0].qualifier for side in sides for f in side):
+        # one member against a mean that takes it in (三季度比前三季度的平均低多少) is asked; against a sum, not
+        if not grouping or any(f.figures[0].qualifier for side in sides for f in side) \
+                or (grouping == "sum" and {f.id for f in sides[0]} & {f.id for f in sides[1]}):
             return None
         return cast(GroupDiff, OPERATIONS["group_diff"]).run_sides(series, sides[0], sides[1], grouping)
 
@@ -161,6 +163,25 @@ class Calculator:
         slots = self.fact_slots[named[0].id]
         first = min((pos for pos, kind, val in self.reader.positions(text) if val in slots.get(kind, ())), default=-1)
         return found.start() < first
+
+    def _extremes(self, text: str, members: list[Fact]) -> tuple[Fact, Fact] | None:
+        """The highest and the lowest of the members, when the question asks both (最高…最低…差多少)
+        and each is one member with an exact figure; else None."""
+        if len(members) < 2 or not (self.lexicon.operation_words(text, "max") and self.lexicon.operation_words(text, "min")) \
+                or any(f.figures[0].qualifier for f in members):
+            return None
+        values = sorted(value(f) for f in members)
+        if values[-1] == values[-2] or values[0] == values[1]:
+            return None
+        return max(members, key=value), min(members, key=value)
+
+    def _spanned(self, text: str, members: list[Fact]) -> list[Fact]:
+        """Every member, when the text names the span of quarters they are, one each (前3季度), else none."""
+        if not any((kind, val) == ("quarter", "1-3") for _, kind, val in self.reader.positions(text)):
+            return []
+        quarters = [f.slots.get("quarter", frozenset()) for f in members]
+        return sorted(members, key=self._quarter) if all(len(q) == 1 for q in quarters) \
+            and set().union(*quarters) == {"1", "2", "3"} and len(members) == 3 else []
 
     def _quarter(self, fact: Fact) -> str:
         """The fact's quarter, for ordering members in time ("" when it has none)."""
@@ -211,6 +232,14 @@ class Calculator:
             rank = (len(named), len(self._named(text, members, by="name")), near)
             if (len(named) >= operation.minimum or every) and (best is None or rank > best[0]):
                 best = (rank, key, named)
+        if best is None and op == "diff":
+            # one quarter against all three (三季度比前三季度的平均低多少), or the highest of them less the
+            # lowest (前三季度里最高的和最低的差多少): a span names no one member
+            found = [g for key, members in self.members.items() if key in nears
+                     and (g := self._grouped(text, self.knowledge.series[key[0]], members)
+                          or ((extremes := self._extremes(text, self._spanned(text, members)))
+                              and operation.run(self.knowledge.series[key[0]], extremes)))]
+            return found[0] if len(found) == 1 else None
         if best is None:
             return None
         _, key, named = best
@@ -226,6 +255,8 @@ class Calculator:
         if op == "share" and len(named) == 2 and not self.lexicon.operation_words(text, "sum"):
             # 二季度裨一季度增长了百分之几 (比 mistyped): of their sum, or of the other? never guess
             return Computation(op, series, tuple(named), refusal="share_whole")
+        if op == "diff" and len(named) != 2 and (extremes := self._extremes(text, named or self.members[key])):
+            return operation.run(series, extremes)  # 最高的一次和最低的一次差多少: the highest less the lowest
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: one against two taken together
             grouped = self._grouped(text, series, self.members[key]) if op == "diff" else None
             return grouped or Computation(op, series, tuple(named), refusal="two_only")

@@ -39,6 +39,7 @@ from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
+from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
 
@@ -106,6 +107,7 @@ _GAP_AFTER_ZH = (r"^(?P<first>.+?)(?:(?:之后|以后|后)(?:又|再)?(?:过了?
 _GAP_JOIN_ZH = r"到|至|和|与|跟|距离|距|离"
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
 _EACH_ZH = r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$"
+_WHICH_ALONE = r"哪(?:些|几[个家项位]?|\d+个)$"  # "which ones", asked of what the clause before names (余杭有哪几个)
 _GAP_EN = r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)"
 _GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
@@ -1210,7 +1212,7 @@ class Matcher:
             named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
-            words = [before.form] if before and len(units(part.form)) <= 1 else []
+            words = [before.form] if before and (len(units(part.form)) <= 1 or _pattern(_WHICH_ALONE).match(part.form)) else []
             prior, before = (before.form if before else ""), part
             if part.op and len(names) == 1:  # 三类…总投资多少 after 人才配套类几个: a sum of one is no sum of it
                 lacking = {k: v for k, v in lacking.items() if k not in _NAME_KINDS}
@@ -1448,6 +1450,8 @@ class Matcher:
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
 
+        if q.op in (None, "mean") and "amount" in q.wanted and (counted := self._counted_total(q, ranked)):
+            return counted  # 9月29日签约的58个项目投资多少: the 329亿元 the 58 (20 + 21 + 17) total, not 556亿元
         if q.op == "mean" and (each := self._stated_average(q) or self._item_average(q)):
             return each  # 329亿元平均到每个优质项目: the one fact stating 329亿元, shared over its items
         browse = self._browse(q, ranked)
@@ -1875,11 +1879,13 @@ class Matcher:
                 continue
             asks = self.facts[i].asks
             # a date fact also says what happened that day (9月16号开服的项目有哪些)
-            # a list that counts its items (五场硬仗) also says how many; a fact holding the figure a
+            # a list that counts its items (五场硬仗) also says how many; what someone said says who said
+            # it (谁说要在余杭开发人工智能产品: 周剑's words); a fact holding the figure a
             # which-question states says what has it (which unicorn is investing 6 billion yuan)
             if q.wanted and asks not in q.wanted and not (asks == "date" and "date" in q.slots
                                                           and q.wanted <= _WHAT_HAPPENED) \
                     and not (asks == "list" and "count" in q.wanted and self.facts[i].figures) \
+                    and not (asks == "text" and "person" in q.wanted and f_slots.get("person")) \
                     and not (not q.wanted & _QUANTITIES and self._holds_stated(q, i)):
                 # how big, how many: a figure of another kind never answers (18天 is no area), though a
                 # share may say how many of them (一半)
@@ -1902,8 +1908,11 @@ class Matcher:
         return sorted(((i, sc - s.slot_penalty * (most - a)) for i, sc, a in found), key=lambda c: -c[1])
 
     def _of_unnamed(self, q: Question, i: int) -> bool:
-        """Whether fact i is a figure of one named thing the question does not name: see _candidates."""
+        """Whether fact i is a figure of one named thing the question does not name: see _candidates.
+        A day the fact declares names it as well (8月30号开园的小镇首批几个项目: 数字健康小镇's 24个)."""
         f_slots, asks = self.fact_slots[i], self.facts[i].asks
+        if q.slots.get("date", frozenset()) & self.facts[i].slots.get("date", frozenset()):
+            return False
         return bool(q.wanted & _QUANTITIES or (not q.wanted and asks in _QUANTITIES)) and (
             (not any(k in q.slots for k in _NAME_KINDS)
              and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
@@ -1940,6 +1949,25 @@ class Matcher:
             return None
         return Match("computed", q.text, q.norm, q.lang, each.members, round(min(100.0, score), 1),
                      best_fact=self.facts[i].id, slots=q.slots, computation=each)
+
+    def _counted_total(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
+        """The one amount totalling the items of a count the question states (the 58 signed
+        projects: 20 + 21 + 17, whose investment is 329亿元), as it is or, asked on average, shared
+        over them; None unless exactly one fact's items add up to that count, and it is ranked."""
+        counts = {Decimal(m[:-1]) for m in q.stated if m[-1] in "个家项"}
+        if not counts:
+            return None
+        scored = dict(ranked)
+        found = [(i, each) for i, f in enumerate(self.facts) if f.total_of and i in scored
+                 and (each := self.calculator.per_item(f)) and sum(figure_value(m) for m in each.members[1:]) in counts]
+        if len(found) != 1 or self._unexplained(q, [found[0][0]]):
+            return None
+        i, each = found[0]
+        score = round(max(self.settings.threshold, min(100.0, scored[i])), 1)
+        if q.op == "mean":
+            return Match("computed", q.text, q.norm, q.lang, each.members, score, best_fact=self.facts[i].id,
+                         slots=q.slots, computation=each)
+        return Match("fact", q.text, q.norm, q.lang, (self.facts[i],), score, best_fact=self.facts[i].id, slots=q.slots)
 
     def _holds_stated(self, q: Question, i: int) -> bool:
         """Whether fact i holds a figure the question states (投资30亿元的是哪个项目)."""

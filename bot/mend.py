@@ -391,6 +391,10 @@ class Mender:
                     or (typed in _POINTING and _FIGURE_AHEAD.match(run, at + 1)) \
                     or self._held(run, at, start, end, spans):
                 return False
+        # two typos where one would make a word of the language (一刺: 一次, no 依次) are none of this word
+        if len(changed) == 2 and any(f"{run[start:at]}{word[at - start]}{run[at + 1:end]}" in self._index.common
+                                     for at in changed):
+            return False
         # an unexplained character beside the window is the typo (前一裾 is 前一句, no 前移)
         if any(0 <= at < len(run) and "\u3400" <= run[at] <= "\u9fff" and not covered[at] and not self._as_typed(run, at)
                for at in (start - 1, end)):

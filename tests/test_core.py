@@ -1042,3 +1042,47 @@ def test_a_known_word_of_a_keyword_and_one_more_character_holds_no_typo(engine: 
 def test_a_common_verb_is_not_mended_by_another_reading(engine: Engine) -> None:
     """搞 (gao, also read qiao) beside 里 had been mended into 敲 from one pair in some text."""
     assert engine.ask("三季度那次集中签约里搞制造的优质项目几个").text.startswith("20个")
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("9月29号签约的58个项目投资多少", "329亿元"),
+    ("9月29号签约的58个项目平均每个投资多少", "5.67亿元"),
+])
+def test_a_count_stated_names_the_amount_its_items_total(engine: Engine, question: str, first_line: str) -> None:
+    """The 58 signed projects are the three categories' 20 + 21 + 17, whose investment is 329亿元;
+    the Q3 event's 556亿元 (signed and started) had answered, and the average was declined."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("三季度双集中比前三季度的季度平均低多少", "第三季度比第一季度、第二季度、第三季度平均少23.3亿元"),
+    ("二季度双集中比三个季度的平均值高多少", "第二季度比第一季度、第二季度、第三季度平均多20.7亿元"),
+])
+def test_one_quarter_against_the_mean_of_all_three(engine: Engine, question: str, first_line: str) -> None:
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_who_said_it_is_answered_by_what_they_said(engine: Engine) -> None:
+    answer = engine.ask("谁说项目的土地证顺利办理离不开政府帮扶")
+    assert answer.kind == "fact" and "李乐恒" in answer.text
+
+
+def test_which_ones_asks_of_what_the_clause_before_names(engine: Engine) -> None:
+    """余杭有哪几个 after 浙江在建几个省级实验室: Yuhang's labs, not the promotion mechanism's list."""
+    answer = engine.ask("浙江在建几个省级实验室，余杭有哪几个")
+    assert "之江实验室" in answer.text and "一名领导" not in answer.text
+
+
+def test_a_day_the_fact_declares_names_its_thing(engine: Engine) -> None:
+    """8月30日 says which town's first batch (数字健康小镇's 24个): no penalty for the town unnamed."""
+    m = engine.matcher
+    first_batch = next(i for i, f in enumerate(m.facts) if f.id == "digital-health-town-first-batch")
+    assert not m._of_unnamed(m.understand("8月30号开园的小镇首批几个项目"), first_batch)
+    assert m._of_unnamed(m.understand("小镇首批几个项目"), first_batch)
+
+
+@pytest.mark.parametrize("question", ["前三个季度双集中里最高的一次和最低的一次差多少",
+                                      "前三个季度双集中里最高的一次和最低的一刺差多少"])
+def test_the_highest_less_the_lowest(engine: Engine, question: str) -> None:
+    """600亿元 − 556亿元; with 一刺 (一次 mistyped) it had been read as 依次 and listed all three."""
+    assert engine.ask(question).text.startswith("第二季度比第三季度多44亿元")
