@@ -1236,6 +1236,8 @@ class Matcher:
                     part, found = asked, again
                 elif found.kind == "fact" and len(found.facts) > 1:  # 哪天发的: the white paper's day, not a speech's
                     found = self._nearest_to(found, prior)
+            if parts and found.kind == "fact" and len(found.facts) == 1 and not names:
+                found, part = self._in_context(found, part, parts[-1], prior)
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -1271,6 +1273,21 @@ class Matcher:
         when the facts' figure is that count: the figure is the question's premise, not its answer."""
         said = {Decimal(m.group(1)) for m in _pattern(_COUNT_WITHIN).finditer(q.norm)}
         return bool(said) and any(fig.value in said for f in facts for fig in f.figures)
+
+    def _in_context(self, found: Match, part: Question, before: Match, prior: str) -> tuple[Match, Question]:
+        """A clause answered by a fact of another topic than the clause before's, read again after
+        that clause's words: when that answers it with a new fact of the same topic, the clause was
+        asked in its context (直播产业链企业落地了多少家？余杭想打造什么目标: the live economy's
+        第一区, not 2018年's 全域创新策源地)."""
+        topics = {f.topic for f in before.facts}
+        if found.facts[0].topic in topics:
+            return found, part
+        asked = replace(part, form=f"{prior} {part.form}")
+        answered = {self._index[f.id] for f in before.facts}  # what the clause before asked is not asked again
+        again = self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered])
+        if again.kind == "fact" and len(again.facts) == 1 and again.facts[0].topic in topics:
+            return again, asked
+        return found, part
 
     def _nearest_to(self, found: Match, prior: str) -> Match:
         """Of tied facts, the one explaining most of what the clause before says, when one does."""

@@ -1086,3 +1086,16 @@ def test_a_day_the_fact_declares_names_its_thing(engine: Engine) -> None:
 def test_the_highest_less_the_lowest(engine: Engine, question: str) -> None:
     """600亿元 − 556亿元; with 一刺 (一次 mistyped) it had been read as 依次 and listed all three."""
     assert engine.ask(question).text.startswith("第二季度比第三季度多44亿元")
+
+
+def test_a_second_clause_is_read_in_the_first_ones_context(engine: Engine) -> None:
+    """余杭想打造什么目标 alone reads as 2018年's 全域创新策源地; after a question about the live
+    economy it is no longer answered with that year."""
+    assert "2018年" not in engine.ask("直播产业链企业落地了多少家？余杭想打造什么目标").text
+
+
+def test_which_data_centre_is_no_count(engine: Engine) -> None:
+    """哪个数据中心 holds 个数 (a count word) across its words: it had asked for a count."""
+    assert "count" not in engine.knowledge.lexicon.intents("犀牛智造跟哪个数据中心是同1批启用的")
+    answer = engine.ask("犀牛智造跟哪个数据中心是同一批启用的")
+    assert answer.kind == "fact" and "阿里仁和数据中心" in answer.text
