@@ -107,6 +107,7 @@ _GAP_AFTER_ZH = (r"^(?P<first>.+?)(?:(?:之后|以后|后)(?:又|再)?(?:过了?
 _GAP_JOIN_ZH = r"到|至|和|与|跟|距离|距|离"
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
 _EACH_ZH = r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$"
+_PERCENT = r"%|百分|几成|(?<![a-z])(?:percent|percentage|pct)(?![a-z])"
 _WHICH_ALONE = r"哪(?:些|几[个家项位]?|\d+个)$"  # "which ones", asked of what the clause before names (余杭有哪几个)
 _GAP_EN = r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)"
 _GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
@@ -1366,6 +1367,9 @@ class Matcher:
         wanted = self.lexicon.intents(norm)
         op = self.lexicon.operation(norm) or ("each" if wanted & _QUANTITIES and self._lists_members(norm, slots, wanted)
                                               else None)
+        if op == "change" and "amount" in wanted and "share" not in wanted and len(slots.get("quarter", ())) > 1 \
+                and not _pattern(_PERCENT).search(norm):
+            op = "diff"  # QoQ change Q3 vs Q2, in bn yuan: an amount's change is their difference, not a percentage
         return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
 
     def _billions_slip(self, norm: str) -> str:
@@ -1509,6 +1513,9 @@ class Matcher:
                          missing=missing)
 
         missing = self._unexplained(q, [self._index[f.id] for f in facts]) or self._unknown_names(q, facts)
+        if missing and (explaining := self._explaining(q, candidates, best, chosen)) is not None:
+            # 天下秀这个项目方主攻啥业务: not the owner's name, whose words say no 业务; its business
+            facts, missing = (self.facts[explaining],), ()
         if missing:
             return declined("unexplained", missing)
         if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
@@ -1522,6 +1529,15 @@ class Matcher:
         if len(facts) < 2 and (q.op in _COMPARING or (q.op == "sum" and _pattern(_PLUS_JOIN).search(q.norm))):
             return declined("near")  # 二季度比一集度多了多少, 一嵴都加二季度一共多少: one figure compares or adds nothing
         return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
+
+    def _explaining(self, q: Question, candidates: list[tuple[int, float]], best: float,
+                    chosen: list[int]) -> int | None:
+        """The one candidate, not chosen and close behind the best, above the threshold, whose
+        words explain the attribute the chosen facts leave unexplained; None when there is none."""
+        s = self.settings
+        found = [i for i, sc in candidates if i not in chosen and sc >= max(s.threshold, best - s.near_margin)
+                 and not self._unexplained(q, [i]) and not self._unknown_names(q, (self.facts[i],))]
+        return found[0] if len(found) == 1 else None
 
     def _unread_quarter(self, norm: str) -> bool:
         """A quarter named where the slot reader reads none (千三季度)."""

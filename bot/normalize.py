@@ -179,8 +179,8 @@ def _numeral(m: re.Match[str]) -> str:
     return form
 
 
-# a numeral listed before others that end in a measure word: 一 and 二 of 一、二、三季度
-_LISTED = re.compile(f"[、,和与及跟或]\\s*[{_DIGITS}](?:[、,和与及跟或]\\s*[{_DIGITS}])*\\s*[季个家位项名]")
+# a numeral listed before others that end in a measure word: 一 and 二 of 一、二、三季度, 一 of 一到三季度
+_LISTED = re.compile(f"[、,和与及跟或到至]\\s*[{_DIGITS}](?:[、,和与及跟或]\\s*[{_DIGITS}])*\\s*[季个家位项名]")
 
 
 def _arabic_numerals(text: str) -> str:

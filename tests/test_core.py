@@ -1099,3 +1099,30 @@ def test_which_data_centre_is_no_count(engine: Engine) -> None:
     assert "count" not in engine.knowledge.lexicon.intents("犀牛智造跟哪个数据中心是同1批启用的")
     answer = engine.ask("犀牛智造跟哪个数据中心是同一批启用的")
     assert answer.kind == "fact" and "阿里仁和数据中心" in answer.text
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("群里有人说二季度双集中投了600亿，没记错吧", "600亿元"),
+    ("直播那块落地了多少家企业？领导开会要讲", "超过60家"),
+    ("今天群里转的文章 说余杭蝉联全省第几", "全省第一"),
+    ("做PPT用 三季度签约的那58个优质项目总投资是多少", "329亿元"),
+])
+def test_group_chat_around_the_question_is_filler(engine: Engine, question: str, first_line: str) -> None:
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_close_candidate_explaining_the_attribute_answers(engine: Engine) -> None:
+    """项目方 makes the owner's name rank first, but only the business fact says 业务: it had been declined."""
+    answer = engine.ask("麻烦看下天下秀这个项目方主攻啥业务")
+    assert answer.kind == "fact" and answer.fact_ids == ("tianxiaxiu-business",)
+
+
+def test_a_span_of_quarters_in_chinese_numerals(engine: Engine) -> None:
+    """一到三季度: 一 stayed a numeral, the span was read as Q3 alone (556亿元 as the sum, 107.9% as a share)."""
+    assert engine.ask("一到三季度双集中合计多少").text.startswith("1738亿元")
+    assert engine.ask("二季度双集中投资占一到三季度总和的比重").text.startswith("34.5%")
+
+
+def test_a_quarter_on_quarter_change_asked_in_money_is_their_difference(engine: Engine) -> None:
+    assert "44亿元" in engine.ask("QoQ change Q3 vs Q2, in bn yuan?").text.split("\n")[0]
+    assert "7.3%" in engine.ask("QoQ change Q3 vs Q2?").text.split("\n")[0]
