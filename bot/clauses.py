@@ -20,11 +20,12 @@ _QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
 # read case-blind: a Chinese range read so costs 10 ms to compile, and no Chinese character has a case
 # Each cut starts at a space, a comma or a semicolon, or just after a question mark: re tests that
 # first at each character instead of trying every way of cutting there (almost twice as fast).
-_SPLIT = (r"(?:(?=[\s,，；;])|(?<=[？?]))(?:"
+_SPLIT = (r"(?:(?=[\s,，；;、])|(?<=[？?]))(?:"
           rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b)"
           rf"|\s+and\s+(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b))"
-          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
-_CUTS = frozenset(",，；;?？")  # _SPLIT cuts only at one of these or at a space: compiled for texts having one
+          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+          r"|(?<=[的了吗呢啥几么])\s*、\s*(?=\S))")  # 白皮书哪天发的、谁发的: a list of questions, not of names
+_CUTS = frozenset(",，；;?？、")  # _SPLIT cuts only at one of these or at a space: compiled for texts having one
 _compiled = cache(re.compile)
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
 # a Chinese question word anywhere in a clause (属于哪个平台, 叫什么): it asks, though of no kind the

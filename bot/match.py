@@ -118,7 +118,7 @@ _LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|�
 _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
             r"(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
 # the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)
-_DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)了?(?:多少|几)"
+_DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)出?了?(?:多少|几)"
 _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_AT_ZH, _SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
@@ -1455,6 +1455,8 @@ class Matcher:
             q = replace(q, op="sum")  # 前三季度双集中总投资多少: the three events' sum, not all landed projects
         elif q.op in ("sum", "sum?") and self._totals_span(q, ranked):
             q = replace(q, op=None)  # 前三季度累计多少: the article's own 近1800亿元, not the three events' sum
+        if q.op in (None, "mean") and "amount" in q.wanted and (counted := self._counted_total(q, ranked)):
+            return counted  # 9月29日签约的58个项目投资多少: the 329亿元 the 58 (20 + 21 + 17) total, not 556亿元
         if q.op:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if q.op == "diff" and (not computed or computed.kind != "computed"):
@@ -1471,8 +1473,6 @@ class Matcher:
             if q.op == "share":  # a share nothing computes is answered by a share, never by a count
                 q = replace(q, wanted=frozenset({"share"}))
 
-        if q.op in (None, "mean") and "amount" in q.wanted and (counted := self._counted_total(q, ranked)):
-            return counted  # 9月29日签约的58个项目投资多少: the 329亿元 the 58 (20 + 21 + 17) total, not 556亿元
         if q.op == "mean" and (each := self._stated_average(q) or self._item_average(q)):
             return each  # 329亿元平均到每个优质项目: the one fact stating 329亿元, shared over its items
         browse = self._browse(q, ranked)

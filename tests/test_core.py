@@ -1126,3 +1126,18 @@ def test_a_span_of_quarters_in_chinese_numerals(engine: Engine) -> None:
 def test_a_quarter_on_quarter_change_asked_in_money_is_their_difference(engine: Engine) -> None:
     assert "44亿元" in engine.ask("QoQ change Q3 vs Q2, in bn yuan?").text.split("\n")[0]
     assert "7.3%" in engine.ask("QoQ change Q3 vs Q2?").text.split("\n")[0]
+
+
+def test_a_difference_said_with_gao_chu(engine: Engine) -> None:
+    """高出多少: the valuation less the investment, 40亿元 (它 is 天下秀)."""
+    assert "40亿元" in engine.ask("天下秀估值比它在余杭的项目投资额高出多少").text.split("\n")[0]
+
+
+def test_an_average_over_a_stated_count_is_no_series_mean(engine: Engine) -> None:
+    """按329亿元算: the three named projects' series (本松's 超过10亿元) had refused it as approximate."""
+    assert engine.ask("三季度签约的58个优质项目按329亿元算 平均每个投资多少").text.startswith("5.67亿元")
+
+
+def test_questions_listed_with_a_dunhao_are_each_answered(engine: Engine) -> None:
+    answer = engine.ask("问三个事：白皮书哪天发的、谁发的、余杭排第几")
+    assert {"whitepaper-date", "whitepaper-publisher", "top100-district-rank"} <= set(answer.fact_ids)
