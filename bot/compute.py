@@ -27,6 +27,7 @@ _THAN = re.compile(r"比|(?<![a-z])than(?![a-z])")  # a difference's sides eithe
 _REFERENCE_FIRST = re.compile(r"从|from|(?:跟|和|与|同)[^，,比]{1,20}?相?比(?![较例重])|相比于?|比起|对比|较"
                               r"|(?<![a-z])(?:compared (?:with|to)|relative to|versus|vs)(?![a-z])")
 _WHOLE = re.compile(r"三类|全部|所有|总数|一共|合计|总共|(?<![a-z])(?:all|total)(?![a-z])")  # a series' whole, after 占
+_OVER_SPAN = frozenset({"mean", "max", "min"})
 _WHOLE_BEFORE = re.compile(r"在.+(?:里|中|内|当中|之中)")
 _ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
@@ -219,7 +220,8 @@ class Calculator:
         for key, members in self.members.items():
             if key not in nears:
                 continue
-            named = self._named(text, members)
+            # an average, highest or lowest over the quarters spanned (前3季度) is over those members
+            named = self._named(text, members) or (self._spanned(text, members) if op in _OVER_SPAN else [])
             near = nears[key]
             # the whole series only when the question points at no member (9月29号那次 is Q3's)
             every = (whole and operation.whole and not weak and not self._named(text, members, by="any")

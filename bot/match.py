@@ -61,6 +61,7 @@ _pattern = cache(re.compile)
 # two quarters taken together and a quarter apart (1、2季度合计…3季度): two sides, not one total
 _GROUP_AND_ONE = r"\d、\d季度合计.*?(?<![、\d])\d季度|(?<![、\d])\d季度.*?\d、\d季度合计"
 _PER_ITEM = r"每一?[个家项](?:项目|企业|公司)|每一?[家项](?!季)|(?<![a-z])(?:per|each|every)\s+(?:project|company|firm)"
+_LONE_BEFORE_QUARTER = r"(?<![\u4e00-\u9fff\d])[一二两]\s*(?![、,和与及跟或到至个])[\u4e00-\u9fff]\s*[2-4]季度"
 _PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大紧入])[\u4e00-\u9fff\d]"  # A加B: two things
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
@@ -121,7 +122,8 @@ _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
 _DIFF_ZH = r"^(?P<part>.+?)比(?P<whole>.+?)(?:多|少|高|低|大|小)出?了?(?:多少|几)"
 _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?:is|was|are|were)\s+"
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
-_SIDES = {"diff": (_DIFF_ZH, _DIFF_EN), "share": (_SHARE_AT_ZH, _SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
+_GAP_BETWEEN_EN = r"(?:gap|difference)\s+between\s+(?P<part>.+?)\s+and\s+(?P<whole>.+)"  # the first less the second
+_SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH, _SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
 _MOVE_STATED = re.compile(r"(\d+)\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")  # 前移5位, up 5 places
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
@@ -1526,7 +1528,8 @@ class Matcher:
             return declined("unexplained", (self.lexicon.operation_words(q.norm, "mean"),))
         if self._asks_within(q, facts):  # 60多家直播企业里MCN机构有几家: the 60家 is said; its part is not
             return declined("near")
-        if len(facts) < 2 and (q.op in _COMPARING or (q.op == "sum" and _pattern(_PLUS_JOIN).search(q.norm))):
+        if len(facts) < 2 and (q.op in _COMPARING or (q.op == "sum" and (_pattern(_PLUS_JOIN).search(q.norm)
+                                                                        or self._and_join(q.norm)))):
             return declined("near")  # 二季度比一集度多了多少, 一嵴都加二季度一共多少: one figure compares or adds nothing
         return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
 
@@ -1555,10 +1558,24 @@ class Matcher:
             return "declined", "near"
         return None
 
+    def _and_join(self, norm: str) -> bool:
+        """Whether 和 joins two things (直造业和数字经济), not inside a name (阿里仁和数据中心) or a word
+        of the language (和平)."""
+        if "和" not in norm:
+            return False
+        names = [span for kind in _NAME_KINDS for span in self.reader.spans(norm, kind)]
+        common = common_words()
+        return any(0 < at < len(norm) - 1 and not any(a <= at < b for a, b in names)
+                   and norm[at - 1 : at + 1] not in common and norm[at : at + 2] not in common
+                   for at in (m.start() for m in _pattern("和").finditer(norm)))
+
     def _unclear_join(self, norm: str) -> bool:
         """Two quarters with a character between them that neither lists, spans nor compares them
         (一季度纛三季度: a mistyped 到 or 和?), or a span with a typo beside it (一季度赌到三季度: 到,
-        or 和到?): either would combine other quarters than those meant."""
+        or 和到?): either would combine other quarters than those meant; or a numeral left unread one
+        character before a quarter (一稻3季度: 一到三季度 mistyped, no Q3 alone)."""
+        if _pattern(_LONE_BEFORE_QUARTER).search(norm):
+            return True
         said = [m.span() for m in _pattern(_QUARTER_SAID).finditer(norm)]
         for (_, end), (start, _) in itertools.pairwise(said):
             gap = norm[end:start].strip()

@@ -1141,3 +1141,23 @@ def test_an_average_over_a_stated_count_is_no_series_mean(engine: Engine) -> Non
 def test_questions_listed_with_a_dunhao_are_each_answered(engine: Engine) -> None:
     answer = engine.ask("问三个事：白皮书哪天发的、谁发的、余杭排第几")
     assert {"whitepaper-date", "whitepaper-publisher", "top100-district-rank"} <= set(answer.fact_ids)
+
+
+def test_an_average_over_the_quarters_spanned(engine: Engine) -> None:
+    assert "579.3亿元" in engine.ask("Average per quarter across Q1-Q3?").text.split("\n")[0]
+
+
+def test_the_gap_between_two_figures_in_english_is_their_difference(engine: Engine) -> None:
+    assert "40亿元" in engine.ask("Gap between Tianxiu's valuation and its investment here?").text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["一稻三季度双集中合计多少", "三季度签约的直造业和数字经济项目一共几个"])
+def test_a_sum_of_things_not_all_read_is_declined(engine: Engine, question: str) -> None:
+    """到 mistyped left 一 unread before 3季度 (Q3's 556亿元 had been the sum); 制 mistyped left one of
+    two things joined by 和 (数字经济's 21个 had been their sum)."""
+    answer = engine.ask(question)
+    assert answer.kind == "declined" and not answer.fact_ids
+
+
+def test_square_km_is_square_kilometres(engine: Engine) -> None:
+    assert engine.ask("余杭 面积 km²").text.startswith("1228.41平方公里")
