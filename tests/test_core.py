@@ -1161,3 +1161,12 @@ def test_a_sum_of_things_not_all_read_is_declined(engine: Engine, question: str)
 
 def test_square_km_is_square_kilometres(engine: Engine) -> None:
     assert engine.ask("余杭 面积 km²").text.startswith("1228.41平方公里")
+
+
+def test_the_developer_behind_a_project_is_its_owner(engine: Engine) -> None:
+    assert engine.ask("What is the developer behind Tianxiaxiu valued at?").text.startswith("100亿元")
+
+
+def test_an_average_per_project_of_the_three_categories(engine: Engine) -> None:
+    """平均每个项目: 项目 left twice in the form without the averaging words had kept the 329亿元 below the threshold."""
+    assert engine.ask("那三类项目平均每个项目多少亿").text.startswith("5.67亿元")
