@@ -1426,6 +1426,8 @@ class Matcher:
         retrieve(q)'s, retrieved here when not given: a share, multiple or remainder answered from
         its two sides needs no ranking of its own."""
         s = self.settings
+        if q.unknown and {kind for kind, _ in q.unknown} == {"date"} and (dated := self._date_checked(q)):
+            return dated  # 我记得白皮书是9月12日发的？: the day the article gives, 9月10日
         refused = self._refused(q)
         if not refused and q.op in _PORTIONS and (portion := self._portion(q)):
             return portion
@@ -1557,6 +1559,17 @@ class Matcher:
         if q.op and self._unclear_join(q.norm):  # 一季度纛三季度: 到 (all three) or 和 (two)? ask, never guess
             return "declined", "near"
         return None
+
+    def _date_checked(self, q: Question) -> Match | None:
+        """A day no fact has, said of a thing whose day a fact gives (白皮书是9月12日发的？): that fact,
+        whose day the reply shows, when the question without the day asks it of exactly one fact."""
+        if q.op or not q.wanted <= {"date", "year"} | _WHAT_HAPPENED:
+            return None
+        without = self.understand(_pattern(_TIME_SAID["date"]).sub(" ", q.norm), mended=True, asked=frozenset({"date"}))
+        if not isinstance(without, Question) or without.unknown or "date" in without.slots:
+            return None
+        found = self.decide(without)
+        return found if found.kind == "fact" and len(found.facts) == 1 and found.facts[0].asks == "date" else None
 
     def _and_join(self, norm: str) -> bool:
         """Whether 和 joins two things (直造业和数字经济), not inside a name (阿里仁和数据中心) or a word

@@ -1170,3 +1170,23 @@ def test_the_developer_behind_a_project_is_its_owner(engine: Engine) -> None:
 def test_an_average_per_project_of_the_three_categories(engine: Engine) -> None:
     """平均每个项目: 项目 left twice in the form without the averaging words had kept the 329亿元 below the threshold."""
     assert engine.ask("那三类项目平均每个项目多少亿").text.startswith("5.67亿元")
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("我记得白皮书是9月12日发的？", "9月10日"),
+    ("双集中是9月28号办的吧", "9月29日"),
+])
+def test_a_wrong_day_checked_is_answered_with_the_articles(engine: Engine, question: str, first_line: str) -> None:
+    """A day no fact has, said of a thing whose day the article gives: it had been declined as outside
+    the article."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_day_no_fact_has_alone_is_still_declined(engine: Engine) -> None:
+    assert engine.ask("9月12日发生了什么").kind == "out_of_scope"
+
+
+def test_the_papers_vivo_got_through(engine: Engine) -> None:
+    answer = engine.ask("李乐恒提到哪些手续办得挺顺")
+    assert answer.fact_ids == ("vivo-permits",) and "用地规划许可证" in answer.text
+    assert engine.ask("vivo这个项目落在余杭哪个板块").kind != "fact"  # the papers say no place
