@@ -147,7 +147,7 @@ class Calculator:
         if len(part) != len(named) or series is None:
             return None
         total = fmt(sum((value(f) for f in members), Decimal(0)))
-        if len(part) == len(members) or not (_WHOLE.search(text, of) or re.search(rf"(?<!\d){total}(?!\d)", text[of:])):
+        if len(part) == len(members) or not (_WHOLE.search(text, of) or re.search(rf"(?<!\d){re.escape(total)}(?!\d)", text[of:])):
             return Computation("share", series, tuple(part), refusal="joint_whole")
         if any(f.figures[0].qualifier for f in members):
             return Computation("share", series, tuple(members), refusal="approx")

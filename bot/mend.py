@@ -419,13 +419,11 @@ class Mender:
         for n in _SIZES:
             for first in range(max(0, at - n + 1), min(at, len(run) - n) + 1):
                 window, last = run[first : first + n], first + n
-                if start <= first and last <= end and n < end - start:
+                if (start <= first and last <= end and n < end - start) or _crossed(typed, first, last):
                     continue
-                if window in index.common:
-                    if not _crossed(typed, first, last):
-                        return True
-                elif n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1)) and window in index.known \
-                        and not _crossed(typed, first, last) and (first + 1, last) not in typed and (first, last - 1) not in typed:
+                if window in index.common or (n > 2 and all(window[k : k + 2] in index.pairs for k in range(n - 1))
+                                              and window in index.known
+                                              and (first + 1, last) not in typed and (first, last - 1) not in typed):
                     return True
         return False
 

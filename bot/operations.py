@@ -278,11 +278,10 @@ class Share(Operation):
         return named or everyone
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
-        total = sum((value(f) for f in inputs), Decimal(0))
-        return Computation(self.name, series, inputs, value(inputs[0]) * 100 / total if total else None)
+        return self.run_joint(series, inputs[:1], inputs[1:])
 
     def run_joint(self, series: Series, part: tuple[Fact, ...], rest: tuple[Fact, ...]) -> Computation:
-        """The share of several members taken together in the whole series (split: how many are the part)."""
+        """The share of the part's members taken together in all of them (split: how many are the part)."""
         total = sum((value(f) for f in (*part, *rest)), Decimal(0))
         shared = sum((value(f) for f in part), Decimal(0))
         return Computation(self.name, series, (*part, *rest), shared * 100 / total if total else None, split=len(part))
