@@ -12,7 +12,7 @@ question and lost right answers to rewordings, so it is not used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.normalize import has_chinese, normalize
@@ -64,10 +64,24 @@ def units(form: str) -> list[str]:
     return out
 
 
-def said_by(explanations: list[Explanation], form: str, given: Callable[[str], object] | None = None) -> float:
-    """The share of a scoring form's words that at least one of these facts says (or that `given`
-    counts as said whatever the facts are: a question word's pair, which the answer's kind says)."""
+def said_by(explanations: list[Explanation], form: str, asking: re.Pattern[str] | None = None) -> float:
+    """The share of a scoring form's words that at least one of these facts says, or that touch a
+    match of `asking` (a question word, 什么 of 推出什么样解决方案: the answer's kind says its pairs)."""
     words = units(form)
     if not words:
         return 0.0
-    return sum(bool(given and given(w)) or any(e.explains(w) for e in explanations) for w in words) / len(words)
+    given = _touching(form, asking) if asking else set()
+    return sum(i in given or any(e.explains(w) for e in explanations) for i, w in enumerate(words)) / len(words)
+
+
+def _touching(form: str, pattern: re.Pattern[str]) -> set[int]:
+    """The positions in units(form) of the Chinese pairs that overlap a match of `pattern`."""
+    found: set[int] = set()
+    at = 0  # where the token's units start
+    for token in form.split():
+        if has_chinese(token):
+            pairs = max(1, len(token) - 1)  # a pair j holds characters j and j + 1; one character is one unit
+            for m in pattern.finditer(token):
+                found.update(range(at + max(0, m.start() - 1), at + min(pairs, m.end())))
+        at += len(units(token))
+    return found

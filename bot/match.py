@@ -261,6 +261,11 @@ def _says_nothing(part: Question | Match) -> bool:
     return isinstance(part, Question) and not part.slots and not part.wanted and len(units(part.form)) <= 1
 
 
+def _greets(part: Question | Match) -> bool:
+    """A clause of greeting or filler alone (各位早, 在吗): smalltalk, or no word left."""
+    return part.kind == "smalltalk" if isinstance(part, Match) else not part.slots and not part.wanted and not units(part.form)
+
+
 def _asks(part: Question | Match, text: str) -> bool:
     """Whether a clause asks something: a question word, or a question mark."""
     return isinstance(part, Question) and bool(part.wanted or clause_asks(text, part.norm))
@@ -1177,6 +1182,8 @@ class Matcher:
         # found before any clause is answered, as answering costs more than reading: the last first
         # (where stray marks are), then the first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数
         # does not), then back from the last
+        if len(texts) > 2 and _greets(self.understand(texts[0], as_of)):
+            texts = texts[1:]  # 各位早，…多少，…又是多少: a greeting before two questions is no clause of them
         read: dict[int, Question | Match] = {}
         for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
             read[i] = part = self.understand(texts[i], as_of)
@@ -1215,7 +1222,7 @@ class Matcher:
             named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
-            words = [before.form] if before and (len(units(part.form)) <= 1 or _pattern(_WHICH_ALONE).match(part.form)) else []
+            words = [self._asked_of(before, part)] if before and (len(units(part.form)) <= 1 or _pattern(_WHICH_ALONE).match(part.form)) else []
             prior, before = (before.form if before else ""), part
             if part.op and len(names) == 1:  # 三类…总投资多少 after 人才配套类几个: a sum of one is no sum of it
                 lacking = {k: v for k, v in lacking.items() if k not in _NAME_KINDS}
@@ -1306,7 +1313,7 @@ class Matcher:
         them (上半年合计多少)."""
         if not computing:  # the question words' pairs (谁发, 哪天) are said by the kinds of the answers
             return said_by([self._explanation(self._index[f.id]) for p in parts for f in p.facts], message,
-                           ASKING_ZH.search)
+                           ASKING_ZH)
         told = [self._explanation(self._index[f.id]) for p in parts if p.kind == "fact" for f in p.facts]
         words = [(w, p.kind == "computed") for p, form in zip(parts, forms, strict=True) for w in units(form)]
         return sum(computed or any(e.explains(w) for e in told) for w, computed in words) / len(words) if words else 0.0
@@ -1323,6 +1330,15 @@ class Matcher:
         if not isinstance(part, Question) or not ASKING_ZH.search(part.norm):
             return False
         return len(units(ASKING_ZH.sub(" ", self.wording.form(self._named_out(part.norm, named))))) >= 2
+
+    def _asked_of(self, before: Question, part: Question) -> str:
+        """What a clause saying little but which ones (余杭有哪些) asks of: the clause before's words,
+        less its question words and the names this clause says others of (浙江着重建设几个省级实验室，
+        余杭有哪些: Yuhang's labs, not how many Zhejiang builds)."""
+        own = {k: v for k, v in part.slots.items() if k in before.slots and v != before.slots[k]}
+        if not own:
+            return before.form
+        return self.wording.form(ASKING_ZH.sub(" ", self._named_out(before.norm, own)))
 
     def _named_out(self, norm: str, slots: Slots) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask

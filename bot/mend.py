@@ -593,8 +593,10 @@ class Mender:
             return None
         if first:  # typed for its first reading: 隔位 is 各位 (ge), not 几位 (a rare ji)
             found = Counter({char: count for char, count in found.items() if char in first})
-        elif not best[1] and max(found.values()) < 2:
-            return None  # another reading's one pair with a word typed right says too little (搞 of 里搞制造: no 里敲)
+        elif (not best[1] or typed_word) and max(found.values()) < 2:
+            # another reading's one pair with a word typed right says too little (搞 of 里搞制造: no 里敲),
+            # as does one window for a word of its own read another way (他说要: no 税要 of 纳税要跑)
+            return None
         ranked = found.most_common()
         top = [char for char, count in ranked if count == ranked[0][1]]
         return top[0] if len(top) == 1 else None

@@ -1190,3 +1190,43 @@ def test_the_papers_vivo_got_through(engine: Engine) -> None:
     answer = engine.ask("李乐恒提到哪些手续办得挺顺")
     assert answer.fact_ids == ("vivo-permits",) and "用地规划许可证" in answer.text
     assert engine.ask("vivo这个项目落在余杭哪个板块").kind != "fact"  # the papers say no place
+
+
+def test_a_common_word_read_another_way_is_not_mended_on_one_window(engine: Engine) -> None:
+    """说 reads shui too, and 纳税要跑 of some phrasing holds 税要: 他说要 had become 他税要."""
+    assert engine.matcher.mender.mend("他说要推出什么样的解决方案") == "他说要推出什么样的解决方案"
+
+
+def test_pairs_touching_a_question_word_are_said_by_the_answers_kind() -> None:
+    from bot.clauses import ASKING_ZH
+    from bot.explain import Explanation, said_by
+
+    fact = Explanation(["推出解决方案"])
+    assert said_by([fact], "推出什么解决方案") < 1.0  # 出什 and 么解 join the question word to its words
+    assert said_by([fact], "推出什么解决方案", ASKING_ZH) == 1.0
+    assert said_by([fact], "他说推出解决方案", ASKING_ZH) < 1.0  # 他说 and 说推 are no question's
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("各位早，问一下天下秀那个网红城市项目投资多少，项目方估值又是多少", ("tianxiaxiu-investment", "tianxiaxiu-valuation")),
+    ("优必选董事长是谁，他说要推出什么样的解决方案", ("zhou-jian-who", "zhou-jian-ubtech-remarks")),
+])
+def test_each_clause_of_a_greeting_and_two_questions_is_answered(engine: Engine, question: str,
+                                                                  facts: tuple[str, ...]) -> None:
+    assert engine.ask(question).fact_ids == facts
+
+
+def test_which_ones_of_another_place_asks_of_that_place(engine: Engine) -> None:
+    """余杭有哪些 after 浙江着重建设几个省级实验室: Yuhang's labs, where it had answered 其三 alone."""
+    answer = engine.ask("浙江着重建设几个省级实验室，余杭有哪些")
+    assert answer.fact_ids[0] == "zhejiang-provincial-labs-count" and "yuhang-provincial-labs" in answer.fact_ids
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("话说余杭面积有多大啊 孩子作业要用", "yuhang-area"),
+    ("老板说要做个PPT，余杭有哪三个省级实验室来着", "yuhang-provincial-labs"),
+    ("老师让我们读这篇文章，里面说的“六新”都有哪些", "six-new-fields"),
+    ("那个 直播企业余杭现在落地了多少家了 上次听说才50家", "live-industry-chain-companies"),
+])
+def test_group_chat_asides_around_a_question_are_filler(engine: Engine, question: str, fact: str) -> None:
+    assert engine.ask(question).fact_ids == (fact,)
