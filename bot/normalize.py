@@ -214,6 +214,11 @@ _NUMERIC_DATE = (r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-
                  r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 
 
+_UNIT_AFTER = _NUMERIC_DATE[_NUMERIC_DATE.index("(?![\\d.%]"):]
+# 0916, 0929 as typed for 9月16日: a month with its leading zero, then the day, and no unit after
+_COMPACT_DATE = r"(?<![\d.])0([1-9])(3[01]|[12]\d|0[1-9])" + _UNIT_AFTER
+
+
 def _numeric_date(m: re.Match[str]) -> str:
     return f"{m.group(1) + '年' if m.group(1) else ''}{int(m.group(2))}月{int(m.group(3))}日"
 
@@ -223,6 +228,8 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     if any(sep in text for sep in "./-–—"):  # each numeric date has one of them
         text = _pattern(_NUMERIC_DATE).sub(_numeric_date, text)
+    if "0" in text:
+        text = _pattern(_COMPACT_DATE).sub(lambda m: f"{m.group(1)}月{int(m.group(2))}日", text)
     if not text.isascii():  # OpenCC leaves ASCII alone (tests/test_normalize.py)
         if "乾" in text:  # 乾 before a number is 前 typed by its sound (乾三季度), not OpenCC's 干
             text = _pattern(r"乾(?=\s*(?:[\d一二两三四五六七八九十]|个|几))").sub("前", text)

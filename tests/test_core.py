@@ -1230,3 +1230,26 @@ def test_which_ones_of_another_place_asks_of_that_place(engine: Engine) -> None:
 ])
 def test_group_chat_asides_around_a_question_are_filler(engine: Engine, question: str, fact: str) -> None:
     assert engine.ask(question).fact_ids == (fact,)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("天下秀网红城市项目是哪个片区招来的", "zone-linping-new-city-projects"),
+    ("张伯礼领衔的智慧健康创新实验室落在哪个片区", "zone-future-sci-tech-city-projects"),
+    ("余杭这回在全国百强城区里名次上升了多少", "top100-district-rank-rise"),
+])
+def test_zones_asked_as_pianqu_and_a_rise_in_places(engine: Engine, question: str, fact: str) -> None:
+    """哪个片区 asks where, as 哪个区块 does; 名次上升了多少 asks how many places (前移5位)."""
+    assert engine.ask(question).fact_ids == (fact,)
+
+
+def test_a_day_typed_as_four_digits_with_a_leading_zero() -> None:
+    from bot.normalize import normalize
+
+    assert normalize("0916开服的数据中心叫什么").startswith("9月16日")
+    assert normalize("编号0916个") == "编号0916个"  # a unit after it: a number
+
+
+def test_a_speakers_setting_and_last_words_are_in_the_answer(engine: Engine) -> None:
+    assert "集中开工现场" in engine.ask("周剑是在什么场合讲的话").text
+    assert "集中签约仪式" in engine.ask("李乐恒是谁").text
+    assert "高标准推进" in engine.ask("vivo那个负责人说今后面对困难他们会怎么做").text
