@@ -283,8 +283,17 @@ class Wording:
         self._synonyms = pattern(synonyms) if synonyms else None
         self._synonyms_words_only = not any(map(is_expression, synonyms))  # then no match crosses SEP
         self._synonym_of = synonyms
+        self._group: dict[str, list[str]] = {}
+        for word, first in synonyms.items():
+            self._group.setdefault(first, []).append(word)
         # "the latest" is read as the article it means and said in no phrasing (今年 is: 今年以来)
         self._latest = lexicon.when.get("latest")
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """The word and the other words of its synonym group (做什么的: 干啥的, 干嘛的…), as a fact
+        may say any of them."""
+        first = self._synonym_of.get(word, word)
+        return (first, *self._group[first]) if first in self._group else (word,)
 
     def synonyms(self, normalized: str) -> str:
         """Every synonym written as its group's first word (位次 → 排名)."""
@@ -1142,7 +1151,21 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
-        return self._besides(q, as_of) or self._each_clause(q, as_of) or self.decide(q)
+        return self._besides(q, as_of) or self._either(q) or self._each_clause(q, as_of) or self.decide(q)
+
+    def _either(self, q: Question) -> Match | None:
+        """A还是B (国家工业app创新中心是在临平新城还是未来科技城): two names of a kind with 还是 between
+        them are a choice, not both at once; each is asked alone, and the one the article answers,
+        when only one is, answers the question."""
+        if "还是" not in q.norm:
+            return None
+        for kind, values in q.slots.items():
+            spans = self.reader.spans(q.norm, kind) if kind in _NAME_KINDS and len(values) == 2 else []
+            if len(spans) == 2 and "还是" in q.norm[spans[0][1] : spans[1][0]]:
+                found = [m for v in sorted(values)
+                         if (m := self.decide(replace(q, slots={**q.slots, kind: frozenset({v})}))).kind == "fact"]
+                return found[0] if len(found) == 1 else None
+        return None
 
     def _besides(self, q: Question, as_of: str | None) -> Match | None:
         """除了白皮书还有啥事, what began operations on Sept 16 besides the data centre: the rest of the
@@ -1248,6 +1271,9 @@ class Matcher:
                     found = self._nearest_to(found, prior)
             if parts and found.kind == "fact" and len(found.facts) == 1 and not names:
                 found, part = self._in_context(found, part, parts[-1], prior)
+            elif parts and found.kind == "fact" and len(found.facts) > 1:  # tied: the one on the clause before's topic
+                topical = [f for f in found.facts if f.topic in {g.topic for g in parts[-1].facts}]
+                found = replace(found, facts=tuple(topical), best_fact=topical[0].id) if len(topical) == 1 else found
             if found.kind not in ("fact", "computed"):
                 return None
             forms.append(part.form)
@@ -2191,7 +2217,8 @@ class Matcher:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none
         of the chosen facts accounts for."""
         return tuple(a for a in self.lexicon.attributes_in(q.norm)
-                     if not any(self._explanation(i).explains(_pattern(_WHICH_ONE).sub("", a)) for i in chosen))
+                     if not any(self._explanation(i).explains(word) for i in chosen
+                                for word in self.wording.variants(_pattern(_WHICH_ONE).sub("", a))))
 
     def _explain(self, facts: list[int]) -> None:
         """The Explanations of these facts not built yet, their texts normalized in one batch: facts

@@ -1253,3 +1253,44 @@ def test_a_speakers_setting_and_last_words_are_in_the_answer(engine: Engine) -> 
     assert "集中开工现场" in engine.ask("周剑是在什么场合讲的话").text
     assert "集中签约仪式" in engine.ask("李乐恒是谁").text
     assert "高标准推进" in engine.ask("vivo那个负责人说今后面对困难他们会怎么做").text
+
+
+@pytest.mark.parametrize("question", ["睿熙科技是做什么的", "探境科技是干嘛的", "众望布艺是做什么的"])
+def test_what_a_company_only_listed_does_is_declined(engine: Engine, question: str) -> None:
+    """The article names them in a list (睿熙科技总部) or a caption: it had answered with that list."""
+    answer = engine.ask(question)
+    assert answer.kind == "declined" and not answer.fact_ids
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("宅都都是做啥的", "liangzhu-projects-what"),
+    ("天下秀是干嘛的", "tianxiaxiu-business"),
+    ("周剑是干嘛的", "zhou-jian-who"),
+    ("临平那个工业app创新中心是干啥的", "industrial-app-center"),
+])
+def test_what_a_named_thing_does_where_the_article_says_it(engine: Engine, question: str, fact: str) -> None:
+    assert engine.ask(question).fact_ids == (fact,)
+
+
+def test_a_choice_between_two_zones_is_answered_with_the_one_the_article_names(engine: Engine) -> None:
+    assert engine.ask("国家工业app创新中心是在临平新城还是未来科技城").fact_ids == ("industrial-app-center",)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("How much lower was Q3 double-concentration investment vs Q2?", "is 44亿元 (4.4 billion yuan) less than Q2"),
+    ("碳纤维航空结构件项目和天下秀网红城市哪个投资大", "最多的是天下秀网红城市项目 60亿元"),
+    ("刚看到有人说余杭今年以来落地项目超过2000亿了，真的假的", "近1800亿元"),
+])
+def test_a_comparison_or_a_figure_checked_in_other_words(engine: Engine, question: str, said: str) -> None:
+    assert said in engine.ask(question).text.splitlines()[0]
+
+
+def test_the_key_to_something_asks_a_text_not_a_place(engine: Engine) -> None:
+    assert engine.ask("文章说余杭能先人一步关键在哪").fact_ids == ("early-top-level-design",)
+
+
+def test_a_tied_second_clause_is_read_on_the_first_clauses_topic(engine: Engine) -> None:
+    """余杭想打造什么目标 ties 2018年's 全域创新策源地 and the live economy's 第一区: after a live-economy
+    clause it is the latter (2018年 had been given beside it)."""
+    answer = engine.ask("直播产业链企业落地了多少家？余杭想打造什么目标")
+    assert answer.fact_ids == ("live-industry-chain-companies", "live-economy-first-district")
