@@ -1294,3 +1294,12 @@ def test_a_tied_second_clause_is_read_on_the_first_clauses_topic(engine: Engine)
     clause it is the latter (2018年 had been given beside it)."""
     answer = engine.ask("直播产业链企业落地了多少家？余杭想打造什么目标")
     assert answer.fact_ids == ("live-industry-chain-companies", "live-economy-first-district")
+
+
+@pytest.mark.parametrize("question", ["国家工业app创新中心是哪个部门批准的", "碳纤维航空结构件主要用在哪些飞机上"])
+def test_what_no_fact_says_of_a_listed_project_is_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).kind == "declined"
+
+
+def test_where_a_remark_was_made_is_in_its_answer(engine: Engine) -> None:
+    assert engine.ask("李乐恒是在什么场合说的那番话").text.startswith("在集中签约仪式上")
