@@ -51,6 +51,7 @@ _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
 _NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
 _COMPARING = frozenset({"diff", "change", "ratio", "remainder"})  # two figures or nothing: never one fact's own
+_PLACE_KINDS = frozenset({"zone", "place"})  # a choice between two of them asks where
 _SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one clause's hold for the others
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
 _WHAT_HAPPENED = frozenset({"list", "name", "place", "person", "text"})  # 哪些/什么, not 多少
@@ -1155,16 +1156,26 @@ class Matcher:
 
     def _either(self, q: Question) -> Match | None:
         """A还是B (国家工业app创新中心是在临平新城还是未来科技城): two names of a kind with 还是 between
-        them are a choice, not both at once; each is asked alone, and the one the article answers,
-        when only one is, answers the question."""
+        them are a choice, not both at once; each is asked alone (the other left out of the words;
+        of two places, it asks where), and the one the article answers, when only one is (or one
+        says more of the question: 阿里的创新中心), answers it."""
         if "还是" not in q.norm:
             return None
         for kind, values in q.slots.items():
             spans = self.reader.spans(q.norm, kind) if kind in _NAME_KINDS and len(values) == 2 else []
-            if len(spans) == 2 and "还是" in q.norm[spans[0][1] : spans[1][0]]:
-                found = [m for v in sorted(values)
-                         if (m := self.decide(replace(q, slots={**q.slots, kind: frozenset({v})}))).kind == "fact"]
-                return found[0] if len(found) == 1 else None
+            if len(spans) != 2 or "还是" not in q.norm[spans[0][1] : spans[1][0]]:
+                continue
+            wanted = q.wanted | {"place", "list"} if kind in _PLACE_KINDS else q.wanted
+            found = []
+            for value in sorted(values):
+                other = next(iter(values - {value}))
+                form = " ".join(w for w in q.form.replace(other, " ").split() if w not in ("还", "还是"))
+                asked = replace(q, slots={**q.slots, kind: frozenset({value})}, form=form, wanted=wanted)
+                if (m := self.decide(asked)).kind == "fact" and len(m.facts) == 1:
+                    found.append((self._explanation(self._index[m.facts[0].id]).coverage(q.form), m))
+            best = max((cov for cov, _ in found), default=0.0)
+            chosen = [m for cov, m in found if cov == best]
+            return chosen[0] if len(chosen) == 1 else None
         return None
 
     def _besides(self, q: Question, as_of: str | None) -> Match | None:
