@@ -51,6 +51,8 @@ _TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
 _NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
 _COMPARING = frozenset({"diff", "change", "ratio", "remainder"})  # two figures or nothing: never one fact's own
+# a clause saying a scope of its own borrows no place (还想打造全国什么第一区 after 余杭叫浙江什么第一区)
+_SCOPE = r"全国|全省|全市|全球|(?<![a-z])(?:national|nationwide|provincial)(?![a-z])"
 _PLACE_KINDS = frozenset({"zone", "place"})  # a choice between two of them asks where
 _SHARED_KINDS = frozenset({*_NAME_KINDS, "place", "doc", *TIME_KINDS})  # one clause's hold for the others
 _QUANTITIES = frozenset({"amount", "count", "share", "area", "duration"})
@@ -1252,7 +1254,7 @@ class Matcher:
             # a name only from a clause before (三类优质项目投资多少？碳纤维一个项目多少: no 碳纤维 in the first)
             lacking = {k: named.get(k) if k in _NAME_KINDS else v for k, v in q.slots.items()
                        if k not in part.slots and k in _SHARED_KINDS and (k not in _NAME_KINDS or k in named)
-                       and not (timed and k in TIME_KINDS)}
+                       and not (timed and k in TIME_KINDS) and not (k == "place" and _pattern(_SCOPE).search(part.norm))}
             named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
@@ -1280,7 +1282,7 @@ class Matcher:
                     part, found = asked, again
                 elif found.kind == "fact" and len(found.facts) > 1:  # 哪天发的: the white paper's day, not a speech's
                     found = self._nearest_to(found, prior)
-            if parts and found.kind == "fact" and len(found.facts) == 1 and not names:
+            if parts and ((found.kind == "fact" and len(found.facts) == 1) or found.kind == "declined") and not names:
                 found, part = self._in_context(found, part, parts[-1], prior)
             elif parts and found.kind == "fact" and len(found.facts) > 1:  # tied: the one on the clause before's topic
                 topical = [f for f in found.facts if f.topic in {g.topic for g in parts[-1].facts}]
@@ -1323,11 +1325,11 @@ class Matcher:
 
     def _in_context(self, found: Match, part: Question, before: Match, prior: str) -> tuple[Match, Question]:
         """A clause answered by a fact of another topic than the clause before's, read again after
-        that clause's words: when that answers it with a new fact of the same topic, the clause was
-        asked in its context (直播产业链企业落地了多少家？余杭想打造什么目标: the live economy's
-        第一区, not 2018年's 全域创新策源地)."""
+        that clause's words, as is a clause declined alone: when that answers it with a new fact of
+        the same topic, the clause was asked in its context (直播产业链企业落地了多少家？余杭想打造
+        什么目标: the live economy's 第一区, not 2018年's 全域创新策源地; …多少家？目标打造啥)."""
         topics = {f.topic for f in before.facts}
-        if found.facts[0].topic in topics:
+        if found.facts and found.facts[0].topic in topics:
             return found, part
         asked = replace(part, form=f"{prior} {part.form}")
         answered = {self._index[f.id] for f in before.facts}  # what the clause before asked is not asked again

@@ -1309,3 +1309,9 @@ def test_what_no_fact_says_of_a_listed_project_is_declined(engine: Engine, quest
 
 def test_where_a_remark_was_made_is_in_its_answer(engine: Engine) -> None:
     assert engine.ask("李乐恒是在什么场合说的那番话").text.startswith("在集中签约仪式上")
+
+
+def test_a_clause_saying_its_own_scope_borrows_no_place(engine: Engine) -> None:
+    """全国 of the second clause: 浙江 of the first had been borrowed, and the clause declined."""
+    answer = engine.ask("余杭叫浙江什么第一区？还想打造全国什么第一区")
+    assert answer.fact_ids == ("zhejiang-economy-first-district", "live-economy-first-district")
