@@ -73,6 +73,7 @@ _BESIDES_END = r"还|另外|也|[以之]?外|[，,]|什么|啥|哪|几|多少|�
 _LOOKED_AT = 30  # facts further down the ranking are no answer: neither besides the known thing, nor a span's total
 # (那58个项目 names the projects by their count, 那329亿 states the amount)
 _STATED = re.compile(r"(?<![\d.这那每])\d+(?:\.\d+)?(?:亿元|亿|万元|万|个|家|位|天|平方公里)|(?<=[这那])\d+(?:\.\d+)?(?:亿元|亿|万元|万)")
+_REFERRED_COUNT = r"(?<=[这那])(\d+)[个家项]"  # a count pointed at (那58个), no stated figure elsewhere (这3个季度)
 # a count said of a whole, then a count asked within it: 60多家直播企业里MCN机构有几家
 _COUNT_WITHIN = r"(\d+)[多余]?[个家项][^,，?？]{0,12}?(?:里面|里|当中|之中|中)[^,，?？]{0,12}?(?:几|多少)[个家项]"
 _FEW = re.compile(r"[1-9](?:个|家|位)")
@@ -2073,6 +2074,8 @@ class Matcher:
         projects: 20 + 21 + 17, whose investment is 329亿元), as it is or, asked on average, shared
         over them; None unless exactly one fact's items add up to that count, and it is ranked."""
         counts = {Decimal(m[:-1]) for m in q.stated if m[-1] in "个家项"}
+        if not q.slots.keys() & set(_ENTITY_KINDS):  # 那58个项目: those 58 (not 那58个项目里天下秀, one of them)
+            counts |= {Decimal(m) for m in _pattern(_REFERRED_COUNT).findall(q.norm)}
         if not counts:
             return None
         scored = dict(ranked)

@@ -74,7 +74,9 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
     # the first three quarters, in any of its forms → 前3季度
     (lambda t, latin: (("3" in t or "three" in t) and ("季" in t or "q" in t)) or ("9" in t and "月" in t),
      (r"(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
-                r"(?:first|1st)\s+(?:three|3)\s+quarters?|(?<![\d.])1\s*[-~–—至到]\s*9\s*月份?|[前头]\s*9\s*个\s*月)"), " 前3季度 "),
+                r"(?:first|1st)\s+(?:three|3)\s+quarters?|(?<![\d.])1\s*[-~–—至到]\s*9\s*月份?|[前头]\s*9\s*个\s*月|"
+                r"(?<![a-z])(?<!q[1-4]\s)(?<![1-4]q\s)(?:through|thru|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:q3|3q)(?![a-z\d]))"),
+     " 前3季度 "),  # through Q3 (YTD investment through Q3): the first three quarters
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
     (lambda t, latin: ("季度" in t or "q" in t)
      and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),

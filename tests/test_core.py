@@ -1315,3 +1315,19 @@ def test_a_clause_saying_its_own_scope_borrows_no_place(engine: Engine) -> None:
     """全国 of the second clause: 浙江 of the first had been borrowed, and the clause declined."""
     answer = engine.ask("余杭叫浙江什么第一区？还想打造全国什么第一区")
     assert answer.fact_ids == ("zhejiang-economy-first-district", "live-economy-first-district")
+
+
+def test_ytd_through_q3_is_the_first_three_quarters(engine: Engine) -> None:
+    assert engine.ask("YTD investment landed in Yuhang through Q3 2020?").text.startswith("近1800亿元")
+
+
+def test_an_average_ticket_size_is_no_mean_of_counts(engine: Engine) -> None:
+    """Ticket size asks money: the categories' counts (20个, 21个) had been averaged into 20.5个."""
+    answer = engine.ask("Avg ticket size of the Q3 quality projects (mfg + digital econ + talent)?")
+    assert answer.kind == "declined" and "个" not in answer.text.splitlines()[0]
+
+
+def test_a_count_pointed_at_names_the_amount_its_items_total(engine: Engine) -> None:
+    """那58个: 那 before the count had kept it from being read as stated, and Q3's 556亿元 won a near tie."""
+    assert engine.ask("做PPT永 三季度签约的那58个优质项目总投资是多少").text.startswith("329亿元")
+    assert not engine.ask("三季度签约那58个项目里，天下秀一个就占了多少投资").text.startswith("329亿元")
