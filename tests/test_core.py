@@ -1331,3 +1331,12 @@ def test_a_count_pointed_at_names_the_amount_its_items_total(engine: Engine) -> 
     """那58个: 那 before the count had kept it from being read as stated, and Q3's 556亿元 won a near tie."""
     assert engine.ask("做PPT永 三季度签约的那58个优质项目总投资是多少").text.startswith("329亿元")
     assert not engine.ask("三季度签约那58个项目里，天下秀一个就占了多少投资").text.startswith("329亿元")
+
+
+def test_an_approximate_figure_said_as_a_premise_is_filler(engine: Engine) -> None:
+    assert engine.ask("我朋友说余杭面积一千多平方公里 具体是多少啊").text.startswith("1228.41平方公里")
+
+
+def test_shenme_is_no_figure_checked(engine: Engine) -> None:
+    """么 of 一个什么 had read as a count checked (1个…么), asking a count of a list."""
+    assert engine.ask("余杭推进机制是一个项目一名领导一张作站图和一个什么").fact_ids == ("project-promotion-mechanism",)
