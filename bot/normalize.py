@@ -211,14 +211,12 @@ _BLANKS = _Blanks(_FINANCIAL)  # one translate: the financial numerals are lette
 _STRAY_DOT = r"(?<!\d)\.|\.(?!\d)"  # a dot stays only inside a number: 1228.41
 # 9.29, 9/29, 9-29 as users type dates; read before punctuation goes. A figure such as 1228.41,
 # 2.5亿, 3.5% or 1.2 billion keeps its dot: a date has a one- or two-digit month and no unit after it.
+_NO_UNIT_AFTER = (r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
+                  r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
 _NUMERIC_DATE = (r"(?<![\d.])(?:((?:19|20)\d\d)\s*[./\-–—]\s*)?(1[0-2]|0?[1-9])\s*[./\-–—]\s*(3[01]|[12]\d|0?[1-9])"
-                 r"(?![\d.%]|\s*(?:亿|万|元|倍|个|家|平|季|月|日|号|年|位|天|%|billion|million|trillion|thousand|"
-                 r"bn|mn|yuan|rmb|percent|per\s*cent|times|points?|[bmk](?![a-z])))")
-
-
-_UNIT_AFTER = _NUMERIC_DATE[_NUMERIC_DATE.index("(?![\\d.%]"):]
+                 + _NO_UNIT_AFTER)
 # 0916, 0929 as typed for 9月16日: a month with its leading zero, then the day, and no unit after
-_COMPACT_DATE = r"(?<![\d.])0([1-9])(3[01]|[12]\d|0[1-9])" + _UNIT_AFTER
+_COMPACT_DATE = r"(?<![\d.])0([1-9])(3[01]|[12]\d|0[1-9])" + _NO_UNIT_AFTER
 
 
 def _numeric_date(m: re.Match[str]) -> str:
