@@ -1215,15 +1215,19 @@ class Matcher:
         # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
-        if len(texts) > 2 and _greets(self.understand(texts[0], as_of)):
-            texts = texts[1:]  # 各位早，…多少，…又是多少: a greeting before two questions is no clause of them
+        read: dict[int, Question | Match] = {}
+        if len(texts) > 2:
+            read[0] = self.understand(texts[0], as_of)
+            if _greets(read[0]):  # 各位早，…多少，…又是多少: a greeting before two questions is no clause of them
+                texts, read = texts[1:], {}
         # a clause that neither asks nor names another thing (the "!" of "…多少?!") ends the split:
         # found before any clause is answered, as answering costs more than reading: the last first
         # (where stray marks are), then the first (it must ask: 三季度 of 三季度 制造业 数字经济 项目数
         # does not), then back from the last
-        read: dict[int, Question | Match] = {}
         for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
-            read[i] = part = self.understand(texts[i], as_of)
+            if i not in read:
+                read[i] = self.understand(texts[i], as_of)
+            part = read[i]
             if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])) or _says_nothing(part):
                 return None  # 在嘛？ before the question: no clause of its own, the message is one question
         facts: list[Fact] = []
