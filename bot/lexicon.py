@@ -145,37 +145,56 @@ def _starts(items: Any) -> set[int | str] | None:
     """What a match of a parsed regex can start with: characters (code points) and class escapes
     (\\d); None when that is not such a short list (., a negated class, a case-insensitive part)
     or when the match may be empty."""
-    for op, av in items:
-        if op in (_sre_parse.AT, _sre_parse.ASSERT, _sre_parse.ASSERT_NOT):  # take no character
-            continue
-        if op is _sre_parse.LITERAL:
-            return {av}
-        if op is _sre_parse.IN:
-            found: set[int | str] = set()
-            for kind, value in av:
-                if kind is _sre_parse.LITERAL:
-                    found.add(value)
-                elif kind is _sre_parse.RANGE and value[1] - value[0] < 64:
-                    found.update(range(value[0], value[1] + 1))
-                elif kind is _sre_parse.CATEGORY and value in _ESCAPES:
-                    found.add(_ESCAPES[value])
-                else:
-                    return None
-            return found
-        if op is _sre_parse.SUBPATTERN:
-            return None if av[1] & re.IGNORECASE else _starts(av[3])
-        if op is _sre_parse.BRANCH:
-            found = set()
-            for branch in av[1]:
-                starts = _starts(branch)
-                if starts is None:
-                    return None
-                found |= starts
-            return found
-        if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
-            return _starts(av[2]) if av[0] > 0 else None
-        return None
-    return None
+    found, empty = _sequence_starts(items)
+    return None if empty else found
+
+
+def _sequence_starts(items: Any) -> tuple[set[int | str] | None, bool]:
+    """_starts of a sequence, and whether all of it may match nothing: an optional part's starts
+    and then the next part's (/(?:刚|今天)?看到/ starts with 刚, 今 or 看)."""
+    found: set[int | str] = set()
+    for item in items:
+        starts, empty = _item_starts(*item)
+        if starts is None:
+            return None, False
+        found |= starts
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _item_starts(op: Any, av: Any) -> tuple[set[int | str] | None, bool]:
+    if op in (_sre_parse.AT, _sre_parse.ASSERT, _sre_parse.ASSERT_NOT):  # take no character
+        return set(), True
+    if op is _sre_parse.LITERAL:
+        return {av}, False
+    if op is _sre_parse.IN:
+        found: set[int | str] = set()
+        for kind, value in av:
+            if kind is _sre_parse.LITERAL:
+                found.add(value)
+            elif kind is _sre_parse.RANGE and value[1] - value[0] < 64:
+                found.update(range(value[0], value[1] + 1))
+            elif kind is _sre_parse.CATEGORY and value in _ESCAPES:
+                found.add(_ESCAPES[value])
+            else:
+                return None, False
+        return found, False
+    if op is _sre_parse.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _sequence_starts(av[3])
+    if op is _sre_parse.BRANCH:
+        found, empty = set(), False
+        for branch in av[1]:
+            starts, may_be_empty = _sequence_starts(branch)
+            if starts is None:
+                return None, False
+            found |= starts
+            empty = empty or may_be_empty
+        return found, empty
+    if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+        starts, empty = _sequence_starts(av[2])
+        return starts, empty or av[0] == 0
+    return None, False
 
 
 _CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{2,}")

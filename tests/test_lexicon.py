@@ -97,7 +97,11 @@ def test_a_word_list_is_searched_only_where_a_match_can_start() -> None:
     words = pattern(["多少", "how many", "/(?<!哪)几[个家]/", "/(?:投资|投入)了?多少/", "/^total (?!number)/"])
     assert words.firsts == frozenset("多h几投t")
     assert words.search("三季度几个") and not words.search("哪几个") and not words.search("三季度")
-    assert pattern(["/\\s*多/"]).firsts is None and pattern(["/a?b/"]).firsts is None  # may start anywhere
+    assert pattern(["/\\s*多/"]).firsts is None and pattern(["/a?/"]).firsts is None  # may start anywhere
+    # an optional start: what it starts with, or what follows it
+    assert pattern(["/a?b/"]).firsts == frozenset("ab") and pattern(["/(?:刚|今天)?(?:看到|听到)新闻/"]).firsts == frozenset("刚今看听")
+    optional = pattern(["嗯", "/(?:刚|今天)?看到新闻(?:里)?说?/"])
+    assert optional.pattern.startswith("(?=[") and optional.search("今天看到新闻说").group() == "今天看到新闻说"
     assert pattern(["/(?i:total)/"]).firsts is None and pattern([]).search("anything") is None
     # the regex itself looks ahead for them (a class such as \d too), and finds what the words say
     assert words.pattern.startswith("(?=[") and words.search("total of it") and not words.search("a total of it")
