@@ -8,6 +8,7 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import itertools
@@ -119,7 +120,7 @@ _GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
 _LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
-            r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)(?:不在|不再|不属于|不是)(?P<part2>.+?)(?:的|$)")
+            r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)?(?<![在是])(?:不在|不再|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
             r"(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
 # the two sides of a difference between two facts no series joins (天下秀估值比投资额多多少)
@@ -169,6 +170,10 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 # a quarter named (千三季度: a numeral the reader takes for no quarter, its 前 mistyped); not a number
 # of quarters (平均一个季度, 两个季度)
 _QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
+_NOT_OF = r"((?<![是在])不(?:在|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
+_AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁)"  # who holds a place: 排第二的是哪个区
+_TOPICAL = 0.3  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 is not
+_WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
@@ -1155,7 +1160,64 @@ class Matcher:
         q = self.understand(question, as_of)
         if isinstance(q, Match):
             return q
+        found = self._read(q, as_of)
+        if found.kind == "computed" and q.op in _COMPARING:
+            return self._asked_last(q, as_of) or found
+        if found.kind == "fact":
+            return found
+        return self._without_asides(q, as_of) or found
+
+    def _asked_last(self, q: Question, as_of: str | None) -> Match | None:
+        """他说二季度比一季度少，我说多，二季度到底多少: a last clause that asks a figure of its own, of a
+        time or a thing it names, is what is asked; the comparison before it was said, not asked."""
+        texts = clauses(q.text)
+        if len(texts) < 2:
+            return None
+        last = self.understand(texts[-1], as_of)
+        if not isinstance(last, Question) or last.op or not _asks(last, texts[-1]) \
+                or not last.slots.keys() & _SHARED_KINDS - {"place"}:
+            return None
+        found = self._read(last, as_of)
+        return found if found.kind == "fact" else None
+
+    def _read(self, q: Question, as_of: str | None) -> Match:
         return self._besides(q, as_of) or self._either(q) or self._each_clause(q, as_of) or self.decide(q)
+
+    def _without_asides(self, q: Question, as_of: str | None) -> Match | None:
+        """Chat around a question the whole message could not be read as (你好呀，今天天气不错，顺便问下
+        一季度投资多少; 我以前在临平新城上班，现在那边主攻哪些产业): asked again without the clauses that
+        neither ask nor say a word of the fact base, the names and times they say kept. A time or place
+        no fact has, said aside (2019年的事), still limits the question, and a figure said aside is one
+        to count with: then nothing is asked again."""
+        texts = clauses(q.text)
+        if len(texts) < 2:
+            return None
+        kept: list[str] = []
+        carried: list[str] = []
+        asking = False
+        for text in texts:
+            part = self.understand(text, as_of)
+            if not isinstance(part, Question) or _asks(part, text) or _pattern(_WHETHER).search(text):
+                kept.append(text)
+                asking = True
+                continue
+            if part.stated or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
+                return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
+            said = [part.norm[a:b] for kind in _NAME_KINDS if kind in part.slots
+                    for a, b in self.reader.spans(part.norm, kind)]
+            said += [m.group() for kind, when in _TIME_SAID.items() if kind in part.slots
+                     for m in _pattern(when).finditer(part.norm)]
+            rest = self.wording.form(functools.reduce(lambda text, name: text.replace(name, " "), said, part.norm))
+            words = [term for term in terms(rest) if not term.isdigit()]
+            if words and sum(map(bool, map(self._postings_of, words))) >= _TOPICAL * len(words):
+                kept.append(text)  # 这次签约里有高分子材料的项目，投资多少: words of the fact base, the question's
+            else:
+                carried += said
+        if len(kept) == len(texts) or not asking:
+            return None
+        asked = self.understand(" ".join([*carried, *kept]), as_of)
+        found = asked if isinstance(asked, Match) else self._read(asked, as_of)
+        return found if found.kind in ("fact", "computed") else None
 
     def _either(self, q: Question) -> Match | None:
         """A还是B (国家工业app创新中心是在临平新城还是未来科技城): two names of a kind with 还是 between
@@ -1593,7 +1655,28 @@ class Matcher:
         if len(facts) < 2 and (q.op in _COMPARING or (q.op == "sum" and (_pattern(_PLUS_JOIN).search(q.norm)
                                                                         or self._and_join(q.norm)))):
             return declined("near")  # 二季度比一集度多了多少, 一嵴都加二季度一共多少: one figure compares or adds nothing
+        if (negated := self._negated(q)) and any(value in self.fact_slots[self._index[f.id]].get(kind, ())
+                                                 for f in facts for kind, value in negated):
+            return declined("near")  # 浙江省级实验室里不在余杭的是哪个: not one of Yuhang's three
+        if (at := _pattern(_AT_RANK).search(q.norm)) and not any(
+                f"第{at.group(1)}" in normalize(fig.text) for f in facts for fig in f.figures):
+            return declined("near")  # 浙江省内排第二的是哪个区: who holds a place no fact gives, not 全省第一
         return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
+
+    def _negated(self, q: Question) -> set[tuple[str, str]]:
+        """The names the question rules out (不在余杭的, 余杭以外的): a fact about one answers the
+        opposite of what is asked."""
+        if not any(word in q.norm for word in ("不", "以外", "之外")):
+            return set()
+        named = self.reader.positions(q.norm)
+        out = set()
+        for m in _pattern(_NOT_OF).finditer(q.norm):
+            if m.group(1):  # 不在余杭: the name just after
+                out |= {(kind, value) for at, kind, value in named if at == m.end()}
+            else:  # 余杭以外: the last name just before
+                before = [(at, kind, value) for at, kind, value in named if m.start() - 6 <= at < m.start()]
+                out |= {(kind, value) for at, kind, value in before[-1:]}
+        return out
 
     def _explaining(self, q: Question, candidates: list[tuple[int, float]], best: float,
                     chosen: list[int]) -> int | None:

@@ -1340,3 +1340,55 @@ def test_an_approximate_figure_said_as_a_premise_is_filler(engine: Engine) -> No
 def test_shenme_is_no_figure_checked(engine: Engine) -> None:
     """么 of 一个什么 had read as a count checked (1个…么), asking a count of a list."""
     assert engine.ask("余杭推进机制是一个项目一名领导一张作站图和一个什么").fact_ids == ("project-promotion-mechanism",)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("你好呀，今天天气不错，顺便问一下二季度双集中总投资多少", "q2-double-concentration-total"),
+    ("昨晚加班到很晚，三季度签了几个项目", "q3-signed-projects-count"),
+])
+def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
+    """天气 and 加班 of a clause that asks nothing had declined the whole message."""
+    assert engine.ask(question).fact_ids == (fact,)
+
+
+@pytest.mark.parametrize("question", [
+    "2019年那会儿我还在余杭上班，双集中总投资多少",  # a year aside still limits the question
+    "按1800亿算，三季度556亿占比多少",  # a figure aside is one to count with
+    "这回签约里有高分子材料的项目，投资多少",  # the article's own words aside are the question's
+])
+def test_an_aside_that_limits_the_question_is_not_set_aside(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
+
+
+def test_what_is_not_in_a_place_is_its_remainder_or_declined(engine: Engine) -> None:
+    """不在余杭的 asks the opposite of Yuhang's 其三: the rest of the four, or nothing the article names."""
+    assert engine.ask("浙江4个省级实验室，不在余杭的有几个").text.startswith("1个")
+    assert engine.ask("三季度签约的58个项目里，不是制造业的有几个").text.startswith("38个")
+    for question in ("浙江省级实验室里不在余杭的是哪个", "余杭以外的省级实验室是哪个", "浙江的省级实验室余杭之外还有几个"):
+        assert not engine.ask(question).answered
+
+
+def test_a_comparison_said_before_the_last_clause_is_not_what_it_asks(engine: Engine) -> None:
+    """The last clause asks Q3's figure: 他说…比…多 was said, and the difference had been given."""
+    answer = engine.ask("昨天和朋友打赌，他说三季度比二季度多，我说少，三季度双集中到底多少")
+    assert answer.fact_ids == ("q3-double-concentration-total",)
+    assert engine.ask("一季度582亿，二季度600亿，二季度比一季度多多少").kind == "computed"
+
+
+def test_who_holds_a_place_no_fact_gives_is_declined(engine: Engine) -> None:
+    """排第二的是哪个区 had been answered with Yuhang's 全省第一."""
+    assert not engine.ask("浙江省内排第二的是哪个区").answered
+    assert engine.ask("浙江省内排第一的是哪个区").fact_ids == ("province-first",)
+    assert engine.ask("百强区第七名是哪").fact_ids == ("top100-district-rank",)
+
+
+def test_a_chat_clause_is_set_aside_and_a_clause_of_the_articles_words_kept(engine: Engine) -> None:
+    """记者 of 我是记者 is no attribute asked; 碳纤维…投资额 of the clause that asks nothing is."""
+    answer = engine.ask("你好，我是记者，想核实一下碳纤维航空结构件项目的投资额，是多少")
+    assert answer.fact_ids == ("carbon-fiber-investment",)
+    assert engine.ask("在不在 制造业优质项目几个呀").fact_ids == ("q3-manufacturing-quality-projects",)
+
+
+def test_a_hotel_near_a_zone_is_declined(engine: Engine) -> None:
+    assert not engine.ask("Can you recommend a hotel near Liangzhu New Town?").answered
+    assert not engine.ask("未来科技城附近有什么好的酒店").answered
