@@ -3,6 +3,7 @@ running bot without touching Python, and a broken entry is refused with its file
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import pytest
 from bot.engine import Engine
 from bot.judge import load_cases
 from bot.knowledge import KnowledgeError, load
-from bot.lexicon import build, pattern
+from bot.lexicon import Words, build, pattern
+from bot.match import Wording
 from bot.normalize import normalize
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -108,3 +110,23 @@ def test_a_word_list_is_searched_only_where_a_match_can_start() -> None:
     digits = pattern(["个数", "/\\d+[个家]\\D{0,4}吗/"])
     assert digits.firsts is None and digits.pattern.startswith("(?=[个\\d])")  # a match may start at any digit
     assert digits.search("有20个项目吗").group() == "20个项目吗" and digits.search("有٣个吗")  # any digit \d reads
+
+
+def _word_lists(obj: object) -> list[Words]:
+    if isinstance(obj, Words):
+        return [obj]
+    if isinstance(obj, dict):
+        obj = list(obj.values())
+    elif hasattr(obj, "__dataclass_fields__"):
+        obj = [getattr(obj, f.name) for f in dataclasses.fields(obj)]
+    return [w for item in obj for w in _word_lists(item)] if isinstance(obj, (list, tuple)) else []
+
+
+def test_every_project_word_list_is_searched_only_where_a_match_can_start() -> None:
+    """An entry whose start nothing tells (/[\\u4e00-\\u9fff]{0,4}的朋友/) makes re try the whole list at
+    every character of every text: the filler's forms of a 100,000-phrasing base took 1.4 s, not 0.2 s."""
+    lexicon = load("knowledge").lexicon
+    lists = [*_word_lists(lexicon), Wording(lexicon)._filler]
+    assert len(lists) > 30
+    slow = [w.pattern[:60] for w in lists if w.firsts is None and not w.pattern.startswith("(?=[")]
+    assert not slow
