@@ -48,7 +48,7 @@ _CHUNK = 100  # facts whose forms are derived together: enough to spare a step p
 # intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
 _BITS_FROM = 2000  # a word of more facts finds them for _ranked_large as bits, in groups: a step per fact costs more
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
-_TWO_WAY_KINDS = frozenset({"aspect"})  # a fact with one answers only questions that name it
+_TWO_WAY_KINDS = frozenset({"aspect", "section"})  # a fact with one answers only questions that name it
 _ENTITY_KINDS = ("project", "lab", "person", "category")  # a figure of one is that thing's figure
 _NAME_KINDS = (*_ENTITY_KINDS, "zone")  # a question naming one is about something named
 _COMPARING = frozenset({"diff", "change", "ratio", "remainder"})  # two figures or nothing: never one fact's own

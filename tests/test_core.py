@@ -1392,3 +1392,15 @@ def test_a_chat_clause_is_set_aside_and_a_clause_of_the_articles_words_kept(engi
 def test_a_hotel_near_a_zone_is_declined(engine: Engine) -> None:
     assert not engine.ask("Can you recommend a hotel near Liangzhu New Town?").answered
     assert not engine.ask("未来科技城附近有什么好的酒店").answered
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("文章第一部分的小标题是什么", "section-heading-1"),
+    ("第二节的小标题写的啥", "section-heading-2"),
+    ("最后一部分的小标题强化的是什么", "section-heading-3"),
+    ("What is the heading of the article's last section?", "section-heading-3"),
+    ("余杭的顶层设计起步早吗", "early-top-level-design"),  # the heading's words, not a section asked
+])
+def test_a_sections_heading_is_told_by_the_section_named(engine: Engine, question: str, fact: str) -> None:
+    """第一部分 and 第三部分 differ by one character; the section is a slot, as a quarter is."""
+    assert engine.ask(question).fact_ids == (fact,)
