@@ -23,7 +23,7 @@ _QUESTION_WORD = r"(?:how|what|when|where|which|who|whose|whom)"
 _SPLIT = (r"(?:(?=[\s,，；;、])|(?<=[？?]))(?:"
           rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b)"
           rf"|\s+and\s+(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b))"
-          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+          r"|\s*[，；;]\s*(?=\S)|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF])\s+(?=[\u4e00-\u9fff])"
           r"|(?<=[的了吗呢啥几么])\s*、\s*(?=\S))")  # 白皮书哪天发的、谁发的: a list of questions, not of names
 _CUTS = frozenset(",，；;?？、")  # _SPLIT cuts only at one of these or at a space: compiled for texts having one
 _compiled = cache(re.compile)

@@ -29,7 +29,7 @@ _REFERENCE_FIRST = re.compile(r"从|from|(?:跟|和|与|同)[^，,比]{1,20}?相
 _WHOLE = re.compile(r"三类|全部|所有|总数|一共|合计|总共|(?<![a-z])(?:all|total)(?![a-z])")  # a series' whole, after 占
 _OVER_SPAN = frozenset({"mean", "max", "min"})
 _WHOLE_BEFORE = re.compile(r"在.+(?:里|中|内|当中|之中)")
-_ORDERED = re.compile(r"比|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
+_ORDERED = re.compile(r"比|(?<!比)较|than|(?<![a-z])(?:vs|versus|compared|relative|against|over)(?![a-z])")
 # …unless a whole follows it: "share of Q1 in the three quarters' total" (Q1 is the part)
 _PART_IN = re.compile(r"\S+\s+in\s+\S")
 

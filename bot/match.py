@@ -96,7 +96,7 @@ _LIST_GOES_ON = r"[、,，/;；&+]|(?<![a-z])(?:vs|versus|and|or)(?![a-z])|[和�
 _SPANS = frozenset("-~到至")  # a span of quarters, not a list of two
 _QUARTER_SAID = r"(?<!前)\d季度"
 # what may stand between two quarters a combining question names: a list, a range or an operation
-_JOIN = r"[-~合同比减加到至对占]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON
+_JOIN = r"[-~合同比较减加到至对占]|(?<![a-z])(?:to|plus|minus|through|until)(?![a-z])|" + _LIST_GOES_ON
 
 
 _TIMES_ZH = r"^(?P<part>.+?)是(?P<whole>.+?)的?(?:几|多少)倍"
@@ -171,7 +171,7 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 # of quarters (平均一个季度, 两个季度)
 _QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
 _NOT_OF = r"((?<![是在])不(?:在|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
-_AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁)"  # who holds a place: 排第二的是哪个区
+_AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
 _TOPICAL = 0.3  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 is not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}

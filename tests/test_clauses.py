@@ -28,3 +28,7 @@ def test_a_message_asking_two_things_is_split_into_its_questions(text: str, part
 ])
 def test_one_question_stays_whole(text: str) -> None:
     assert clauses(text) == [text]
+
+
+def test_a_clause_ends_at_an_emoji_before_a_space() -> None:
+    assert clauses("我新来做招商的😂 想请教下余杭排第几") == ["我新来做招商的😂", "想请教下余杭排第几"]

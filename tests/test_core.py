@@ -1404,3 +1404,9 @@ def test_a_hotel_near_a_zone_is_declined(engine: Engine) -> None:
 def test_a_sections_heading_is_told_by_the_section_named(engine: Engine, question: str, fact: str) -> None:
     """第一部分 and 第三部分 differ by one character; the section is a slot, as a quarter is."""
     assert engine.ask(question).fact_ids == (fact,)
+
+
+def test_jiao_compares_as_bi_does(engine: Engine) -> None:
+    """三季度较二季度: 较 had read as two quarters joined unclearly, and the change was declined."""
+    assert engine.ask("第3季度较第2季度双集中降幅多少").text.startswith("第三季度比第二季度少7.3%")
+    assert engine.ask("二季度较一季度增长了百分之几").text.startswith("第二季度比第一季度多3.1%")
