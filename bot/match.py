@@ -1208,7 +1208,7 @@ class Matcher:
             said += [m.group() for kind, when in _TIME_SAID.items() if kind in part.slots
                      for m in _pattern(when).finditer(part.norm)]
             rest = self.wording.form(functools.reduce(lambda text, name: text.replace(name, " "), said, part.norm))
-            words = [term for term in terms(rest) if not term.isdigit()]
+            words = [term for term in terms(rest) if len(term) > 1 and not term.isdigit()]
             if words and sum(map(bool, map(self._postings_of, words))) >= _TOPICAL * len(words):
                 kept.append(text)  # 这次签约里有高分子材料的项目，投资多少: words of the fact base, the question's
             else:

@@ -1410,3 +1410,9 @@ def test_jiao_compares_as_bi_does(engine: Engine) -> None:
     """三季度较二季度: 较 had read as two quarters joined unclearly, and the change was declined."""
     assert engine.ask("第3季度较第2季度双集中降幅多少").text.startswith("第三季度比第二季度少7.3%")
     assert engine.ask("二季度较一季度增长了百分之几").text.startswith("第二季度比第一季度多3.1%")
+
+
+def test_high_quality_growth_asks_no_growth_rate(engine: Engine) -> None:
+    """高质量发展 in English: "growth" had declined the question as a growth rate no article gives."""
+    assert engine.ask("What are Yuhang's twin engines for high-quality growth?").fact_ids == ("twin-engines",)
+    assert engine.ask("What was the growth of Q3 investment?").kind == "declined"
