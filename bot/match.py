@@ -170,7 +170,7 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 # a quarter named (千三季度: a numeral the reader takes for no quarter, its 前 mistyped); not a number
 # of quarters (平均一个季度, 两个季度)
 _QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
-_NOT_OF = r"((?<![是在])不(?:在|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
+_NOT_OF = r"((?<![是在])不(?:在|再|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
 _AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
 _TOPICAL = 0.3  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 is not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
