@@ -1417,3 +1417,8 @@ def test_high_quality_growth_asks_no_growth_rate(engine: Engine) -> None:
     """高质量发展 in English: "growth" had declined the question as a growth rate no article gives."""
     assert engine.ask("What are Yuhang's twin engines for high-quality growth?").fact_ids == ("twin-engines",)
     assert engine.ask("What was the growth of Q3 investment?").kind == "declined"
+
+
+def test_hou_jitian_typed_by_its_sound_is_still_a_gap(engine: Engine) -> None:
+    """成立厚几天 (后 typed 厚) had been answered with the article's 18天 of all three events."""
+    assert engine.ask("国家工业app创新中心成立厚几天犀牛智造启用").text.startswith("6天")
