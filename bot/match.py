@@ -1313,7 +1313,8 @@ class Matcher:
             timed = bool(part.slots.keys() & TIME_KINDS)
             times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and not timed
                      for m in _pattern(said).finditer(q.norm)]
-            if times:  # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
+            if times and not self._answers_untimed(part, q.slots.keys() & TIME_KINDS):
+                # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of, mended=True)
                 if not isinstance(part, Question):
                     return None
@@ -1371,6 +1372,14 @@ class Matcher:
                          slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _answers_untimed(self, part: Question, kinds: set[str]) -> bool:
+        """Whether the clause alone is answered by one fact that says none of these kinds of time
+        (那三类项目总投资多少 after 9月29号签了几个项目: the three categories' 329亿元, which no day
+        is said of; the day would make the event's 556亿元 of 9月29日 win)."""
+        alone = self.decide(part)
+        return alone.kind == "fact" and len(alone.facts) == 1 and \
+            not kinds & self.fact_slots[self._index[alone.facts[0].id]].keys()
 
     def _dated(self, q: Question, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The one ranked fact of the day the question names and of the kind it asks, as a near miss

@@ -1422,3 +1422,12 @@ def test_high_quality_growth_asks_no_growth_rate(engine: Engine) -> None:
 def test_hou_jitian_typed_by_its_sound_is_still_a_gap(engine: Engine) -> None:
     """成立厚几天 (后 typed 厚) had been answered with the article's 18天 of all three events."""
     assert engine.ask("国家工业app创新中心成立厚几天犀牛智造启用").text.startswith("6天")
+
+
+def test_a_clause_one_untimed_fact_answers_borrows_no_day(engine: Engine) -> None:
+    """The day of the first clause had made the event's 556亿元 (of 9月29日) win over the three
+    categories' 329亿元, which no day is said of; a clause naming nothing still takes the day."""
+    assert engine.ask("9月29号签了几个项目，那三类项目总投资多少").fact_ids == (
+        "q3-signed-projects-count", "q3-quality-projects-investment")
+    assert engine.ask("9.29一共签了几个项目，总投资多少").fact_ids == (
+        "q3-signed-projects-count", "q3-double-concentration-total")
