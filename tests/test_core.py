@@ -1431,3 +1431,10 @@ def test_a_clause_one_untimed_fact_answers_borrows_no_day(engine: Engine) -> Non
         "q3-signed-projects-count", "q3-quality-projects-investment")
     assert engine.ask("9.29一共签了几个项目，总投资多少").fact_ids == (
         "q3-signed-projects-count", "q3-double-concentration-total")
+
+
+def test_where_after_a_noun_is_no_where_question(engine: Engine) -> None:
+    """"the lab where …" names the lab; it had asked for a place, and the question was declined."""
+    answer = engine.ask("What is the name of the lab where Dai Qionghai is chief scientist?")
+    assert answer.fact_ids == ("zhuoxi-lab-chief-scientist",)
+    assert engine.ask("Where is the Zhuoxi Lab?").fact_ids == ("zhuoxi-lab-town",)
