@@ -8,7 +8,6 @@ question outright. A wrong figure is worse than no answer, so every doubt ends i
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import heapq
 import itertools
@@ -195,6 +194,13 @@ def _members_said(norm: str) -> int | None:
     """The number of members the question says it combines, when it says one (三类 → 3)."""
     m = _pattern(_MEMBERS_SAID).search(norm)
     return int(DIGIT_VALUE.get(m.group(1), m.group(1))) if m else None
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with a space for each of these spans."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]} {text[end:]}"
+    return text
 
 
 def _stray_number(norm: str) -> bool:
@@ -1203,16 +1209,13 @@ class Matcher:
                 continue
             if part.stated or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
                 return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
-            said = [part.norm[a:b] for kind in _NAME_KINDS if kind in part.slots
-                    for a, b in self.reader.spans(part.norm, kind)]
-            said += [m.group() for kind, when in _TIME_SAID.items() if kind in part.slots
-                     for m in _pattern(when).finditer(part.norm)]
-            rest = self.wording.form(functools.reduce(lambda text, name: text.replace(name, " "), said, part.norm))
-            words = [term for term in terms(rest) if len(term) > 1 and not term.isdigit()]
+            spans = self._spans_of(part.norm, [k for k in (*_NAME_KINDS, *_TIME_SAID) if k in part.slots])
+            words = [term for term in terms(self.wording.form(_cut(part.norm, spans)))
+                     if len(term) > 1 and not term.isdigit()]
             if words and sum(map(bool, map(self._postings_of, words))) >= _TOPICAL * len(words):
                 kept.append(text)  # 这次签约里有高分子材料的项目，投资多少: words of the fact base, the question's
             else:
-                carried += said
+                carried += [part.norm[a:b] for a, b in spans]
         if len(kept) == len(texts) or not asking:
             return None
         asked = self.understand(" ".join([*carried, *kept]), as_of)
@@ -1311,8 +1314,7 @@ class Matcher:
                 return None
             # a clause saying a time of its own (今年以来) borrows none (三季度…，今年以来…多少: not Q3's)
             timed = bool(part.slots.keys() & TIME_KINDS)
-            times = [m.group() for kind, said in _TIME_SAID.items() if kind in q.slots and not timed
-                     for m in _pattern(said).finditer(q.norm)]
+            times = [] if timed else [q.norm[a:b] for a, b in self._spans_of(q.norm, [k for k in _TIME_SAID if k in q.slots])]
             if times and not self._answers_untimed(part, q.slots.keys() & TIME_KINDS):
                 # 9.29一共签了几个项目，总投资多少: that day's total, not every quarter's
                 part = self.understand(f"{' '.join(times)} {part.norm}", as_of, mended=True)
@@ -1455,14 +1457,17 @@ class Matcher:
             return before.form
         return self.wording.form(ASKING_ZH.sub(" ", self._named_out(before.norm, own)))
 
-    def _named_out(self, norm: str, slots: Slots) -> str:
+    def _named_out(self, norm: str, kinds: Iterable[str]) -> str:
         """The text without what it names of these kinds (一季度多少 without its quarter, to ask
         it of 二季度)."""
-        spans = [span for kind in slots for span in self.reader.spans(norm, kind)]
-        spans += [m.span() for kind in slots if kind in _TIME_SAID for m in _pattern(_TIME_SAID[kind]).finditer(norm)]
-        for start, end in sorted(spans, reverse=True):
-            norm = f"{norm[:start]} {norm[end:]}"
-        return norm
+        return _cut(norm, self._spans_of(norm, kinds))
+
+    def _spans_of(self, norm: str, kinds: Iterable[str]) -> list[tuple[int, int]]:
+        """Where the text names something of these kinds, kind by kind: vocabulary names, and
+        times as bot.normalize writes them."""
+        kinds = list(kinds)
+        spans = [span for kind in kinds for span in self.reader.spans(norm, kind)]
+        return spans + [m.span() for kind in kinds if kind in _TIME_SAID for m in _pattern(_TIME_SAID[kind]).finditer(norm)]
 
     def understand(self, question: str, as_of: str | None = None, mended: bool = False,
                    asked: frozenset[str] | None = None) -> Question | Match:
