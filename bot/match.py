@@ -171,10 +171,11 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 _QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
 _NOT_OF = r"((?<![是在])不(?:在|再|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
 _AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
-_TOPICAL = 0.3  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 is not
+_TOPICAL = 0.5  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 and 领导急着要数据 (数据 of three) are not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
+_MONTH = re.compile(r"\d\s*月")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|配图|相片)"
@@ -1210,7 +1211,10 @@ class Matcher:
             if part.stated or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
                 return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
             spans = self._spans_of(part.norm, [k for k in (*_NAME_KINDS, *_TIME_SAID) if k in part.slots])
-            words = [term for term in terms(self.wording.form(_cut(part.norm, spans)))
+            rest = _cut(part.norm, spans)
+            if _MONTH.search(rest):
+                return None  # 12月份…有没有再搞一次: a month no fact has, said aside, limits the question
+            words = [term for term in terms(self.wording.form(rest))
                      if len(term) > 1 and not term.isdigit()]
             if words and sum(map(bool, map(self._postings_of, words))) >= _TOPICAL * len(words):
                 kept.append(text)  # 这次签约里有高分子材料的项目，投资多少: words of the fact base, the question's
@@ -1220,7 +1224,8 @@ class Matcher:
             return None
         asked = self.understand(" ".join([*carried, *kept]), as_of)
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
-        return found if found.kind in ("fact", "computed") else None
+        # one fact or a figure: a list of several facts says the clauses left out held the topic
+        return found if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1) else None
 
     def _either(self, q: Question) -> Match | None:
         """A还是B (国家工业app创新中心是在临平新城还是未来科技城): two names of a kind with 还是 between

@@ -1345,6 +1345,8 @@ def test_shenme_is_no_figure_checked(engine: Engine) -> None:
 @pytest.mark.parametrize(("question", "fact"), [
     ("你好呀，今天天气不错，顺便问一下二季度双集中总投资多少", "q2-double-concentration-total"),
     ("昨晚加班到很晚，三季度签了几个项目", "q3-signed-projects-count"),
+    # 数据 is a word of the fact base, but one of three in 领导急着要数据: half of a clause's words must be
+    ("群里有人知道余杭今年二季度双集中投了多少钱吗，领导急着要数据，在线等", "q2-double-concentration-total"),
 ])
 def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
     """天气 and 加班 of a clause that asks nothing had declined the whole message."""
@@ -1355,6 +1357,8 @@ def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question
     "2019年那会儿我还在余杭上班，双集中总投资多少",  # a year aside still limits the question
     "按1800亿算，三季度556亿占比多少",  # a figure aside is one to count with
     "这回签约里有高分子材料的项目，投资多少",  # the article's own words aside are the question's
+    "我12月份去余杭出差，那次双集中投了多少",  # a month aside: no fact is of December
+    "同事刚看到新文说余杭进了全国百强区前十 排第几",  # left alone, 排第几 fits two of Yuhang's ranks: the aside held the topic
 ])
 def test_an_aside_that_limits_the_question_is_not_set_aside(engine: Engine, question: str) -> None:
     assert not engine.ask(question).answered
