@@ -64,7 +64,7 @@ _pattern = cache(re.compile)
 # two quarters taken together and a quarter apart (1、2季度合计…3季度): two sides, not one total
 _GROUP_AND_ONE = r"\d、\d季度合计.*?(?<![、\d])\d季度|(?<![、\d])\d季度.*?\d、\d季度合计"
 _PER_ITEM = r"每一?[个家项](?:项目|企业|公司)|每一?[家项](?!季)|(?<![a-z])(?:per|each|every)\s+(?:project|company|firm)"
-_LONE_BEFORE_QUARTER = r"(?<![\u4e00-\u9fff\d])[一二两]\s*(?![、,和与及跟或到至个])[\u4e00-\u9fff]\s*[2-4]季度"
+_LONE_BEFORE_QUARTER = r"(?:(?<![\u4e00-\u9fff\d])|(?<=[占比从在对较]))[一二两]\s*(?![、,和与及跟或到至个])[\u4e00-\u9fff]\s*[2-4]季度"
 _PLUS_JOIN = r"[\u4e00-\u9fff\d](?<![增参追])加上?(?![起在一强快速大紧入])[\u4e00-\u9fff\d]"  # A加B: two things
 # an attribute asking which one of a kind (哪个镇) is said by a fact naming one of that kind (瓶窑镇)
 _WHICH_ONE = r"^哪[个家一]?(?=.)"
@@ -1815,8 +1815,8 @@ class Matcher:
         smaller than its whole; else None. A side naming nothing, no name nor time (投资), is about
         the names the other side says."""
         sides = _portion_sides(q.norm, q.op or "")
-        if not sides:
-            return None
+        if not sides or (q.op == "remainder" and q.wanted == {"share"}):
+            return None  # 不在余杭的占百分之几 asks a share of the remainder, not the remainder
         named = [self.reader.read(side) for side in sides]
         said = [self._borrowing(side, other) if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]  # 它估值 names an aspect
@@ -1834,6 +1834,8 @@ class Matcher:
             part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
         if part is None or whole is None or part is whole:
             return None
+        if q.op == "share" and whole.series and not self.lexicon.operation_words(sides[1], "sum").isascii():
+            return None  # 占一捣三季度总和: the whole is several members added, and one was read ("the Q3 total of" is one)
         siblings = part.series and whole.series and part.series.id == whole.series.id
         a, b = part.figures[0], whole.figures[0]
         if a.unit != b.unit or a.qualifier or b.qualifier or a.value <= 0 or b.value <= 0:

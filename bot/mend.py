@@ -172,8 +172,14 @@ class Mender:
         return _Index(self._texts + [normalize(p) for p in self._articles])
 
     def mend(self, norm: str) -> str:
-        """The normalized question with typos mended, normalized again when anything changed (a
-        mended "thrid quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
+        """The normalized question with typos mended, in a second pass when the first mended
+        anything: a pass mends one typo where two sit side by side (天下秀估之多勺: 多勺, then 估之)."""
+        once = self._mend_once(norm)
+        return self._mend_once(once) if once != norm else once
+
+    def _mend_once(self, norm: str) -> str:
+        """The typos of one pass mended, normalized again when anything changed (a mended "thrid
+        quarter" becomes 3季度, a mended 一计度 becomes 1季度)."""
         mended = _LONG_WORD.sub(self._english_word, norm)
         if has_chinese(mended):
             # 季 first, so that its 各 and ordinal are read beside a quarter (前两各几度, 偷一个几度)

@@ -1442,3 +1442,16 @@ def test_where_after_a_noun_is_no_where_question(engine: Engine) -> None:
     answer = engine.ask("What is the name of the lab where Dai Qionghai is chief scientist?")
     assert answer.fact_ids == ("zhuoxi-lab-chief-scientist",)
     assert engine.ask("Where is the Zhuoxi Lab?").fact_ids == ("zhuoxi-lab-town",)
+
+
+def test_two_typos_side_by_side_are_both_mended(engine: Engine) -> None:
+    """估值 and 多少 both typed by their sound: one pass had mended 多勺 only, and 天下秀…多少 is its investment."""
+    assert engine.ask("天下秀估之多勺").fact_ids == ("tianxiaxiu-valuation",)
+
+
+@pytest.mark.parametrize("question", [
+    "浙江4个省级实验室里不在余杭的占百分之几",  # a share of the remainder, not the remainder's 1个
+    "二季度双集中投资占一捣三季度总和的比重",  # 到 mistyped: Q2 of Q3 alone was 107.9%
+])
+def test_a_share_whose_whole_was_not_read_is_declined(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
