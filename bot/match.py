@@ -1817,6 +1817,8 @@ class Matcher:
         sides = _portion_sides(q.norm, q.op or "")
         if not sides or (q.op == "remainder" and q.wanted == {"share"}):
             return None  # 不在余杭的占百分之几 asks a share of the remainder, not the remainder
+        if q.op == "share":
+            sides = self._whole_said_first(sides)
         named = [self.reader.read(side) for side in sides]
         said = [self._borrowing(side, other) if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]  # 它估值 names an aspect
@@ -1849,6 +1851,18 @@ class Matcher:
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _whole_said_first(self, sides: tuple[str, str]) -> tuple[str, str]:
+        """(part, whole) of a share whose whole is said first and the part last, with no 里 between
+        (浙江4个省级实验室，余杭占了百分之多少: the comma is gone once normalized): the part side names
+        two places and the whole side none, so the last place is the part, of the thing before it."""
+        if self.reader.read(sides[1]).keys() & _SHARED_KINDS:
+            return sides
+        places = [at for at, kind, _ in self.reader.positions(sides[0]) if kind == "place"]
+        if len(places) < 2 or self.lexicon.operation_words(sides[0], "sum"):
+            return sides  # 天下秀和碳纤维两个项目合计占…: two parts added
+        whole = sides[0][: places[-1]]
+        return f"{sides[0][places[-1] :]} {_STATED.sub(' ', self._named_out(whole, ['place']))}", whole  # 4个 is the whole's
 
     @staticmethod
     def _borrowing(side: str, other: Slots) -> str:
