@@ -173,6 +173,10 @@ _NOT_OF = r"((?<![是在])不(?:在|再|属于|是))|(?<!除)(?:以外|之外)(?
 _AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
 _TOPICAL = 0.5  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 and 领导急着要数据 (数据 of three) are not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
+# the article's photos asked about as a whole (配图 and 照片 are read as 图片; 几仉照片: 张 mistyped)
+_PHOTOS_ASKED = (r"图片(?:说明)?(?:都|一共|总共|共)?(?:有|是)?(?:哪些|哪几|几张|多少张)|(?:几|多少)[\u4e00-\u9fff]?(?:配?图|照片)"
+                 r"|图片说明(?:分别|都)|(?<![a-z])(?:what|which|how\s+many)\s+(?:photos|pictures|images|captions)(?![a-z])"
+                 r"|(?<![a-z])(?:all|the)\s+(?:photos|pictures|images|photo\s+captions)\s+(?:in|of)\s+the\s+article")
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
 _MONTH = re.compile(r"\d\s*月")
@@ -1188,7 +1192,22 @@ class Matcher:
         return found if found.kind == "fact" else None
 
     def _read(self, q: Question, as_of: str | None) -> Match:
-        return self._besides(q, as_of) or self._either(q) or self._each_clause(q, as_of) or self.decide(q)
+        return self._all_photos(q) or self._besides(q, as_of) or self._either(q) or self._each_clause(q, as_of) \
+            or self.decide(q)
+
+    def _all_photos(self, q: Question) -> Match | None:
+        """文章配图有哪些, 一共几张图: every photo of the article, in order, when the question asks about
+        its photos as a whole and names none of them (第2张, 众望布艺那张): one caption alone had answered."""
+        if "photo" in q.slots or q.slots.keys() & _NAME_KINDS or not _pattern(_PHOTOS_ASKED).search(q.norm):
+            return None
+        ranked = [self.facts[i] for i, _ in self.retrieve(q) if self.facts[i].source.caption]
+        if not ranked:
+            return None
+        doc = ranked[0].source.doc
+        photos = tuple(sorted((f for f in self.facts if f.source.caption and f.source.doc == doc),
+                              key=lambda f: f.source.caption))
+        return Match("fact", q.text, q.norm, q.lang, photos, self.settings.threshold, best_fact=photos[0].id,
+                     slots=q.slots)
 
     def _without_asides(self, q: Question, as_of: str | None) -> Match | None:
         """Chat around a question the whole message could not be read as (你好呀，今天天气不错，顺便问下

@@ -183,7 +183,8 @@ class Composer:
             if articles > 1:  # never one article's figure as if it were the only one
                 lines.append(((t("by_article", lang, n=articles), ""),))
             elif len(m.facts) > 1:
-                lines.append(((t("several", lang, n=len(m.facts)), ""),))
+                photos = all(f.source.caption for f in m.facts)  # 文章配图有哪些: the article's photos, every one
+                lines.append(((t("photos" if photos else "several", lang, n=len(m.facts)), ""),))
             for i, fact in enumerate(m.facts):
                 if i:
                     lines.append(())

@@ -1461,3 +1461,14 @@ def test_a_share_whose_whole_is_said_first(engine: Engine) -> None:
     """The comma between the whole and the part is gone once normalized: no 里 tells them apart."""
     assert engine.ask("浙江几个省级实验室，余杭占了百分之多少").text.startswith("75%")
     assert engine.ask("浙江4个省级实验室 余杭占了百分之多少").text.startswith("75%")
+
+
+@pytest.mark.parametrize("question", ["文章配图都有哪些", "文章一共配了几张图", "How many pictures are in the article?"])
+def test_the_photos_asked_about_as_a_whole_are_all_listed(engine: Engine, question: str) -> None:
+    """One caption (the first) had answered; a photo named (第2张, 众望布艺那张) is still that one."""
+    answer = engine.ask(question)
+    assert answer.fact_ids == ("photo-groundbreaking-site", "photo-digital-health-town",
+                               "photo-rhino-smart-manufacturing", "photo-zhongwang-listing")
+    assert "4" in answer.text.splitlines()[0]
+    assert engine.ask("文章第二张配图是什么").fact_ids == ("photo-digital-health-town",)
+    assert engine.ask("众望布艺那张图片说的是什么").fact_ids == ("photo-zhongwang-listing",)
