@@ -1467,10 +1467,11 @@ class Matcher:
 
     def _asks_own(self, part: Question | Match, named: Slots) -> bool:
         """Whether a clause asks with words of its own besides the names it says and its question
-        words: two or more words left (重点开发 of 他说要在余杭重点开发啥; nothing of 二季度多少呢)."""
+        words: a word of two characters left (重点开发 of 他说要在余杭重点开发啥, 成立 of 9月10日成立了啥;
+        nothing of 二季度多少呢, one character of 二季度投多少)."""
         if not isinstance(part, Question) or not ASKING_ZH.search(part.norm):
             return False
-        return len(units(ASKING_ZH.sub(" ", self.wording.form(self._named_out(part.norm, named))))) >= 2
+        return any(len(u) > 1 for u in units(ASKING_ZH.sub(" ", self.wording.form(self._named_out(part.norm, named)))))
 
     def _asked_of(self, before: Question, part: Question) -> str:
         """What a clause saying little but which ones (余杭有哪些) asks of: the clause before's words,

@@ -1472,3 +1472,9 @@ def test_the_photos_asked_about_as_a_whole_are_all_listed(engine: Engine, questi
     assert "4" in answer.text.splitlines()[0]
     assert engine.ask("文章第二张配图是什么").fact_ids == ("photo-digital-health-town",)
     assert engine.ask("众望布艺那张图片说的是什么").fact_ids == ("photo-zhongwang-listing",)
+
+
+def test_a_clause_with_a_day_and_a_word_of_its_own_is_no_follow_up(engine: Engine) -> None:
+    """发布了啥 asks its own (发布): it had been read as the clause before's question asked of 9月10日."""
+    answer = engine.ask("9月29日签约了几个项目？9月10日发布了啥？")
+    assert answer.fact_ids == ("q3-signed-projects-count", "whitepaper-date")
