@@ -93,6 +93,8 @@ _QUARTER_LEFT_OVER = re.compile(r"(?<=\d季度)([\u4e00-\u9fff])(?=([\u4e00-\u9f
 # a quarter's ordinal whose 第 or 头 was mistyped (偷一个季度, 低3季度): read as no quarter, it would be
 # answered as every quarter
 _ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四两]个?季度)")
+# the same before a photo's number (翟二张图片: 第 typed by its sound; 第2张图片 names the second photo)
+_PHOTO_ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四]\s*[张幅](?:图|照片|配图|相片))")
 # 前 typed by its sound before 三个季度, which normalizing wrote as the three quarters (悭三个季度)
 _FIRST_THREE_TYPO = re.compile(r"([\u4e00-\u9fff])\s*1、2、3季度")
 
@@ -192,6 +194,8 @@ class Mender:
             if "度" in mended and (quarter := _EACH_QUARTER.sub("个", _ORDINAL_TYPO.sub(
                     self._ordinal, _QUARTER_TYPO.sub(_quarter, mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo
+            if "张" in mended or "幅" in mended:
+                mended = _PHOTO_ORDINAL_TYPO.sub(self._ordinal, mended)
             mended = _RUN.sub(self._run, mended)
             if "度" in mended:  # 一鸡髑: its 度 mended above; 偷一搁季度: its 个 mended above
                 mended = _ORDINAL_TYPO.sub(self._ordinal, _QUARTER_TYPO.sub(_quarter, mended))

@@ -1478,3 +1478,9 @@ def test_a_clause_with_a_day_and_a_word_of_its_own_is_no_follow_up(engine: Engin
     """发布了啥 asks its own (发布): it had been read as the clause before's question asked of 9月10日."""
     answer = engine.ask("9月29日签约了几个项目？9月10日发布了啥？")
     assert answer.fact_ids == ("q3-signed-projects-count", "whitepaper-date")
+
+
+def test_a_photos_ordinal_typed_by_its_sound_is_mended(engine: Engine) -> None:
+    """第 typed 翟 or 嘀 before 二张图片: the first photo had answered, as if none were named."""
+    assert engine.ask("翟二张图片是哪里").fact_ids == ("photo-digital-health-town",)
+    assert engine.ask("嘀三张照片的说明是啥").fact_ids == ("photo-rhino-smart-manufacturing",)
