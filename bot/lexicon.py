@@ -60,6 +60,17 @@ def is_expression(word: str) -> bool:
     return len(word) > 2 and word.startswith("/") and word.endswith("/")
 
 
+def apart(words: Iterable[str], char: str) -> bool:
+    """Whether no match of pattern(words) holds `char` or looks at it (a Latin word's edges do not:
+    `char` is no letter or digit), so that in texts joined by it each text's matches are those it
+    has alone: a lookaround sees the character beside a text's end as it sees no character."""
+    if char.isalnum():
+        return False
+    words = list(words)
+    return not any(char in w for w in literal(words)) and \
+        not any(_reads(_sre_parse.parse(w[1:-1]), ord(char)) for w in words if is_expression(w))
+
+
 def pattern(words: Iterable[str]) -> Words:
     """One regex for a word list: literal words (English ones as whole words) as tries, and
     /regular expressions/ as written; an empty list matches nothing."""
@@ -195,6 +206,46 @@ def _item_starts(op: Any, av: Any) -> tuple[set[int | str] | None, bool]:
         starts, empty = _sequence_starts(av[2])
         return starts, empty or av[0] == 0
     return None, False
+
+
+def _reads(items: Any, code: int) -> bool:
+    """Whether a parsed regex may match the character `code` or look at it: its characters, its
+    lookarounds and its anchors (^, \\b) are read; whatever is not (a case-insensitive part) may."""
+    for op, av in items:
+        if op is _sre_parse.LITERAL:
+            found = av == code
+        elif op is _sre_parse.IN:
+            found = _in_class(av, code)
+        elif op is _sre_parse.BRANCH:
+            found = any(_reads(branch, code) for branch in av[1])
+        elif op is _sre_parse.SUBPATTERN:
+            found = bool(av[1] & re.IGNORECASE) or _reads(av[3], code)
+        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+            found = _reads(av[2], code)
+        elif op in (_sre_parse.ASSERT, _sre_parse.ASSERT_NOT):
+            found = _reads(av[1], code)
+        else:  # ., a negated character, an anchor, a group's text again…
+            found = op is not _sre_parse.GROUPREF
+        if found:
+            return True
+    return False
+
+
+def _in_class(items: Any, code: int) -> bool:
+    """Whether a parsed character class may hold the character `code`."""
+    held, negated = False, False
+    for kind, value in items:
+        if kind is _sre_parse.NEGATE:
+            negated = True
+        elif kind is _sre_parse.LITERAL:
+            held = held or value == code
+        elif kind is _sre_parse.RANGE:
+            held = held or value[0] <= code <= value[1]
+        elif kind is _sre_parse.CATEGORY and value in _ESCAPES:
+            held = held or re.fullmatch(_ESCAPES[value], chr(code)) is not None
+        else:
+            return True
+    return held != negated
 
 
 _CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{2,}")

@@ -34,7 +34,7 @@ from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
 from bot.kept import Kept
-from bot.lexicon import WHEN, Lexicon, is_expression, pattern
+from bot.lexicon import WHEN, Lexicon, apart, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
@@ -292,11 +292,11 @@ class Wording:
     def __init__(self, lexicon: Lexicon) -> None:
         zh = [w for w in lexicon.filler.get("zh", ()) if not w.isascii()]
         self._filler = pattern(zh)
-        self._filler_words_only = not any(map(is_expression, zh))  # then no match crosses SEP (forms)
+        self._filler_apart = apart(zh, SEP)  # then no match crosses SEP (forms)
         self._stop = frozenset(lexicon.filler.get("en", ()))
         synonyms = lexicon.synonym_map
         self._synonyms = pattern(synonyms) if synonyms else None
-        self._synonyms_words_only = not any(map(is_expression, synonyms))  # then no match crosses SEP
+        self._synonyms_apart = apart(synonyms, SEP)  # then no match crosses SEP
         self._synonym_of = synonyms
         self._group: dict[str, list[str]] = {}
         for word, first in synonyms.items():
@@ -317,9 +317,9 @@ class Wording:
         return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
 
     def synonyms_all(self, texts: list[str]) -> list[str]:
-        """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when the synonyms
-        are words only (no word holds SEP): building a Matcher unifies every phrasing's."""
-        if not self._synonyms_words_only or not texts:
+        """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when no synonym's
+        match holds or looks at SEP (lexicon.apart): building a Matcher unifies every phrasing's."""
+        if not self._synonyms_apart or not texts:
             return [self.synonyms(t) for t in texts]
         return self.synonyms(SEP.join(texts)).split(SEP)
 
@@ -328,9 +328,9 @@ class Wording:
         return self._words(self._filler.sub("", normalized).replace("、", " "))
 
     def forms(self, texts: list[str]) -> list[str]:
-        """[form(t) for t in texts], the filler taken out of all the texts in one pass when it is
-        words only: joined by SEP, which no word holds, as building a Matcher does."""
-        if not self._filler_words_only or not texts:
+        """[form(t) for t in texts], the filler taken out of all the texts in one pass when no match
+        of it holds or looks at SEP (lexicon.apart): joined by SEP, as building a Matcher does."""
+        if not self._filler_apart or not texts:
             return [self.form(t) for t in texts]
         return self._words_all(self._filler.sub("", SEP.join(texts)).replace("、", " ").split(SEP))
 
