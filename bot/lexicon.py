@@ -60,17 +60,6 @@ def is_expression(word: str) -> bool:
     return len(word) > 2 and word.startswith("/") and word.endswith("/")
 
 
-def apart(words: Iterable[str], char: str) -> bool:
-    """Whether no match of pattern(words) holds `char` or looks at it (a Latin word's edges do not:
-    `char` is no letter or digit), so that in texts joined by it each text's matches are those it
-    has alone: a lookaround sees the character beside a text's end as it sees no character."""
-    if char.isalnum():
-        return False
-    words = list(words)
-    return not any(char in w for w in literal(words)) and \
-        not any(_reads(_sre_parse.parse(w[1:-1]), ord(char)) for w in words if is_expression(w))
-
-
 def pattern(words: Iterable[str]) -> Words:
     """One regex for a word list: literal words (English ones as whole words) as tries, and
     /regular expressions/ as written; an empty list matches nothing."""
@@ -126,6 +115,12 @@ class Words:
         if self.firsts is not None and self.firsts.isdisjoint(text):
             return True
         return self.heads is not None and len(text) <= _SHORT and self.heads.isdisjoint(_heads(text))
+
+    def apart(self, char: str) -> bool:
+        """Whether no match holds `char` or looks at it, so that in texts joined by it each text's
+        matches are those it has alone (a lookaround sees the character beside a text's end as it
+        sees no character there): building a Matcher searches a base's texts joined."""
+        return not _reads(_sre_parse.parse(self.pattern), ord(char))
 
     def search(self, text: str) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.search(text)
