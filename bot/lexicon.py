@@ -68,7 +68,8 @@ def pattern(words: Iterable[str]) -> Words:
     plain = literal(words)
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
-    parts = ([rf"(?<![a-z]){trie(latin)}(?![a-z])"] if latin else []) + ([trie(other)] if other else []) + expressions
+    tries = ([(latin, rf"(?<![a-z]){trie(latin)}(?![a-z])")] if latin else []) + ([(other, trie(other))] if other else [])
+    parts = [part for _, part in tries] + expressions
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
     heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
     escapes: set[str] = set()  # classes (\d) a match may start with, which no list of characters holds
@@ -78,15 +79,25 @@ def pattern(words: Iterable[str]) -> Words:
         firsts = None if chars is None else firsts | chars
         heads = None if chars is None or heads is None else heads | chars
         escapes.update(c for c in found or () if isinstance(c, str))
-    alternatives = "|".join(parts)
     if firsts is not None and (firsts or escapes) and (latin or len(parts) > 1):
         # no prefix for re to skip to (a Latin word's look-behind comes first, or parts start apart):
-        # a look-ahead of what a match starts with stands in, and halves a search's time
-        alternatives = f"(?=[{''.join(map(re.escape, sorted(firsts)))}{''.join(sorted(escapes))}])(?:{alternatives})"
+        # a look-ahead of what a match starts with stands in, and halves a search's time. Where an
+        # /expression/ may start a match at any character of a class (the filler's, at any digit), no
+        # word may: each trie then looks ahead for its own first characters, so that re does not try its
+        # words there (the filler's forms of a 100,000-phrasing base took a sixth less time)
+        guarded = [f"(?={_class({w[0] for w in ws})}){part}" if escapes else part for ws, part in tries]
+        alternatives = f"(?={_class(firsts, escapes)})(?:{'|'.join([*guarded, *expressions])})"
+    else:
+        alternatives = "|".join(parts)
     if escapes:  # a text holding none of the characters may hold one of the classes' (a digit)
         firsts = heads = None
     return Words(alternatives if parts else "(?!)", None if firsts is None else frozenset(firsts),
                  None if heads is None else frozenset(heads))
+
+
+def _class(chars: Iterable[str], escapes: Iterable[str] = ()) -> str:
+    """A character class of the characters and class escapes (\\d) given."""
+    return f"[{''.join(map(re.escape, sorted(chars)))}{''.join(sorted(escapes))}]"
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
      " 前3季度 "),  # through Q3 (YTD investment through Q3): the first three quarters
     # a range of quarters (一季度到三季度, Q2-Q3, from Q1 to Q3) → each of them: 1、2、3季度
     (lambda t, latin: ("季度" in t or "q" in t)
-     and any(w in t for w in ("到", "至", "~", "-", "—", "–", "to", "thr", "until")),
+     and any(map(t.__contains__, ("到", "至", "~", "-", "—", "–", "to", "thr", "until"))),
      (r"(?=[f第1-4q])(?:from\s+)?(?:第?([1-4])\s*(?:季度?)?|q([1-4]))\s*(?:到|至|~|-|—|–|to|through|thru|until)\s*(?:第?([1-4])\s*季度|q([1-4]))"),
      lambda m: _quarter_range(int(m.group(1) or m.group(2)), int(m.group(3) or m.group(4))) or m.group()),
     # the three quarters (三个季度, 这3个季度, all three quarters) → 1、2、3季度; 前三个季度 was read above
