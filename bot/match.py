@@ -43,9 +43,8 @@ from bot.operations import value as figure_value  # match.py's own `value`s are 
 from bot.slots import TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
 
-_CHUNK = 500  # facts whose forms are derived together: enough to spare a step per fact and to work out most words'
-# terms once (at 100,000 phrasings chunks of 100 worked out 122,000, of 500 88,000: the build took 4% less); few
-# enough that their intermediates are a small part of the build's peak memory (the collector is paused meanwhile)
+_CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
+# intermediates die young (a chunk of 1,000 kept so many alive that full garbage collections cost 2 s)
 _BITS_FROM = 2000  # a word of more facts finds them for _ranked_large as bits, in groups: a step per fact costs more
 _MIN_FUZZY = 40  # below this a phrasing says nothing (coverage still counts); skipping it saves time
 _TWO_WAY_KINDS = frozenset({"aspect", "section"})  # a fact with one answers only questions that name it
