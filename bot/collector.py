@@ -11,18 +11,16 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# containers made inside worth a collection after: the article's base makes about 10,000,
+# containers made inside worth one full collection after: the article's base makes about 10,000,
 # and walking everything a one-shot ask has loaded costs it 11 ms for nothing
 _WORTH_COLLECTING = 100_000
 
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No automatic collection inside, and one collection of the young generations after a large
-    build, when the collector was on: else the first questions after it paid for walking all it
-    made (0.17 s at 100,000 phrasings). Not a full one: that walked every older object of the
-    process too (0.105 s where a young one took 0.04 s, in a process holding a second base). The
-    collector is left as it was found. Also a decorator."""
+    """No automatic collection inside, and one full collection after a large build, when the
+    collector was on: else the first questions after it paid for walking all it made (0.17 s at
+    100,000 phrasings). The collector is left as it was found. Also a decorator."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -31,4 +29,4 @@ def paused() -> Iterator[None]:
         if was_enabled:
             gc.enable()
             if gc.get_count()[0] > _WORTH_COLLECTING:
-                gc.collect(1)
+                gc.collect()
