@@ -34,7 +34,7 @@ from bot.compute import Calculator
 from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
 from bot.kept import Kept
-from bot.lexicon import WHEN, Lexicon, is_expression, pattern
+from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
@@ -297,11 +297,9 @@ class Wording:
     def __init__(self, lexicon: Lexicon) -> None:
         zh = [w for w in lexicon.filler.get("zh", ()) if not w.isascii()]
         self._filler = pattern(zh)
-        self._filler_words_only = not any(map(is_expression, zh))  # then no match crosses SEP (forms)
         self._stop = frozenset(lexicon.filler.get("en", ()))
         synonyms = lexicon.synonym_map
         self._synonyms = pattern(synonyms) if synonyms else None
-        self._synonyms_words_only = not any(map(is_expression, synonyms))  # then no match crosses SEP
         self._synonym_of = synonyms
         self._group: dict[str, list[str]] = {}
         for word, first in synonyms.items():
@@ -322,9 +320,9 @@ class Wording:
         return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
 
     def synonyms_all(self, texts: list[str]) -> list[str]:
-        """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when the synonyms
-        are words only (no word holds SEP): building a Matcher unifies every phrasing's."""
-        if not self._synonyms_words_only or not texts:
+        """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when no synonym's
+        match holds or looks at SEP (Words.apart): building a Matcher unifies every phrasing's."""
+        if not texts or not self._synonyms_apart:
             return [self.synonyms(t) for t in texts]
         return self.synonyms(SEP.join(texts)).split(SEP)
 
@@ -333,11 +331,24 @@ class Wording:
         return self._words(self._filler.sub("", normalized).replace("、", " "))
 
     def forms(self, texts: list[str]) -> list[str]:
-        """[form(t) for t in texts], the filler taken out of all the texts in one pass when it is
-        words only: joined by SEP, which no word holds, as building a Matcher does."""
-        if not self._filler_words_only or not texts:
+        """[form(t) for t in texts], the filler and "latest" taken out of all the texts in one pass
+        when no match of them holds or looks at SEP (Words.apart): joined by SEP, as building a
+        Matcher does."""
+        if not texts or not self._forms_apart:
             return [self.form(t) for t in texts]
-        return self._words_all(self._filler.sub("", SEP.join(texts)).replace("、", " ").split(SEP))
+        joined = self._filler.sub("", SEP.join(texts)).replace("、", " ")
+        return self._words_all(self._latest.sub(" ", joined) if self._latest else joined)
+
+    @cached_property
+    def _synonyms_apart(self) -> bool:
+        """Whether synonyms_all may join texts: worked out (a parse of the regex) on first need, so
+        that a process given its forms by the disk cache never does."""
+        return self._synonyms is None or self._synonyms.apart(SEP)
+
+    @cached_property
+    def _forms_apart(self) -> bool:
+        """Whether forms may join texts, worked out as _synonyms_apart is."""
+        return self._filler.apart(SEP) and (self._latest is None or self._latest.apart(SEP))
 
     def _words(self, text: str) -> str:
         if self._latest:
@@ -346,12 +357,10 @@ class Wording:
         words = [en_stem(w) if w.isascii() else w for w in _WORD.findall(text) if w not in self._stop]
         return " ".join(w for w in words if w)
 
-    def _words_all(self, texts: list[str]) -> list[str]:
-        """[_words(t) for t in texts]: the words of all the texts found in one pass over them joined
-        by SEP (a word of its own here, kept as it is), each distinct word stemmed once."""
-        if self._latest:
-            texts = [self._latest.sub(" ", t) for t in texts]
-        found = _WORD_OR_SEP.findall(SEP.join(texts))
+    def _words_all(self, joined: str) -> list[str]:
+        """_words of each text of texts joined by SEP, "latest" already taken out: their words found
+        in one pass (SEP a word of its own here, kept as it is), each distinct word stemmed once."""
+        found = _WORD_OR_SEP.findall(joined)
         said = {w: "" if w in self._stop else en_stem(w) if w.isascii() else w for w in set(found)}
         joined = " ".join(filter(None, map(said.__getitem__, found)))  # "a b SEP c": a text's words, SEP between
         return [text.strip(" ") for text in joined.split(SEP)]

@@ -18,18 +18,23 @@ Slots = dict[str, frozenset[str]]
 LAST_PHOTO = "last"  # 最后一张图片: the matcher knows which number that is
 TIME_KINDS = frozenset({"quarter", "date", "year"})  # when, not what: a fact silent on a time may answer
 
-# Each pattern that starts by looking behind starts with a lookahead of the characters its match
-# starts with first: re then skips most characters of a base's joined phrasings at one test (read_groups
-# reads megabytes) instead of trying the whole pattern at each; what matches is the same.
+# Each pattern starts with what its match starts with (a lookahead of it, or the characters themselves
+# and then a look behind them): re then skips most characters of a base's joined phrasings at one
+# test (read_groups reads megabytes) instead of trying the whole pattern at each; what matches is the
+# same. A first character or class read as such is skipped to fastest, by re's own scan.
 _FIRST_THREE = re.compile(r"前3季度")
 _QUARTERS = re.compile(r"(?=[1-9])(?<![\d.])((?:[1-9][、,和与及跟或 ]+)*[1-9]|[1-4]{2,4})季度")  # 58 3季度 is no Q5, Q8
 _DIGIT = re.compile(r"[1-9]")
-_DATE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})月(\d{1,2})日")
-_YEAR = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
+_DATE = re.compile(r"(\d(?<!\d\d)\d?)月(\d{1,2})日")
+_YEAR = re.compile(r"((?:19|20)(?<![\d.]..)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
-_PHOTO = re.compile(r"(?=[第最fst1234l])(?:第(\d)[张幅](?=图|照片|配图|相片)|(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)"
-                    r"\s+(?:photo|picture|image)|(最后)(?:[1一]|那|这)?[张幅](?=图|照片|配图|相片))")
+_PHOTO_ZH = r"第(\d)[张幅](?=图|照片|配图|相片)|(最后)(?:[1一]|那|这)?[张幅](?=图|照片|配图|相片)"
 _PHOTO_WORDS = ("photo", "picture", "image")
+_PHOTO_EN = rf"(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:{'|'.join(_PHOTO_WORDS)})"
+_PHOTO = re.compile(f"(?=[第最fst1234l])(?:{_PHOTO_ZH}|{_PHOTO_EN})")
+# a text without a photo word (a batch of Chinese phrasings) names none in English: its two ways
+# alone, read by re's scan for 第 and 最 where the English way had it try the pattern at each 1 or s
+_PHOTO_ZH_ONLY = re.compile(_PHOTO_ZH)
 _SCANS = 50  # short texts a SlotReader scans for names before it compiles their pattern: a batch reads thousands
 _LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what a Latin name may not stand beside
 _ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
@@ -121,9 +126,11 @@ class SlotReader:
         if "月" in text:
             for m in _DATE.finditer(text):
                 found.append((m.start(), "date", f"{int(m.group(1))}-{int(m.group(2))}"))
-        if "第" in text or "最后" in text or any(word in text for word in _PHOTO_WORDS):
-            for m in _PHOTO.finditer(text):
-                found.append((m.start(), "photo", m.group(1) or _ORDINAL[m.group(2) or m.group(3)]))
+        english = any(word in text for word in _PHOTO_WORDS)
+        if english or "第" in text or "最后" in text:
+            for m in (_PHOTO if english else _PHOTO_ZH_ONLY).finditer(text):
+                said = m.group(m.lastindex or 0)
+                found.append((m.start(), "photo", _ORDINAL.get(said, said)))
         if "19" in text or "20" in text:
             for m in _YEAR.finditer(text):
                 found.append((m.start(), "year", m.group(1)))

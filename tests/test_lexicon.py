@@ -12,7 +12,7 @@ import pytest
 from bot.engine import Engine
 from bot.judge import load_cases
 from bot.knowledge import KnowledgeError, load
-from bot.lexicon import Words, build, pattern
+from bot.lexicon import Words, build, is_expression, pattern
 from bot.match import Wording
 from bot.normalize import normalize
 from tests.conftest import KNOWLEDGE, ROOT
@@ -130,3 +130,26 @@ def test_every_project_word_list_is_searched_only_where_a_match_can_start() -> N
     assert len(lists) > 30
     slow = [w.pattern[:60] for w in lists if w.firsts is None and not w.pattern.startswith("(?=[")]
     assert not slow
+
+
+def test_a_word_list_is_apart_from_a_character_only_when_no_match_can_hold_or_see_it() -> None:
+    sep = "\ue000"
+    words = ["多少", "how many", "/(?<![\\d.])\\d+多(?=亿|个)/", "/(?:做|搞)[\\u4e00-\\u9fff]{1,4}?的/", "/\\w\\s/"]
+    assert pattern(words).apart(sep) and not pattern(words).apart("a")  # an English word's edges read letters
+    for entry in ("/a.b/", "/[^x]/", "/\\D/", "/\\S/", "/\\W/", "/^a/", "/a$/", "/\\bq/", "/(?i:a)/", f"/[{sep}]/"):
+        assert not pattern(["多少", entry]).apart(sep), entry
+    assert not pattern([f"多{sep}少"]).apart(sep)
+
+
+def test_the_forms_of_texts_joined_are_each_text_alone() -> None:
+    """Building a Matcher takes the filler and synonyms out of all its phrasings joined by SEP (the
+    filler's /expressions/ hold and see no SEP): each text must get what it gets alone."""
+    lexicon = load(KNOWLEDGE).lexicon
+    wording = Wording(lexicon)
+    assert wording._forms_apart and wording._synonyms_apart
+    texts = [normalize(c.question) for c in load_cases(ROOT / "tests" / "eval" / "questions.yaml")]
+    texts += [normalize(w) for w in lexicon.filler.get("zh", ()) if not is_expression(w)]
+    texts += ["是58个吧", "58多个", "我同事说", "做ppt要用", "", "、", "1季度", "最新的余杭", "the latest q3 figure"]
+    synonyms = wording.synonyms_all(texts)
+    assert synonyms == [wording.synonyms(t) for t in texts]
+    assert wording.forms(synonyms) == [wording.form(t) for t in synonyms]
