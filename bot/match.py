@@ -40,7 +40,7 @@ from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
-from bot.slots import TIME_KINDS, SlotReader, Slots
+from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
 
 _CHUNK = 100  # facts whose forms are derived together: enough to spare a step per fact; few enough that their
@@ -173,8 +173,9 @@ _NOT_OF = r"((?<![是在])不(?:在|再|属于|是))|(?<!除)(?:以外|之外)(?
 _AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
 _TOPICAL = 0.5  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 and 领导急着要数据 (数据 of three) are not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
-# the article's photos asked about as a whole (配图 and 照片 are read as 图片; 几仉照片: 张 mistyped)
-_PHOTOS_ASKED = (r"图片(?:说明)?(?:都|一共|总共|共)?(?:有|是)?(?:哪些|哪几|几张|多少张)|(?:几|多少)[\u4e00-\u9fff]?(?:配?图|照片)"
+# the article's photos asked about as a whole, in a question's norm, where 配图 and 照片 are read as 图片
+# (几仉照片: 张 mistyped)
+_PHOTOS_ASKED = (r"图片(?:说明)?(?:都|一共|总共|共)?(?:有|是)?(?:哪些|哪几|几张|多少张)|(?:几|多少)[\u4e00-\u9fff]?图"
                  r"|图片说明(?:分别|都)|(?<![a-z])(?:what|which|how\s+many)\s+(?:photos|pictures|images|captions)(?![a-z])"
                  r"|(?<![a-z])(?:all|the)\s+(?:photos|pictures|images|photo\s+captions)\s+(?:in|of)\s+the\s+article")
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
@@ -182,7 +183,7 @@ _DIGIT = re.compile(r"\d")
 _MONTH = re.compile(r"\d\s*月")
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_LAST_PHOTO_ZH = r"最后(?:[1一]|那|这)?([张幅])(?=图|照片|配图|相片)"
+_LAST_PHOTO_ZH = rf"最后(?:[1一]|那|这)?([张幅])(?={PHOTO_NOUN})"
 _LAST_PHOTO_EN = r"(?<![a-z])last(?=\s+(?:photo|picture|image))"
 _ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
@@ -1865,7 +1866,8 @@ class Matcher:
             part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
         if part is None or whole is None or part is whole:
             return None
-        if q.op == "share" and whole.series and not self.lexicon.operation_words(sides[1], "sum").isascii():
+        summed = self.lexicon.operation_words(sides[1], "sum")
+        if q.op == "share" and whole.series and summed and not summed.isascii():
             return None  # 占一捣三季度总和: the whole is several members added, and one was read ("the Q3 total of" is one)
         siblings = part.series and whole.series and part.series.id == whole.series.id
         a, b = part.figures[0], whole.figures[0]

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import has_chinese, normalize
+from bot.slots import PHOTO_NOUN
 from bot.tables import (
     common_words,
     everyday_chars,
@@ -94,7 +95,7 @@ _QUARTER_LEFT_OVER = re.compile(r"(?<=\d季度)([\u4e00-\u9fff])(?=([\u4e00-\u9f
 # answered as every quarter
 _ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四两]个?季度)")
 # the same before a photo's number (翟二张图片: 第 typed by its sound; 第2张图片 names the second photo)
-_PHOTO_ORDINAL_TYPO = re.compile(r"[\u4e00-\u9fff](?=[1-4一二三四]\s*[张幅](?:图|照片|配图|相片))")
+_PHOTO_ORDINAL_TYPO = re.compile(rf"[\u4e00-\u9fff](?=[1-4一二三四]\s*[张幅]{PHOTO_NOUN})")
 # 前 typed by its sound before 三个季度, which normalizing wrote as the three quarters (悭三个季度)
 _FIRST_THREE_TYPO = re.compile(r"([\u4e00-\u9fff])\s*1、2、3季度")
 
