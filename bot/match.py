@@ -156,8 +156,9 @@ def _portion_sides(norm: str, op: str) -> tuple[str, str] | None:
 
 
 # a Chinese place name: two characters and what kind of place (鄞州区, 温州市), read after typo
-# mending (百墙区 is a mistyped 百强区, no place)
-_PLACE_NAME = r"([\u4e00-\u9fff]{2})(新区|区|县|市)"
+# mending (百墙区 is a mistyped 百强区, no place); 的 ends a phrase, it is no name's (众望布艺的市值);
+# the character after the suffix may make a word with it (市值), read by Mender.strange
+_PLACE_NAME = r"((?:(?!的)[\u4e00-\u9fff]){2})(新区|区|县|市)(.?)"
 
 
 def _places(norm: str) -> Iterator[re.Match[str]]:
@@ -1251,9 +1252,20 @@ class Matcher:
                 carried += [part.norm[a:b] for a, b in spans]
         if len(kept) == len(texts) or not asking:
             return None
-        asked = self.understand(" ".join([*carried, *kept]), as_of)
+        found = self._asked_again([*carried, *kept], as_of)
+        if found is None and carried:
+            # 刚刷到众望布艺敲钟的照片…今年以来落地余杭的项目投资总额有多少: a question naming a place or
+            # name of its own is about it, not about the one the chat before it named
+            alone = self.understand(" ".join(kept), as_of)
+            if isinstance(alone, Question) and alone.slots.keys() & {*_NAME_KINDS, "place"}:
+                found = self._asked_again(kept, as_of)
+        return found
+
+    def _asked_again(self, texts: list[str], as_of: str | None) -> Match | None:
+        """The texts asked as one question, when that gives one fact or a figure: a list of several
+        facts says the clauses left out held the topic."""
+        asked = self.understand(" ".join(texts), as_of)
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
-        # one fact or a figure: a list of several facts says the clauses left out held the topic
         return found if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1) else None
 
     def _either(self, q: Question) -> Match | None:
@@ -1533,8 +1545,8 @@ class Matcher:
         slots = self._relative(relative, self.reader.read(norm), as_of)
         unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
                                   if v not in self.known_values.get(kind, set())),
-                                *(("place", m.group()) for m in _places(norm)
-                                  if self.mender.strange(m.group(1), m.group(2)))}))
+                                *(("place", m.group(1) + m.group(2)) for m in _places(norm)
+                                  if self.mender.strange(m.group(1), m.group(2), m.group(3)))}))
         if asked is not None:
             return Question(text, norm, lang, form, slots, unknown, None, asked, relative)
         wanted = self.lexicon.intents(norm)
@@ -2187,7 +2199,7 @@ class Matcher:
             return False
         return bool(q.wanted & _QUANTITIES or (not q.wanted and asks in _QUANTITIES)) and (
             (not any(k in q.slots for k in _NAME_KINDS)
-             and any(k in f_slots and k not in self.facts[i].total_of for k in _NAME_KINDS))
+             and any(len(f_slots.get(k, ())) == 1 and k not in self.facts[i].total_of for k in _NAME_KINDS))
             or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots))
 
     @cached_property

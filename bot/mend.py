@@ -154,6 +154,7 @@ class Mender:
         `operators`: the one-character operation words (占, 比), a lone typo's targets."""
         self._names = sorted({n for n in names if len(n) >= 3 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._name_set = frozenset(self._names)
+        self._name_words = sorted({n for n in names if len(n) == 2 and all("\u3400" <= c <= "\u9fff" for c in n)})
         self._asking = frozenset(asking)
         self._keywords = sorted({w for w in (*self._asking, *attributes)
                                  if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)})
@@ -459,14 +460,16 @@ class Mender:
             found = self._english_by_length[length] = [w for w in self.english if abs(len(w) - length) <= 1]
         return found
 
-    def strange(self, name: str, suffix: str) -> bool:
+    def strange(self, name: str, suffix: str, after: str = "") -> bool:
         """A place name (鄞州 of 鄞州区) that neither the fact base, its articles nor the language's
         common words know (示范区 names no place), and whose last character makes no word with the
-        suffix (园区, 城市: 哪个园区 names no place either)."""
+        suffix (园区, 城市: 哪个园区 names no place either), nor the suffix with the character after
+        it (市值, 区域)."""
         if name in self._pairs:
             return False
         index = self._index
-        return not (name in index.known or name in index.common or name[-1] + suffix in index.common)
+        return not (name in index.known or name in index.common or name[-1] + suffix in index.common
+                    or suffix + after in index.common)
 
     def word(self, pair: str) -> bool:
         """Two characters the fact base or the language uses as a word."""
@@ -515,6 +518,12 @@ class Mender:
                      if (s := run.find(word)) >= 0]
             self._last_typed = (run, found)
         return found
+
+    def _names_typed(self, run: str) -> list[tuple[int, int]]:
+        """Where the run says a name as typed, as (start, end): a window reaching across its edge
+        is no word (想去余杭: the 区余 of 百强区余杭 says nothing of 去). The names of three or more
+        characters are _name's, mended or kept whole before this."""
+        return [(s, s + len(name)) for name in self._name_words if name[0] in run and (s := run.find(name)) >= 0]
 
     @cached_property
     def _keywords_by_first(self) -> dict[str, tuple[str, ...]]:
@@ -571,7 +580,9 @@ class Mender:
         best: tuple[int, int, int] = (-1, -1, 0)
         found: Counter[str] = Counter()
         first: set[str] = set()
-        typed = self._typed("".join(chars))
+        names = self._names_typed("".join(chars))
+        typed = [*self._typed("".join(chars)), *names]
+        names = {"".join(chars[a:b]) for a, b in names}
         typed_word = chars[i] in frequent_chars(_TYPED_WORD_ZIPF)  # 降 of 2季度降了: a word of its own, meant?
         for n in _SIZES:
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
@@ -588,10 +599,14 @@ class Mender:
                             continue  # a pair no known word has: no known word
                         word = head + char + tail
                         count = known.get(word)
-                        if not count or (not rank[0] and typed_word and word not in common
-                                         and word not in self._name_set and word not in self._keyword_set
-                                         and (count < 2 or any(c in everyday for c in head + tail))):
-                            continue  # a window of words typed right around the character says too little of it
+                        if not count or (typed_word and word not in common and word not in self._name_set
+                                         and word not in self._keyword_set
+                                         and ((not rank[0] and (count < 2 or any(c in everyday for c in head + tail)))
+                                              or ((head in names or tail in names) and char not in everyday))):
+                            # a window of words typed right around the character says too little of it, as
+                            # does a name beside it, unless read as a particle (想去余杭: the 区余杭 of
+                            # 百强区余杭 is no word; 不在余杭得有几个: 余杭的 is)
+                            continue
                         ranked_here = (int(k == 0 and word in self._asking), *rank)
                         if ranked_here < best:
                             continue

@@ -1484,3 +1484,36 @@ def test_a_photos_ordinal_typed_by_its_sound_is_mended(engine: Engine) -> None:
     """第 typed 翟 or 嘀 before 二张图片: the first photo had answered, as if none were named."""
     assert engine.ask("翟二张图片是哪里").fact_ids == ("photo-digital-health-town",)
     assert engine.ask("嘀三张照片的说明是啥").fact_ids == ("photo-rhino-smart-manufacturing",)
+
+
+@pytest.mark.parametrize("question", ["文章里众望布艺那张图是什么场景", "众望布衣那张图片说的是什么"])
+def test_a_company_only_a_caption_names_is_a_name_to_agree_on(engine: Engine, question: str) -> None:
+    """众望布艺 is the fourth caption's own; the first photo (集中开工现场) scored within a point."""
+    assert engine.ask(question).fact_ids == ("photo-zhongwang-listing",)
+
+
+def test_a_span_over_several_named_events_is_no_one_events_figure(engine: Engine) -> None:
+    """The 18天 spans three events and names them all: a question naming none asks for it too."""
+    assert engine.ask("那个重磅三连击前后一共多少天").text.startswith("18天")
+    assert engine.ask("What were the three heavy-hitting launches within 18 days?").fact_ids == \
+        ("triple-hit-within-18-days",)
+
+
+def test_a_name_said_in_chat_does_not_hold_a_question_naming_its_own(engine: Engine) -> None:
+    """The chat's 众望布艺 had been carried into the question about 余杭's total, then declined."""
+    answer = engine.ask("刚刷到众望布艺敲钟的照片，挺喜庆的哈哈。顺便问问，今年以来落地余杭的项目投资总额有多少")
+    assert answer.text.startswith("近1800亿元")
+    assert engine.ask("我以前在临平新城上班，现在那边主攻哪些产业").fact_ids == ("zone-linping-new-city-projects",)
+
+
+def test_a_character_beside_a_name_is_not_mended_into_a_word_across_it(engine: Engine) -> None:
+    """想去余杭: the 区余杭 of 百强区余杭 had made 去 a 区, and 业想区 an unknown district."""
+    answer = engine.ask("刚毕业想去余杭找工作，听说流入杭州的人才很多都留余杭了？文章里说的是多少")
+    assert answer.text.startswith("一半")
+    assert engine.ask("浙江那4个省级实验室，不在余杭得有几个").text.startswith("1个")  # 余杭的: a particle
+
+
+def test_a_place_name_holds_no_de_and_shi_may_begin_a_word(engine: Engine) -> None:
+    """众望布艺的市值 had been read as a district called 艺的市."""
+    assert "艺的市" not in engine.ask("众望布艺的市值多少").text
+    assert "鄞州区" in engine.ask("鄞州区排第几").text
