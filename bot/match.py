@@ -1234,6 +1234,9 @@ class Matcher:
         asking = False
         for text in texts:
             part = self.understand(text, as_of)
+            if isinstance(part, Match) and part.kind in ("smalltalk", "noise"):
+                asking = True  # 嗨, hello: a greeting says a question follows, but holds nothing to ask again
+                continue
             if not isinstance(part, Question) or _asks(part, text) or _pattern(_WHETHER).search(text):
                 kept.append(text)
                 asking = True
@@ -1259,14 +1262,22 @@ class Matcher:
             alone = self.understand(" ".join(kept), as_of)
             if isinstance(alone, Question) and alone.slots.keys() & {*_NAME_KINDS, "place"}:
                 found = self._asked_again(kept, as_of)
+        if found is None and 0 < len(asked := [text for text in kept if clause_asks(text)]) < len(kept):
+            # 刚看到新闻说余杭排名又往前了，现在在百强区到底排第几啊: what was heard is said, not asked
+            found = self._asked_again([*carried, *asked], as_of)
         return found
 
     def _asked_again(self, texts: list[str], as_of: str | None) -> Match | None:
-        """The texts asked as one question, when that gives one fact or a figure: a list of several
-        facts says the clauses left out held the topic."""
+        """The texts asked as one question, when that gives one fact for each or a figure: a list of
+        several facts says the clauses left out held the topic."""
         asked = self.understand(" ".join(texts), as_of)
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
-        return found if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1) else None
+        if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1):
+            return found
+        if found.kind == "fact" and len(found.facts) == len(texts) \
+                and not any(len(self.match(text, as_of).facts) > 1 for text in texts):
+            return found  # a fact for each clause (他叫啥 of the clause before's 优必选董事长), not a list for one
+        return None
 
     def _either(self, q: Question) -> Match | None:
         """A还是B (国家工业app创新中心是在临平新城还是未来科技城): two names of a kind with 还是 between

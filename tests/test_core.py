@@ -1517,3 +1517,27 @@ def test_a_place_name_holds_no_de_and_shi_may_begin_a_word(engine: Engine) -> No
     """众望布艺的市值 had been read as a district called 艺的市."""
     assert "艺的市" not in engine.ask("众望布艺的市值多少").text
     assert "鄞州区" in engine.ask("鄞州区排第几").text
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("今天群里讨论好热闹，我插一句哈：浙江现在着重建设的省级实验室一共几个？", "4个"),
+    ("我是记者，想核实一下：那本白皮书是哪家第三方机构发布的？麻烦了", "《2020年中国城区高质量发展白皮书》由第三方机构"),
+])
+def test_a_colon_ends_a_clause_of_chat(engine: Engine, question: str, first_line: str) -> None:
+    """我插一句哈：… had been one clause, kept whole with the question, which was then declined."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_chat_around_two_questions_keeps_both_and_a_list_for_one_is_no_pair(engine: Engine) -> None:
+    """Without the chat, two clauses answered one fact each are a two-part answer; two facts
+    answering one clause (排第几: two ranks) still say the chat held the topic."""
+    answer = engine.ask("一句话回我：余杭前三季度落地项目总投资多少，三季度双集中多少")
+    assert answer.fact_ids == ("first-three-quarters-total", "q3-double-concentration-total")
+    assert not engine.ask("刚看到新文说余杭进了全国百强区前十，是真的吗 排第几").answered
+    assert "周剑" in engine.ask("嗨 最近在关注机器人赛道，听说优必选董事长在余杭开工现场讲话了？他叫啥").text
+
+
+def test_what_was_heard_is_said_and_the_clause_with_a_question_word_asks(engine: Engine) -> None:
+    """余杭排名又往前了 (heard in the news) had been asked with 排第几, and the pair declined."""
+    answer = engine.ask("大家好，刚看到新闻说余杭排名又往前了，现在在百强区到底排第几啊？谢谢啦")
+    assert answer.fact_ids == ("top100-district-rank",)
