@@ -288,6 +288,10 @@ def _greets(part: Question | Match) -> bool:
     return part.kind == "smalltalk" if isinstance(part, Match) else not part.slots and not part.wanted and not units(part.form)
 
 
+# what a clause asks, with its measure word (多少个, 几家): the rest is what it asks about
+_ASKED_WORDS = rf"(?:{ASKING_ZH.pattern})[个家项位名张]?"
+
+
 def _asks(part: Question | Match, text: str) -> bool:
     """Whether a clause asks something: a question word, or a question mark."""
     return isinstance(part, Question) and bool(part.wanted or clause_asks(text, part.norm))
@@ -1471,6 +1475,15 @@ class Matcher:
         again = self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered])
         if again.kind == "fact" and len(again.facts) == 1 and again.facts[0].topic in topics:
             return again, asked
+        if found.facts:
+            # a neighbour of the fact found, of its topic, that the clause before's words (less what it
+            # asks) tell apart: 三季度签约的优质项目多少个，总投资多少 asks those projects' 329亿元, not the
+            # event's 556亿元, which 三季度签了几个项目，总投资多少 keeps
+            asked = replace(part, form=f"{_pattern(_ASKED_WORDS).sub(' ', prior)} {part.form}")
+            again = self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered])
+            if again.kind == "fact" and len(again.facts) == 1 and again.facts[0] != found.facts[0] \
+                    and again.facts[0].topic == found.facts[0].topic:
+                return again, asked
         return found, part
 
     def _nearest_to(self, found: Match, prior: str) -> Match:

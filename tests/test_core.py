@@ -1541,3 +1541,22 @@ def test_what_was_heard_is_said_and_the_clause_with_a_question_word_asks(engine:
     """余杭排名又往前了 (heard in the news) had been asked with 排第几, and the pair declined."""
     answer = engine.ask("大家好，刚看到新闻说余杭排名又往前了，现在在百强区到底排第几啊？谢谢啦")
     assert answer.fact_ids == ("top100-district-rank",)
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("三季度集中签约的优质项目多少个，总投资多少", ("q3-signed-projects-count", "q3-quality-projects-investment")),
+    ("三季度签约的优质项目多少个、总投资多少", ("q3-signed-projects-count", "q3-quality-projects-investment")),
+    ("三季度签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
+    ("9.29签了几个项目，总投资多少", ("q3-signed-projects-count", "q3-double-concentration-total")),
+])
+def test_a_clause_asks_of_what_the_clause_before_says_it_asks_about(engine: Engine, question: str,
+                                                                  facts: tuple[str, ...]) -> None:
+    """总投资多少 after 优质项目多少个 is those projects' 329亿元 (20 + 21 + 17 of them); after 签了几个
+    项目 it stays the event's 556亿元. The 556亿元 had answered both."""
+    assert engine.ask(question).fact_ids == facts
+
+
+def test_a_mark_after_a_question_word_and_its_verb_ends_a_clause(engine: Engine) -> None:
+    """哪天开园、首批引进了多少项目 had been one clause, answered with the 24个 alone."""
+    answer = engine.ask("数字健康小镇哪天开园、首批引进了多少项目")
+    assert answer.fact_ids == ("digital-health-town-opening", "digital-health-town-first-batch")
