@@ -146,8 +146,10 @@ class Calculator:
         series = self.knowledge.series[members[0].series.id] if members[0].series else None
         if len(part) != len(named) or series is None:
             return None
-        total = fmt(sum((value(f) for f in members), Decimal(0)))
-        if len(part) == len(members) or not (_WHOLE.search(text, of) or re.search(rf"(?<!\d){re.escape(total)}(?!\d)", text[of:])):
+        total = re.escape(fmt(sum((value(f) for f in members), Decimal(0))))
+        # the whole said as its number after 占, or before the part as what it is in (58个项目里制造业和数字经济…)
+        if len(part) == len(members) or not (_WHOLE.search(text, of) or re.search(rf"(?<!\d){total}(?!\d)", text[of:])
+                                             or re.search(rf"(?<!\d){total}(?!\d)\D{{0,6}}?(?:里|中)", text[:of])):
             return Computation("share", series, tuple(part), refusal="joint_whole")
         if any(f.figures[0].qualifier for f in members):
             return Computation("share", series, tuple(members), refusal="approx")

@@ -38,7 +38,7 @@ from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
-from bot.operations import OPERATIONS, Computation, fmt
+from bot.operations import OPERATIONS, Computation, Portion, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
@@ -1900,6 +1900,8 @@ class Matcher:
             part = self._one_figure(f"{sides[0]} {_STATED.sub(' ', self._named_out(sides[1], named[1]))}")
         if (part is None or whole is None) and q.op == "share":
             part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
+        if part is None and whole is not None and q.op == "share" and (joint := self._joint_part(q, sides[0], whole)):
+            return joint
         if part is None or whole is None or part is whole:
             return None
         summed = self.lexicon.operation_words(sides[1], "sum")
@@ -1918,6 +1920,27 @@ class Matcher:
         comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _joint_part(self, q: Question, side: str, whole: Fact) -> Match | None:
+        """A share whose part is two or more named things added (天下秀加碳纤维项目占三季度总投资的比例):
+        each name's one figure, all of the whole's unit, exact and together smaller than it."""
+        names = sorted((a, b) for kind in _NAME_KINDS for a, b in self.reader.spans(side, kind))
+        added = self.lexicon.operation_words(side, "sum")
+        if len(names) < 2 or not added:
+            return None
+        rest = _cut(side, names).replace(added, " ")  # what the side says of each name (项目: its investment)
+        found = [self._one_figure(f"{side[a:b]} {rest}") for a, b in names]
+        facts = tuple(f for f in found if f)
+        ids = {f.id for f in facts}
+        if len(facts) != len(found) or len(ids) != len(facts) or whole.id in ids \
+                or {f.figures[0].unit for f in facts} != {whole.figures[0].unit} \
+                or any(f.figures[0].qualifier for f in (*facts, whole)):
+            return None
+        if sum(figure_value(f) for f in facts) >= figure_value(whole):
+            return None
+        comp = cast(Portion, OPERATIONS["portion"]).run_joint(Series("", {}, whole.figures[0].unit), facts, whole)
+        return Match("computed", q.text, q.norm, q.lang, (*facts, whole), self.settings.threshold,
+                     best_fact=facts[0].id, slots=q.slots, computation=comp)
 
     def _whole_said_first(self, sides: tuple[str, str]) -> tuple[str, str]:
         """(part, whole) of a share whose whole is said first and the part last, with no 里 between

@@ -307,15 +307,20 @@ class Portion(Operation):
     pair = True
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
-        part, whole = (value(f) for f in inputs)
-        return Computation(self.name, series, inputs, part * 100 / whole if whole else None)
+        return self.run_joint(series, inputs[:-1], inputs[-1])
+
+    def run_joint(self, series: Series, part: tuple[Fact, ...], whole: Fact) -> Computation:
+        """The part's facts taken together (天下秀加碳纤维: 60亿元 + 30亿元) as a share of the whole's."""
+        shared, total = sum((value(f) for f in part), Decimal(0)), value(whole)
+        return Computation(self.name, series, (*part, whole), shared * 100 / total if total else None, split=len(part))
 
     def result_text(self, result: Decimal, unit: str) -> str:
         return percent(result)
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
-        part, whole = (w.term(f, lang) for f in c.members)
-        return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
+        terms = [w.term(f, lang) for f in c.members]
+        part = f"({' + '.join(terms[:-1])})" if len(terms) > 2 else terms[0]
+        return [self.percent_head(c, w, lang), ((f"{part} ÷ {terms[-1]} = {c.result_text}", ""),)]
 
 
 class Remainder(Operation):

@@ -1560,3 +1560,20 @@ def test_a_mark_after_a_question_word_and_its_verb_ends_a_clause(engine: Engine)
     """哪天开园、首批引进了多少项目 had been one clause, answered with the 24个 alone."""
     answer = engine.ask("数字健康小镇哪天开园、首批引进了多少项目")
     assert answer.fact_ids == ("digital-health-town-opening", "digital-health-town-first-batch")
+
+
+@pytest.mark.parametrize(("question", "first_line"), [
+    ("天下秀加碳纤维项目占三季度总投资的比例", "16.2%"),
+    ("天下秀加碳纤维两个项目占329亿元的比例", "27.4%"),
+    ("Tianxiaxiu plus carbon fiber as a share of Q3 total investment", "16.2%"),
+    ("三季度58个项目里制造业和数字经济项目合计占比多少", "70.7%"),
+])
+def test_a_share_whose_part_is_several_things_added(engine: Engine, question: str, first_line: str) -> None:
+    """(60 + 30) ÷ 556: the part had been declined for want of a whole, and in English it had been
+    60 ÷ (60 + 30), a wrong figure; 58个项目里 says the three categories' whole."""
+    assert engine.ask(question).text.startswith(first_line)
+
+
+def test_a_joint_part_of_figures_of_two_kinds_is_declined(engine: Engine) -> None:
+    """天下秀's valuation is no investment: nothing is added to another project's."""
+    assert not engine.ask("天下秀估值加碳纤维项目占三季度总投资的比例").answered
