@@ -1732,8 +1732,9 @@ class Matcher:
         """The one candidate, not chosen and close behind the best, above the threshold, whose
         words explain the attribute the chosen facts leave unexplained; None when there is none."""
         s = self.settings
-        found = [i for i, sc in candidates if i not in chosen and sc >= max(s.threshold, best - s.near_margin)
-                 and not self._unexplained(q, [i]) and not self._unknown_names(q, (self.facts[i],))]
+        close = [i for i, sc in candidates if i not in chosen and sc >= max(s.threshold, best - s.near_margin)]
+        self._explain(close)  # each is asked (something is missing): in one batch, not a text at a time
+        found = [i for i in close if not self._unexplained(q, [i]) and not self._unknown_names(q, (self.facts[i],))]
         return found[0] if len(found) == 1 else None
 
     def _unread_quarter(self, norm: str) -> bool:
