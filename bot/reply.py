@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
-from functools import cached_property
 
 from bot.answer import Answer, Kind, Line
 from bot.match import Match
-from bot.model import Fact, Knowledge
+from bot.model import LANGS, Fact, Knowledge
 from bot.operations import OPERATIONS, fmt, ratio_percent
 from bot.texts import t
 
@@ -52,17 +51,12 @@ class Composer:
         picks += list(itertools.islice((f for f in knowledge.facts if all(f is not p for p in picks)), 3 - len(picks)))
         self.examples = {lang: [f.questions[lang][0] for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
         self.example_ids = {lang: [f.id for f in picks if f.questions.get(lang)] for lang in ("zh", "en")}
-
-    @cached_property
-    def _first_question_ids(self) -> dict[tuple[str, str], str]:
-        """A suggestion is a fact's first question: its id lets front ends offer it by id, not by
-        text. Built on the first decline, not on each reload of a large base."""
-        ids: dict[tuple[str, str], str] = {}
-        for f in self.knowledge.facts:
-            for lang, questions in f.questions.items():
-                if questions:
-                    ids.setdefault((lang, questions[0]), f.id)
-        return ids
+        # a suggestion is a fact's first question: its id lets front ends offer it by id, not by text.
+        # Worked out here, not on the first decline, whose question it held up most of 20 ms at 100,000
+        # phrasings (walking every fact, far from the processor's caches); written last to first:
+        # where facts share a first question, the first one's id stays
+        self._first_question_ids = {lang: {qs[0]: f.id for f in reversed(knowledge.facts) if (qs := f.questions.get(lang))}
+                                    for lang in LANGS}
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
         """(topic id, label, facts) for every topic that has facts, in the fact base's order; with
@@ -154,7 +148,8 @@ class Composer:
 
     def _suggestion_ids(self, lang: str, suggestions: tuple[str, ...]) -> tuple[str, ...]:
         """The fact id of each suggestion, in the same order ("" if a suggestion is no first question)."""
-        return tuple(self._first_question_ids.get((lang, q), "") for q in suggestions)
+        ids = self._first_question_ids.get(lang, {})
+        return tuple(ids.get(q, "") for q in suggestions)
 
     def help_lines(self, lang: str, key: str = "help") -> list[Line]:
         """What the bot knows, its topics and a few example questions (/help, greetings)."""
