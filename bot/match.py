@@ -129,7 +129,9 @@ _DIFF_EN = (r"how\s+much\s+(?:more|less|bigger|higher|larger|smaller|lower)\s+(?
             r"(?P<part>.+?)\s+than\s+(?P<whole>.+)")
 _GAP_BETWEEN_EN = r"(?:gap|difference)\s+between\s+(?P<part>.+?)\s+and\s+(?P<whole>.+)"  # the first less the second
 _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH, _SHARE_IN_ZH, _SHARE_OF_ZH, _SHARE_OF_EN), "ratio": (_TIMES_ZH, _TIMES_EN), "remainder": (_LEFT_ZH, _LEFT_EN)}
-_MOVE_STATED = re.compile(r"(\d+)\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")  # 前移5位, up 5 places
+# 前移5位, up 5 places, up five places
+_EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
+_MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
@@ -1192,7 +1194,28 @@ class Matcher:
             return self._asked_last(q, as_of) or found
         if found.kind == "fact":
             return found
-        return self._without_asides(q, as_of) or found
+        return (self._each_named(q) if found.kind == "declined" and not q.op and not q.wanted & _QUANTITIES else None) \
+            or self._without_asides(q, as_of) or found
+
+    def _each_named(self, q: Question) -> Match | None:
+        """Two or more things of one kind named, and no fact holds them all (Where are the live
+        e-commerce base and the digital fashion base located?): each asked alone, the others left out
+        of the words, when each is answered by one fact of its own. Not for a figure: two figures
+        listed where one was asked (天下秀跟碳纤维项目投资和起来多少, 合 mistyped) answer nothing asked."""
+        several = [kind for kind, values in q.slots.items() if kind in _NAME_KINDS and len(values) > 1]
+        if len(several) != 1:
+            return None
+        kind = several[0]
+        found: list[Fact] = []
+        for value in sorted(q.slots[kind], key=q.norm.find):
+            others = [name for name in q.slots[kind] if name != value]
+            form = " ".join(w for w in q.form.split() if w not in others)
+            m = self.decide(replace(q, slots={**q.slots, kind: frozenset({value})}, form=form))
+            if m.kind != "fact" or len(m.facts) != 1 or m.facts[0] in found:
+                return None
+            found.append(m.facts[0])
+        return Match("fact", q.text, q.norm, q.lang, tuple(found), self.settings.threshold, best_fact=found[0].id,
+                     slots=q.slots)
 
     def _asked_last(self, q: Question, as_of: str | None) -> Match | None:
         """他说二季度比一季度少，我说多，二季度到底多少: a last clause that asks a figure of its own, of a
@@ -1975,7 +1998,7 @@ class Matcher:
         rank is the one whose move the question states (前移5位之前, moved up 5 places), else the
         best-ranked rank fact, when it moved; else None."""
         s = self.settings
-        stated = {Decimal(n) for n in _MOVE_STATED.findall(q.norm)}
+        stated = {Decimal(_EN_NUMBERS.get(n, n)) for n in _MOVE_STATED.findall(q.norm)}
         said = [rid for rid, move in self._moves.items() if move.figures[0].value in stated]
         if len(said) == 1:
             rank = self.facts[self._index[said[0]]]

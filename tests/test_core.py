@@ -1577,3 +1577,18 @@ def test_a_share_whose_part_is_several_things_added(engine: Engine, question: st
 def test_a_joint_part_of_figures_of_two_kinds_is_declined(engine: Engine) -> None:
     """天下秀's valuation is no investment: nothing is added to another project's."""
     assert not engine.ask("天下秀估值加碳纤维项目占三季度总投资的比例").answered
+
+
+@pytest.mark.parametrize("question", ["Before moving up five places, where did Yuhang rank on the Top 100 list?",
+                                      "Before climbing 5 spots, what was Yuhang's rank?"])
+def test_the_rank_before_a_move_in_english(engine: Engine, question: str) -> None:
+    """"before moving up" asks the rank before the move, and "five places" states the move."""
+    assert engine.ask(question).text.startswith("No. 12")
+
+
+def test_each_of_two_things_named_is_answered_by_its_own_fact(engine: Engine) -> None:
+    """No fact names both bases: each is asked alone. A figure asked of two (和起来, 合 mistyped) is no list."""
+    answer = engine.ask("Where are the China (Hangzhou) live-streaming e-commerce base and the China Hangzhou "
+                        "digital fashion innovation base located?")
+    assert answer.fact_ids == ("live-ecommerce-industry-base", "digital-fashion-innovation-base")
+    assert not engine.ask("天下秀跟碳纤维项目投资和起来多哨").answered
