@@ -1592,3 +1592,9 @@ def test_each_of_two_things_named_is_answered_by_its_own_fact(engine: Engine) ->
                         "digital fashion innovation base located?")
     assert answer.fact_ids == ("live-ecommerce-industry-base", "digital-fashion-innovation-base")
     assert not engine.ask("天下秀跟碳纤维项目投资和起来多哨").answered
+
+
+def test_lower_by_how_much_compares(engine: Engine) -> None:
+    """低多少 is a difference as 高多少 is: with 比 mistyped (逼), the mean alone (579.3亿元) had answered."""
+    assert engine.ask("三季度比二季度低多少").text.startswith("第三季度比第二季度少44亿元")
+    assert not engine.ask("三季度双集中逼三个季度的平君数低多少").answered
