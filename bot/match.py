@@ -135,6 +135,7 @@ _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
+_QUOTED = r"[“「『\"]([^“”「」『』\"]{2,16})[”」』\"]"  # the article's words, quoted in a question
 
 
 def _gap_splits(norm: str) -> list[tuple[str, str]]:
@@ -1195,7 +1196,27 @@ class Matcher:
         if found.kind == "fact":
             return found
         return (self._each_named(q) if found.kind == "declined" and not q.op and not q.wanted & _QUANTITIES else None) \
-            or self._without_asides(q, as_of) or found
+            or self._without_asides(q, as_of) or (self._quoting(q) if found.kind == "declined" else None) or found
+
+    def _quoting(self, q: Question) -> Match | None:
+        """A question quoting the article (文章管余杭叫“浙江经济”什么, “招引是银”后面那句是啥): the one or
+        two facts whose quotes hold what it quotes, when the question asks and they agree with it
+        and give what it asks for (张伯礼是哪年获得“人民英雄”称号的: no year)."""
+        said = [normalize(m.group(1)).replace(" ", "") for m in _pattern(_QUOTED).finditer(q.text)]
+        if not said or not clause_asks(q.text):
+            return None
+        found = [f for f in self.facts if any(s in self._quote_norms[f.id] for s in said if len(s) > 1)
+                 and self._compatible(q.slots, f, self.fact_slots[self._index[f.id]])
+                 and (not q.wanted or f.asks in q.wanted)]
+        if not 0 < len(found) <= 2:
+            return None
+        return Match("fact", q.text, q.norm, q.lang, tuple(found), self.settings.threshold, best_fact=found[0].id,
+                     slots=q.slots)
+
+    @cached_property
+    def _quote_norms(self) -> dict[str, str]:
+        """Each fact's quote normalized, without spaces (the article's text has them around its marks)."""
+        return {f.id: normalize(f.source.quote).replace(" ", "") for f in self.facts}
 
     def _each_named(self, q: Question) -> Match | None:
         """Two or more things of one kind named, and no fact holds them all (Where are the live
@@ -1207,7 +1228,8 @@ class Matcher:
             return None
         kind = several[0]
         found: list[Fact] = []
-        for value in sorted(q.slots[kind], key=q.norm.find):
+        said = {value: at for at, named, value in reversed(self.reader.positions(q.norm)) if named == kind}
+        for value in sorted(q.slots[kind], key=lambda v: (said.get(v, len(q.norm)), v)):  # in the order named
             others = [name for name in q.slots[kind] if name != value]
             form = " ".join(w for w in q.form.split() if w not in others)
             m = self.decide(replace(q, slots={**q.slots, kind: frozenset({value})}, form=form))

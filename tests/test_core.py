@@ -1598,3 +1598,16 @@ def test_lower_by_how_much_compares(engine: Engine) -> None:
     """低多少 is a difference as 高多少 is: with 比 mistyped (逼), the mean alone (579.3亿元) had answered."""
     assert engine.ask("三季度比二季度低多少").text.startswith("第三季度比第二季度少44亿元")
     assert not engine.ask("三季度双集中逼三个季度的平君数低多少").answered
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("文章管余杭叫“浙江经济”什么", ("zhejiang-economy-first-district",)),
+    ("写材料卡住了，“招引是银”后面那句是啥", ("landing-is-gold",)),
+    ("余杭的两个“第一区”分别是什么", ("zhejiang-economy-first-district", "live-economy-first-district")),
+])
+def test_a_question_quoting_the_article_is_answered_by_the_quote_holding_it(engine: Engine, question: str,
+                                                                          facts: tuple[str, ...]) -> None:
+    """The words quoted are the article's: the one or two facts quoting them answer, when the
+    question had been declined. What they do not give (a year) is still declined."""
+    assert engine.ask(question).fact_ids == facts
+    assert not engine.ask("张伯礼是哪年获得“人民英雄”称号的").answered
