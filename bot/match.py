@@ -176,6 +176,11 @@ def _places(norm: str) -> Iterator[re.Match[str]]:
 _QUARTER_SAID = r"(?<![\d、])([\d一二三四两])\s*季度"
 _NOT_OF = r"((?<![是在])不(?:在|再|属于|是))|(?<!除)(?:以外|之外)(?=的|还|有|[\u4e00-\u9fff]{0,4}(?:几|多少|哪|什么|啥|谁))"  # 不在余杭, 余杭以外
 _AT_RANK = r"第(\d+)(?:名|位)?的?(?:是|为)?(?:哪|谁|那(?=个|家|一))"  # who holds a place: 排第二的是哪个区
+_ORDINALS_EN = {"first": "1", "1st": "1", "no 1": "1", "number one": "1", "top": "1", "second": "2", "2nd": "2",
+                "no 2": "2", "third": "3", "3rd": "3", "no 3": "3"}
+# which district ranked first in the top 100 list: who holds a place, in English
+_AT_RANK_EN = (r"(?<![a-z])(?:which|what)\s+(?:district|city|county|area|one)\s+(?:ranked|ranks|rank|was|is|came|comes|placed|took)"
+               rf"\s+(?:in\s+)?({'|'.join(_ORDINALS_EN)})(?![a-z\d])")
 _TOPICAL = 0.5  # a clause this much of whose words (bigrams) the fact base says is about it: 我是外地来的创业者 and 领导急着要数据 (数据 of three) are not
 _WHETHER = r"有没有|是不是|是否|有无|还是|(?<![a-z])(?:is|are|does|do|did|was|were|can)(?![a-z])"  # a clause asking yes or no
 # the article's photos asked about as a whole, in a question's norm, where 配图 and 照片 are read as 图片
@@ -1792,6 +1797,9 @@ class Matcher:
         if (at := _pattern(_AT_RANK).search(q.norm)) and not any(
                 f"第{at.group(1)}" in normalize(fig.text) for f in facts for fig in f.figures):
             return declined("near")  # 浙江省内排第二的是哪个区: who holds a place no fact gives, not 全省第一
+        if (at := _pattern(_AT_RANK_EN).search(q.norm)) and not all(
+                any(f"第{_ORDINALS_EN[at.group(1)]}" in normalize(fig.text) for fig in f.figures) for f in facts):
+            return declined("near")  # which district ranked first in the top-100 list: not Yuhang's 第七位
         return Match("fact", q.text, q.norm, q.lang, facts, score, best_fact=facts[0].id, slots=q.slots)
 
     def _negated(self, q: Question) -> set[tuple[str, str]]:

@@ -1611,3 +1611,11 @@ def test_a_question_quoting_the_article_is_answered_by_the_quote_holding_it(engi
     question had been declined. What they do not give (a year) is still declined."""
     assert engine.ask(question).fact_ids == facts
     assert not engine.ask("张伯礼是哪年获得“人民英雄”称号的").answered
+
+
+@pytest.mark.parametrize("question", ["Which district ranked first in the top-100 list?",
+                                      "Which district ranked No.1 in the Top 100 list?"])
+def test_who_holds_a_place_no_fact_gives_in_english_is_declined(engine: Engine, question: str) -> None:
+    """Yuhang's 第七位 and 全省第一 had answered who is first on the national list."""
+    assert not engine.ask(question).answered
+    assert engine.ask("Which district is first in Zhejiang?").fact_ids == ("province-first",)
