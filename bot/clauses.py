@@ -57,7 +57,7 @@ def clauses(text: str) -> list[str]:
 
 
 # 、 just after a question word and its verb, before a clause asking again: 哪天开园、首批引进了多少项目
-_ASKED_THEN = re.compile(r"(?:[哪几谁]|什么|多少)[\u4e00-\u9fff]{0,3}、(?=.*?(?:[哪谁几吗啥咋]|什么|多少))")
+_ASKED_THEN = re.compile(rf"(?:[哪几谁]|什么|多少)[\u4e00-\u9fff]{{0,3}}、(?=.*?(?:{ASKING_ZH.pattern}))")
 
 
 def _split(text: str) -> list[str]:

@@ -1962,7 +1962,7 @@ class Matcher:
             part = self._one_figure(f"{sides[0]} {_STATED.sub(' ', self._named_out(sides[1], named[1]))}")
         if (part is None or whole is None) and q.op == "share":
             part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
-        if part is None and whole is not None and q.op == "share" and (joint := self._joint_part(q, sides[0], whole)):
+        if part is None and whole is not None and q.op == "share" and (joint := self._added_part(q, sides[0], whole)):
             return joint
         if part is None or whole is None or part is whole:
             return None
@@ -1983,7 +1983,7 @@ class Matcher:
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
 
-    def _joint_part(self, q: Question, side: str, whole: Fact) -> Match | None:
+    def _added_part(self, q: Question, side: str, whole: Fact) -> Match | None:
         """A share whose part is two or more named things added (天下秀加碳纤维项目占三季度总投资的比例):
         each name's one figure, all of the whole's unit, exact and together smaller than it."""
         names = sorted((a, b) for kind in _NAME_KINDS for a, b in self.reader.spans(side, kind))

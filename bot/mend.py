@@ -580,9 +580,9 @@ class Mender:
         best: tuple[int, int, int] = (-1, -1, 0)
         found: Counter[str] = Counter()
         first: set[str] = set()
-        names = self._names_typed("".join(chars))
-        typed = [*self._typed("".join(chars)), *names]
-        names = {"".join(chars[a:b]) for a, b in names}
+        named = self._names_typed("".join(chars))
+        typed = [*self._typed("".join(chars)), *named]
+        names = {"".join(chars[a:b]) for a, b in named}
         typed_word = chars[i] in frequent_chars(_TYPED_WORD_ZIPF)  # 降 of 2季度降了: a word of its own, meant?
         for n in _SIZES:
             for start in range(max(0, i - n + 1), min(i, len(chars) - n) + 1):
