@@ -135,6 +135,11 @@ _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
+# a list's next item after a name: its joiner, then its first word (two Chinese characters or a Latin word);
+# a space alone joins only where the list names two already (manufacturing digital and talent projects)
+_LIST_JOIN = r"[、,+/&]|以及|和|与|及|跟|\s(?:and|vs|or)\s"
+_LISTED_NEXT = r"\s*(?:{join})\s*([\u4e00-\u9fff]{{2}}|[a-z]+)(?![a-z])"
+_FIRST_WORD = r"[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff])|[a-z]+(?=[\s-])"  # of a longer name: 人才 of 人才配套
 _QUOTED = r"[“「『\"]([^“”「」『』\"]{2,16})[”」』\"]"  # the article's words, quoted in a question
 
 
@@ -1223,6 +1228,38 @@ class Matcher:
         """Each fact's quote normalized, without spaces (the article's text has them around its marks)."""
         return {f.id: normalize(f.source.quote).replace(" ", "") for f in self.facts}
 
+    def _listed(self, norm: str, slots: Slots) -> Slots:
+        """The slots, with the names a list says by their first word beside a name of their kind
+        (制造业+数字经济+人才: 人才配套; manufacturing, digital and talent projects: 数字经济): a
+        word that begins one name of that kind, and only one, names it there. Alone, 人才 is not
+        人才配套 (每年流入杭州的人才)."""
+        kinds = [k for k in slots if k in _NAME_KINDS and k in self._name_starts]
+        if not kinds:
+            return slots
+        out = dict(slots)
+        for kind in kinds:
+            ends = [end for _, end in self.reader.spans(norm, kind)]
+            joiner = _LISTED_NEXT.format(join=_LIST_JOIN + (r"|\s" if len(slots[kind]) > 1 else ""))
+            while ends:
+                m = _pattern(joiner).match(norm, ends.pop())
+                named = self._name_starts[kind].get(m.group(1)) if m else None
+                if named and named not in out[kind]:
+                    out[kind] = out[kind] | {named}
+                    ends.append(m.end())
+        return out
+
+    @cached_property
+    def _name_starts(self) -> dict[str, dict[str, str]]:
+        """kind → the first word of its names' aliases (人才 of 人才配套类, digital of digital economy)
+        → the one name it begins; a first word of two names begins none."""
+        found: dict[str, dict[str, set[str]]] = {}
+        for kind, names in self.knowledge.vocabulary.items():
+            for canonical, aliases in names.items():
+                for alias in map(normalize, aliases):
+                    if m := _pattern(_FIRST_WORD).match(alias):
+                        found.setdefault(kind, {}).setdefault(m.group(), set()).add(canonical)
+        return {kind: {w: next(iter(c)) for w, c in words.items() if len(c) == 1} for kind, words in found.items()}
+
     def _each_named(self, q: Question) -> Match | None:
         """Two or more things of one kind named, and no fact holds them all (Where are the live
         e-commerce base and the digital fashion base located?): each asked alone, the others left out
@@ -1617,7 +1654,7 @@ class Matcher:
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         relative = tuple(self.lexicon.relative_times(norm))
-        slots = self._relative(relative, self.reader.read(norm), as_of)
+        slots = self._listed(norm, self._relative(relative, self.reader.read(norm), as_of))
         unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
                                   if v not in self.known_values.get(kind, set())),
                                 *(("place", m.group(1) + m.group(2)) for m in _places(norm)

@@ -1322,9 +1322,10 @@ def test_ytd_through_q3_is_the_first_three_quarters(engine: Engine) -> None:
 
 
 def test_an_average_ticket_size_is_no_mean_of_counts(engine: Engine) -> None:
-    """Ticket size asks money: the categories' counts (20个, 21个) had been averaged into 20.5个."""
+    """Ticket size asks money: the categories' counts (20个, 21个) had been averaged into 20.5个. With
+    talent read beside the others as 人才配套, it is the 329亿元 over the 58 projects."""
     answer = engine.ask("Avg ticket size of the Q3 quality projects (mfg + digital econ + talent)?")
-    assert answer.kind == "declined" and "个" not in answer.text.splitlines()[0]
+    assert answer.text.startswith("5.67亿元") and "个" not in answer.text.splitlines()[0]
 
 
 def test_a_count_pointed_at_names_the_amount_its_items_total(engine: Engine) -> None:
@@ -1619,3 +1620,12 @@ def test_who_holds_a_place_no_fact_gives_in_english_is_declined(engine: Engine, 
     """Yuhang's 第七位 and 全省第一 had answered who is first on the national list."""
     assert not engine.ask(question).answered
     assert engine.ask("Which district is first in Zhejiang?").fact_ids == ("province-first",)
+
+
+@pytest.mark.parametrize("question", ["Q3 制造业+数字经济+人才 总投资",
+                                      "Total investment of those manufacturing, digital and talent projects?"])
+def test_a_name_listed_by_its_first_word_beside_its_kind(engine: Engine, question: str) -> None:
+    """人才 beside 制造业 and 数字经济 is 人才配套, digital beside manufacturing is the digital economy:
+    the 329亿元 of the three; alone, 人才 is still the talent that stays in Yuhang."""
+    assert engine.ask(question).text.startswith("329亿元")
+    assert engine.ask("杭州每年引进的人才有多少留在余杭").fact_ids == ("talent-staying-in-yuhang",)
