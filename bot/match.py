@@ -35,7 +35,7 @@ from bot.config import MatchSettings
 from bot.explain import Explanation, en_stem, said_by, units
 from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, pattern
-from bot.mend import Mender, pairs_of
+from bot.mend import Mender, pairs_of, pieces
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, Portion, fmt
@@ -862,7 +862,7 @@ class _Derivations:
         lines = "\n".join(norms)  # pairs and words never cross a line: those of every text, read at once
         del norms
         pairs = frozenset(map(sys.intern, pairs_of([lines])))
-        english = frozenset(_LATIN_WORD.findall(lines))  # its list is gone before the peak (typo mending's index)
+        english = frozenset(itertools.chain.from_iterable(map(_LATIN_WORD.findall, pieces(lines))))  # typo mending's
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
                      {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
                      pairs, english)
