@@ -119,6 +119,7 @@ def bot_ask(knowledge: Knowledge, config: Config) -> Callable[[str], Answer]:
 
     def ask(question: str) -> Answer:
         matcher.reader.positions.cache_clear()  # like normalize's: every repeat pays full price
+        matcher.understood_texts.cache_clear()  # and each text understood
         return composer.compose(matcher.match(question))
 
     return ask

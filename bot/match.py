@@ -20,7 +20,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from typing import cast
 
 from rapidfuzz import fuzz, process
@@ -37,7 +37,7 @@ from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of, pieces
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
+from bot.normalize import CACHED_CHARS, DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, Portion, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
@@ -877,6 +877,9 @@ class Matcher:
         self.knowledge = knowledge
         self.settings = settings
         self.reader = SlotReader(knowledge.vocabulary)
+        # a message's clauses are read alone, then again for chat around them and for two-part
+        # questions: each text is understood once (a Question is frozen, so it is shared safely)
+        self.understood_texts = lru_cache(maxsize=1024)(self.understand)
         self.lexicon = knowledge.lexicon
         self.wording = Wording(knowledge.lexicon)
         self.facts = knowledge.facts
@@ -1197,7 +1200,7 @@ class Matcher:
         """understand → retrieve → decide; each step is small enough to test on its own. `as_of`:
         the article whose date 今年 and 去年 count from (a curator's phrasing speaks from its
         article's date; users from the newest article's)."""
-        q = self.understand(question, as_of)
+        q = self.understood(question, as_of)
         if isinstance(q, Match):
             return q
         found = self._read(q, as_of)
@@ -1325,7 +1328,7 @@ class Matcher:
         carried: list[str] = []
         asking = False
         for text in texts:
-            part = self.understand(text, as_of)
+            part = self.understood(text, as_of)
             if isinstance(part, Match) and part.kind in ("smalltalk", "noise"):
                 asking = True  # 嗨, hello: a greeting says a question follows, but holds nothing to ask again
                 continue
@@ -1351,7 +1354,7 @@ class Matcher:
         if found is None and carried:
             # 刚刷到众望布艺敲钟的照片…今年以来落地余杭的项目投资总额有多少: a question naming a place or
             # name of its own is about it, not about the one the chat before it named
-            alone = self.understand(" ".join(kept), as_of)
+            alone = self.understood(" ".join(kept), as_of)
             if isinstance(alone, Question) and alone.slots.keys() & {*_NAME_KINDS, "place"}:
                 found = self._asked_again(kept, as_of)
         if found is None and 0 < len(asked := [text for text in kept if clause_asks(text)]) < len(kept):
@@ -1362,7 +1365,7 @@ class Matcher:
     def _asked_again(self, texts: list[str], as_of: str | None) -> Match | None:
         """The texts asked as one question, when that gives one fact for each or a figure: a list of
         several facts says the clauses left out held the topic."""
-        asked = self.understand(" ".join(texts), as_of)
+        asked = self.understood(" ".join(texts), as_of)
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
         if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1):
             return found
@@ -1440,7 +1443,7 @@ class Matcher:
         # does not), then back from the last
         for i in (len(texts) - 1, 0, *range(len(texts) - 2, 0, -1)):
             if i not in read:
-                read[i] = self.understand(texts[i], as_of)
+                read[i] = self.understood(texts[i], as_of)
             part = read[i]
             if not (_asks(part, texts[i]) or (i and self._follow_up(part)[1])) or _says_nothing(part):
                 return None  # 在嘛？ before the question: no clause of its own, the message is one question
@@ -1627,6 +1630,11 @@ class Matcher:
         kinds = list(kinds)
         spans = [span for kind in kinds for span in self.reader.spans(norm, kind)]
         return spans + [m.span() for kind in kinds if kind in _TIME_SAID for m in _pattern(_TIME_SAID[kind]).finditer(norm)]
+
+    def understood(self, text: str, as_of: str | None = None) -> Question | Match:
+        """understand(text, as_of), kept for texts no longer than a question (CACHED_CHARS): a
+        batch of long hostile lines must not fill memory."""
+        return self.understood_texts(text, as_of) if len(text) <= CACHED_CHARS else self.understand(text, as_of)
 
     def understand(self, question: str, as_of: str | None = None, mended: bool = False,
                    asked: frozenset[str] | None = None) -> Question | Match:
