@@ -91,7 +91,7 @@ def unremembered(engine: Engine) -> Callable[[str], Answer]:
     """engine.ask with the texts its matcher understood forgotten first: every repeat pays full price."""
 
     def ask(question: str) -> Answer:
-        engine.matcher.understood_texts.cache_clear()
+        engine.matcher.understood.cache_clear()
         return engine.ask(question)
 
     return ask
@@ -129,7 +129,7 @@ def bot_ask(knowledge: Knowledge, config: Config) -> Callable[[str], Answer]:
 
     def ask(question: str) -> Answer:
         matcher.reader.positions.cache_clear()  # like normalize's: every repeat pays full price
-        matcher.understood_texts.cache_clear()  # and each text understood
+        matcher.understood.cache_clear()  # and each text understood
         return composer.compose(matcher.match(question))
 
     return ask

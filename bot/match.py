@@ -20,7 +20,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache, cached_property, lru_cache, partial
+from functools import cache, cached_property, partial
 from typing import cast
 
 from rapidfuzz import fuzz, process
@@ -37,7 +37,7 @@ from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of, pieces
 from bot.model import Document, Fact, Knowledge, Series
-from bot.normalize import CACHED_CHARS, DIGIT_VALUE, SEP, has_chinese, language, normalize, normalize_all
+from bot.normalize import DIGIT_VALUE, SEP, cache_short, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, Portion, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
@@ -877,9 +877,9 @@ class Matcher:
         self.knowledge = knowledge
         self.settings = settings
         self.reader = SlotReader(knowledge.vocabulary)
-        # a message's clauses are read alone, then again for chat around them and for two-part
-        # questions: each text is understood once (a Question is frozen, so it is shared safely)
-        self.understood_texts = lru_cache(maxsize=1024)(self.understand)
+        # understand(text, as_of), kept: a message's clauses are read alone, then again for chat around
+        # them and for two-part questions (a Question is frozen, so it is shared safely)
+        self.understood = cache_short(maxsize=1024)(self.understand)
         self.lexicon = knowledge.lexicon
         self.wording = Wording(knowledge.lexicon)
         self.facts = knowledge.facts
@@ -1561,17 +1561,20 @@ class Matcher:
         topics = {f.topic for f in before.facts}
         if found.facts and found.facts[0].topic in topics:
             return found, part
-        asked = replace(part, form=f"{prior} {part.form}")
         answered = {self._index[f.id] for f in before.facts}  # what the clause before asked is not asked again
-        again = self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered])
+
+        def after(said: str) -> tuple[Match, Question]:
+            asked = replace(part, form=f"{said} {part.form}")
+            return self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered]), asked
+
+        again, asked = after(prior)
         if again.kind == "fact" and len(again.facts) == 1 and again.facts[0].topic in topics:
             return again, asked
         if found.facts:
             # a neighbour of the fact found, of its topic, that the clause before's words (less what it
             # asks) tell apart: 三季度签约的优质项目多少个，总投资多少 asks those projects' 329亿元, not the
             # event's 556亿元, which 三季度签了几个项目，总投资多少 keeps
-            asked = replace(part, form=f"{_pattern(_ASKED_WORDS).sub(' ', prior)} {part.form}")
-            again = self.decide(asked, [(i, sc) for i, sc in self.retrieve(asked) if i not in answered])
+            again, asked = after(_pattern(_ASKED_WORDS).sub(" ", prior))
             if again.kind == "fact" and len(again.facts) == 1 and again.facts[0] != found.facts[0] \
                     and again.facts[0].topic == found.facts[0].topic:
                 return again, asked
@@ -1630,11 +1633,6 @@ class Matcher:
         kinds = list(kinds)
         spans = [span for kind in kinds for span in self.reader.spans(norm, kind)]
         return spans + [m.span() for kind in kinds if kind in _TIME_SAID for m in _pattern(_TIME_SAID[kind]).finditer(norm)]
-
-    def understood(self, text: str, as_of: str | None = None) -> Question | Match:
-        """understand(text, as_of), kept for texts no longer than a question (CACHED_CHARS): a
-        batch of long hostile lines must not fill memory."""
-        return self.understood_texts(text, as_of) if len(text) <= CACHED_CHARS else self.understand(text, as_of)
 
     def understand(self, question: str, as_of: str | None = None, mended: bool = False,
                    asked: frozenset[str] | None = None) -> Question | Match:

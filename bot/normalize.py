@@ -243,16 +243,17 @@ CACHED_CHARS = 200  # no real question is longer: longer texts are worked out ea
 _T = TypeVar("_T")
 
 
-def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
-    """lru_cache for a function of one text, for texts of at most `max_chars` characters only:
-    a batch of long hostile lines must not fill memory. Keeps cache_info() and cache_clear()."""
+def cache_short(maxsize: int, max_chars: int = CACHED_CHARS) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
+    """lru_cache for a function of a text (and other hashable arguments after it), for texts of at
+    most `max_chars` characters only: a batch of long hostile lines must not fill memory. Keeps
+    cache_info() and cache_clear()."""
 
-    def wrap(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    def wrap(fn: Callable[..., _T]) -> Callable[..., _T]:
         cached = lru_cache(maxsize=maxsize)(fn)
 
         @wraps(fn)
-        def call(text: str) -> _T:
-            return cached(text) if len(text) <= max_chars else fn(text)
+        def call(text: str, *args: object) -> _T:
+            return cached(text, *args) if len(text) <= max_chars else fn(text, *args)
 
         call.cache_info = cached.cache_info  # type: ignore[attr-defined]
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
