@@ -155,6 +155,20 @@ class Calculator:
             return Computation("share", series, tuple(members), refusal="approx")
         return cast(Share, OPERATIONS["share"]).run_joint(series, tuple(part), tuple(f for f in members if f not in part))
 
+    def _before_than(self, text: str, named: list[Fact]) -> list[Fact]:
+        """Two members of a difference, the one named last before 比 or "than" first: figures said
+        before the question (一季度582亿，二季度600亿，二季度比一季度多多少) name them in another order."""
+        cut = _THAN.search(text)
+        if not cut:
+            return named
+        said = [pos for pos, kind, val in self.reader.positions(text)
+                if pos < cut.start() and any(val in self.fact_slots[f.id].get(kind, ()) for f in named)]
+        if not said:
+            return named
+        last = [f for f in named if any(val in self.fact_slots[f.id].get(kind, ()) for pos, kind, val
+                                        in self.reader.positions(text) if pos == said[-1])]
+        return [last[0], *(f for f in named if f is not last[0])] if len(last) == 1 else named
+
     def _reference_first(self, text: str, named: list[Fact]) -> bool:
         """Whether the member named first is what the other is measured against: 从 or "from"
         anywhere, or 跟…比, 相比, 较, "compared with" before it (请问跟一季度比，三季度…)."""
@@ -264,6 +278,8 @@ class Calculator:
         if operation.pair and len(named) > 2:  # 三季度比上半年平均低多少: one against two taken together
             grouped = self._grouped(text, series, self.members[key]) if op == "diff" else None
             return grouped or Computation(op, series, tuple(named), refusal="two_only")
+        if op == "diff" and len(named) == 2 and not _REFERENCE_FIRST.search(text):
+            named = self._before_than(text, named)
         reference_first = self._reference_first(text, named)
         if op == "change" and len(named) == 2 and not _ORDERED.search(text):
             # 1、2季度 (from Q1 to Q2, QoQ): nothing says which is the base, so the earlier one is

@@ -133,6 +133,8 @@ _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH,
 _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
+# how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
+_BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 # a list's next item after a name: its joiner, then its first word (two Chinese characters or a Latin word);
@@ -1286,15 +1288,23 @@ class Matcher:
 
     def _asked_last(self, q: Question, as_of: str | None) -> Match | None:
         """他说二季度比一季度少，我说多，二季度到底多少: a last clause that asks a figure of its own, of a
-        time or a thing it names, is what is asked; the comparison before it was said, not asked."""
+        time or a thing it names, is what is asked; the comparison before it was said, not asked. So
+        is a clause before a comparison said with no question word (二季度双集中总投资是多少，听说比
+        一季度多？问下项目总投资: 600亿元, not the 18亿元 it was heard to be more by)."""
         texts = clauses(q.text)
         if len(texts) < 2:
             return None
-        last = self.understand(texts[-1], as_of)
-        if not isinstance(last, Question) or last.op or not _asks(last, texts[-1]) \
-                or not last.slots.keys() & _SHARED_KINDS - {"place"}:
+        parts = [self.understood(text, as_of) for text in texts]
+        own = [i for i, (part, text) in enumerate(zip(parts, texts, strict=True))
+               if isinstance(part, Question) and not part.op and _asks(part, text)
+               and part.slots.keys() & _SHARED_KINDS - {"place"} and not _BY_HOW_MUCH.search(part.norm)]
+        if not own:
             return None
-        found = self._read(last, as_of)
+        compared = [text for part, text in zip(parts, texts, strict=True) if isinstance(part, Question) and part.op]
+        if own[-1] != len(texts) - 1 and (len(own) > 1 or not compared or any(
+                ASKING_ZH.search(text) or not clause_asks(text) for text in compared)):
+            return None
+        found = self._read(cast(Question, parts[own[-1]]), as_of)
         return found if found.kind == "fact" else None
 
     def _read(self, q: Question, as_of: str | None) -> Match:

@@ -1381,6 +1381,24 @@ def test_a_comparison_said_before_the_last_clause_is_not_what_it_asks(engine: En
     assert engine.ask("一季度582亿，二季度600亿，二季度比一季度多多少").kind == "computed"
 
 
+def test_a_comparison_heard_after_the_question_is_not_what_it_asks(engine: Engine) -> None:
+    """听说比一季度多？ is hearsay checked, with no question word: the figure asked is Q2's (600亿元,
+    not the 18亿元 difference). A comparison asked with a word (比一季度多多少, 多吗) is computed."""
+    answer = engine.ask("二季度双集中总投资是多少，听说比一季度多？问下项目总投资")
+    assert answer.fact_ids == ("q2-double-concentration-total",)
+    for asked in ("二季度双集中总投资是多少，比一季度多多少", "二季度双集中总投资是多少，比一季度多吗"):
+        assert engine.ask(asked).kind == "computed"
+    # 少了多少 asks the comparison: not Q3's own figure
+    assert engine.ask("跟一季度比，三季度少了多少").text.startswith("第一季度比第三季度多26亿元")
+
+
+def test_a_difference_is_told_from_the_side_named_before_bi(engine: Engine) -> None:
+    """Figures said first name the quarters in another order: 二季度比一季度 is still Q2 less Q1."""
+    answer = engine.ask("一季度582亿，二季度600亿，二季度比一季度多多少")
+    assert answer.text.startswith("第二季度比第一季度多18亿元")
+    assert engine.ask("三季度跟一季度比少了多少").text.startswith("第三季度比第一季度少26亿元")
+
+
 def test_who_holds_a_place_no_fact_gives_is_declined(engine: Engine) -> None:
     """排第二的是哪个区 had been answered with Yuhang's 全省第一."""
     assert not engine.ask("浙江省内排第二的是哪个区").answered
