@@ -133,6 +133,8 @@ _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH,
 _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
+# a question announced (再问一个, 我有1个问题): no figure said to count with
+_ONE_MORE = re.compile(r"问1个|1个问题")
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
 _BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
@@ -1210,7 +1212,8 @@ class Matcher:
             return self._asked_last(q, as_of) or found
         if found.kind == "fact":
             return found
-        return (self._each_named(q) if found.kind == "declined" and not q.op and not q.wanted & _QUANTITIES else None) \
+        return (self._each_named(q) if found.kind == "declined" and q.op in (None, "each") and not q.wanted & _QUANTITIES
+                else None) \
             or self._without_asides(q, as_of) or (self._quoting(q) if found.kind == "declined" else None) or found
 
     def _quoting(self, q: Question) -> Match | None:
@@ -1270,7 +1273,7 @@ class Matcher:
         e-commerce base and the digital fashion base located?): each asked alone, the others left out
         of the words, when each is answered by one fact of its own. Not for a figure: two figures
         listed where one was asked (天下秀跟碳纤维项目投资和起来多少, 合 mistyped) answer nothing asked."""
-        several = [kind for kind, values in q.slots.items() if kind in _NAME_KINDS and len(values) > 1]
+        several = [kind for kind, values in q.slots.items() if kind in (*_NAME_KINDS, "photo") and len(values) > 1]
         if len(several) != 1:
             return None
         kind = several[0]
@@ -1346,7 +1349,7 @@ class Matcher:
                 kept.append(text)
                 asking = True
                 continue
-            if part.stated or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
+            if (part.stated and not _ONE_MORE.search(part.norm)) or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
                 return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
             spans = self._spans_of(part.norm, [k for k in (*_NAME_KINDS, *_TIME_SAID) if k in part.slots])
             rest = _cut(part.norm, spans)

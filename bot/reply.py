@@ -6,6 +6,7 @@ figure of its own.
 
 from __future__ import annotations
 
+import collections
 import itertools
 from decimal import Decimal
 
@@ -57,6 +58,7 @@ class Composer:
         # where facts share a first question, the first one's id stays
         self._first_question_ids = {lang: {qs[0]: f.id for f in reversed(knowledge.facts) if (qs := f.questions.get(lang))}
                                     for lang in LANGS}
+        self._photos = collections.Counter(f.source.doc for f in knowledge.facts if f.source.caption)
 
     def topics(self, lang: str) -> list[tuple[str, str, list[Fact]]]:
         """(topic id, label, facts) for every topic that has facts, in the fact base's order; with
@@ -178,7 +180,8 @@ class Composer:
             if articles > 1:  # never one article's figure as if it were the only one
                 lines.append(((t("by_article", lang, n=articles), ""),))
             elif len(m.facts) > 1:
-                photos = all(f.source.caption for f in m.facts)  # 文章配图有哪些: the article's photos, every one
+                # 文章配图有哪些: the article's photos, every one (two of its four are two facts)
+                photos = all(f.source.caption for f in m.facts) and len(m.facts) == self._photos[m.facts[0].source.doc]
                 lines.append(((t("photos" if photos else "several", lang, n=len(m.facts)), ""),))
             for i, fact in enumerate(m.facts):
                 if i:

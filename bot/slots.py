@@ -29,9 +29,12 @@ _DATE = re.compile(r"(\d(?<!\d\d)\d?)月(\d{1,2})日")
 _YEAR = re.compile(r"((?:19|20)(?<![\d.]..)\d\d)(?![\d.]|亿|万|元|个|家|平|多|余|人)")
 # which of the article's photos: 第3张图片, the third photo (photo facts carry their caption's number)
 PHOTO_NOUN = "(?:图|照片|配图|相片)"  # what a photo is called after its count word (第2张图片, 最后一幅照片)
-_PHOTO_ZH = rf"第(\d)[张幅](?={PHOTO_NOUN})|(最后)(?:[1一]|那|这)?[张幅](?={PHOTO_NOUN})"
+# … and each photo of a list of them (第2张和第3张图, 第二和第三张照片, the second and third photos)
+_PHOTO_ZH_LISTED = rf"(?:[和与跟及、](?:第?\d|最后[1一]?)[张幅]?)+{PHOTO_NOUN}"
+_PHOTO_ZH = rf"第(\d)(?:[张幅](?={PHOTO_NOUN})|[张幅]?(?={_PHOTO_ZH_LISTED}))|(最后)(?:[1一]|那|这)?[张幅](?={PHOTO_NOUN})"
 _PHOTO_WORDS = ("photo", "picture", "image")
-_PHOTO_EN = rf"(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:{'|'.join(_PHOTO_WORDS)})"
+_PHOTO_ORDINALS = "first|second|third|fourth|1st|2nd|3rd|4th|last"
+_PHOTO_EN = rf"(?<![a-z])({_PHOTO_ORDINALS})(?=(?:\s*(?:,|and|&)\s*(?:the\s+)?(?:{_PHOTO_ORDINALS}))*\s+(?:{'|'.join(_PHOTO_WORDS)}))"
 _PHOTO = re.compile(f"(?=[第最fst1234l])(?:{_PHOTO_ZH}|{_PHOTO_EN})")
 # a text without a photo word (a batch of Chinese phrasings) names none in English: its two ways
 # alone, read by re's scan for 第 and 最 where the English way had it try the pattern at each 1 or s

@@ -1493,6 +1493,21 @@ def test_the_photos_asked_about_as_a_whole_are_all_listed(engine: Engine, questi
     assert engine.ask("众望布艺那张图片说的是什么").fact_ids == ("photo-zhongwang-listing",)
 
 
+@pytest.mark.parametrize("question", ["文章第二张和第三张图的说明分别是什么", "What do the second and third photos show?"])
+def test_photos_listed_are_each_answered(engine: Engine, question: str) -> None:
+    """Only the third had answered (第二张 was not read without its 图); two of the four photos are
+    not the article's photos as a whole."""
+    answer = engine.ask(question)
+    assert answer.fact_ids == ("photo-digital-health-town", "photo-rhino-smart-manufacturing")
+    assert "4" not in answer.text.splitlines()[0]
+
+
+def test_a_question_announced_is_no_figure_said_aside(engine: Engine) -> None:
+    """那再问一个's 1个 is no figure to count with: the question after it had been declined."""
+    answer = engine.ask("嗯嗯好的，那再问一个：张伯礼院士那个实验室研究方向有哪些？")
+    assert answer.fact_ids == ("smart-health-lab-research",)
+
+
 def test_a_clause_with_a_day_and_a_word_of_its_own_is_no_follow_up(engine: Engine) -> None:
     """发布了啥 asks its own (发布): it had been read as the clause before's question asked of 9月10日."""
     answer = engine.ask("9月29日签约了几个项目？9月10日发布了啥？")

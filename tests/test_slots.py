@@ -22,6 +22,11 @@ def test_photos_are_read_by_their_number() -> None:
     assert reader.read(normalize("What does the fourth photo show?"))["photo"] == {"4"}
     assert "photo" not in reader.read(normalize("第三张"))  # a sheet of something, not a photo
     assert reader.read(normalize("最后一张图片说明是啥"))["photo"] == {"last"}  # the matcher knows its number
+    # each photo of a list: its count word may come once, after the last
+    assert reader.read(normalize("第二张和第三张图的说明"))["photo"] == {"2", "3"}
+    assert reader.read(normalize("第一和最后一张照片"))["photo"] == {"1", "last"}
+    assert reader.read(normalize("the second and third photos"))["photo"] == {"2", "3"}
+    assert "photo" not in reader.read(normalize("第二张和第三张"))
 
 
 def test_short_texts_are_scanned_for_the_names_the_pattern_finds() -> None:
