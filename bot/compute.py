@@ -197,10 +197,10 @@ class Calculator:
         if not any((kind, val) == ("quarter", "1-3") for _, kind, val in self.reader.positions(text)):
             return []
         quarters = [f.slots.get("quarter", frozenset()) for f in members]
-        return sorted(members, key=self._quarter) if all(len(q) == 1 for q in quarters) \
+        return sorted(members, key=self.quarter) if all(len(q) == 1 for q in quarters) \
             and set().union(*quarters) == {"1", "2", "3"} and len(members) == 3 else []
 
-    def _quarter(self, fact: Fact) -> str:
+    def quarter(self, fact: Fact) -> str:
         """The fact's quarter, for ordering members in time ("" when it has none)."""
         return min(self.fact_slots[fact.id].get("quarter", frozenset({""})))
 
@@ -230,7 +230,7 @@ class Calculator:
                  for key, members in self.members.items() if doc is None or key[1] == doc}
         if _ANY_QUARTER.search(text) and not self.reader.read(text).get("quarter"):
             for key in nears:  # which quarter was strongest: the one series whose members are quarters
-                if len({self._quarter(f) for f in self.members[key]}) == len(self.members[key]) > 1:
+                if len({self.quarter(f) for f in self.members[key]}) == len(self.members[key]) > 1:
                     nears[key] = max(nears[key], top, floor)
         leading = max(nears.values(), default=0.0)
         for key, members in self.members.items():
@@ -283,7 +283,7 @@ class Calculator:
         reference_first = self._reference_first(text, named)
         if op == "change" and len(named) == 2 and not _ORDERED.search(text):
             # 1、2季度 (from Q1 to Q2, QoQ): nothing says which is the base, so the earlier one is
-            named, reference_first = sorted(named, key=self._quarter), True
+            named, reference_first = sorted(named, key=self.quarter), True
         inputs = tuple(operation.inputs(named, self.members[key], self._before, reference_first))
         if operation.exact and any(f.figures[0].qualifier for f in inputs):
             return Computation(op, series, inputs, refusal="approx")

@@ -2020,6 +2020,8 @@ class Matcher:
             part, whole = self.calculator.pair(*sides) or (part, whole)  # each side one member of a series
         if part is None and whole is not None and q.op == "share" and (joint := self._added_part(q, sides[0], whole)):
             return joint
+        if part is not None and whole is None and q.op == "share" and (summed := self._summed_whole(q, part, sides[1])):
+            return summed
         if part is None or whole is None or part is whole:
             return None
         summed = self.lexicon.operation_words(sides[1], "sum")
@@ -2056,9 +2058,27 @@ class Matcher:
             return None
         if sum(figure_value(f) for f in facts) >= figure_value(whole):
             return None
-        comp = cast(Portion, OPERATIONS["portion"]).run_joint(Series("", {}, whole.figures[0].unit), facts, whole)
+        comp = cast(Portion, OPERATIONS["portion"]).run_joint(Series("", {}, whole.figures[0].unit), facts, (whole,))
         return Match("computed", q.text, q.norm, q.lang, (*facts, whole), self.settings.threshold,
                      best_fact=facts[0].id, slots=q.slots, computation=comp)
+
+    def _summed_whole(self, q: Question, part: Fact, side: str) -> Match | None:
+        """A share whose whole is a series' members added (天下秀网红城市投资占前三季度双集中合计的百分比:
+        60亿元 ÷ (582亿元 + 600亿元 + 556亿元)): the side asked as a sum, exact, of the part's unit
+        and larger than it; the part no member (a quarter's share of the three is the calculator's)."""
+        asked = self.understand(side, mended=True)
+        if not isinstance(asked, Question) or not self.lexicon.operation_words(side, "sum"):
+            return None
+        found = self._compute(replace(asked, op="sum"), self.retrieve(asked))
+        comp = found.computation if found and found.kind == "computed" else None
+        if comp is None or comp.op != "sum" or part in comp.members \
+                or {f.figures[0].unit for f in comp.members} != {part.figures[0].unit} or part.figures[0].qualifier \
+                or figure_value(part) >= sum(figure_value(f) for f in comp.members):
+            return None
+        whole = tuple(sorted(comp.members, key=self.calculator.quarter))  # in time: Q1, Q2, Q3
+        share = cast(Portion, OPERATIONS["portion"]).run_joint(Series("", {}, part.figures[0].unit), (part,), whole)
+        return Match("computed", q.text, q.norm, q.lang, (part, *whole), self.settings.threshold,
+                     best_fact=part.id, slots=q.slots, computation=share)
 
     def _whole_said_first(self, sides: tuple[str, str]) -> tuple[str, str]:
         """(part, whole) of a share whose whole is said first and the part last, with no 里 between

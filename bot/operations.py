@@ -307,20 +307,21 @@ class Portion(Operation):
     pair = True
 
     def run(self, series: Series, inputs: tuple[Fact, ...]) -> Computation:
-        return self.run_joint(series, inputs[:-1], inputs[-1])
+        return self.run_joint(series, inputs[:-1], inputs[-1:])
 
-    def run_joint(self, series: Series, part: tuple[Fact, ...], whole: Fact) -> Computation:
-        """The part's facts taken together (天下秀加碳纤维: 60亿元 + 30亿元) as a share of the whole's."""
-        shared, total = sum((value(f) for f in part), Decimal(0)), value(whole)
-        return Computation(self.name, series, (*part, whole), shared * 100 / total if total else None, split=len(part))
+    def run_joint(self, series: Series, part: tuple[Fact, ...], whole: tuple[Fact, ...]) -> Computation:
+        """The part's facts taken together (天下秀加碳纤维: 60亿元 + 30亿元) as a share of the whole's,
+        which may be several facts added too (前三季度双集中合计: 582亿元 + 600亿元 + 556亿元)."""
+        shared, total = (sum((value(f) for f in facts), Decimal(0)) for facts in (part, whole))
+        return Computation(self.name, series, (*part, *whole), shared * 100 / total if total else None, split=len(part))
 
     def result_text(self, result: Decimal, unit: str) -> str:
         return percent(result)
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        part = f"({' + '.join(terms[:-1])})" if len(terms) > 2 else terms[0]
-        return [self.percent_head(c, w, lang), ((f"{part} ÷ {terms[-1]} = {c.result_text}", ""),)]
+        part, whole = (f"({' + '.join(side)})" if len(side) > 1 else side[0] for side in (terms[: c.split], terms[c.split :]))
+        return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
 
 
 class Remainder(Operation):

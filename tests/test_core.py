@@ -1608,6 +1608,16 @@ def test_a_share_whose_part_is_several_things_added(engine: Engine, question: st
     assert engine.ask(question).text.startswith(first_line)
 
 
+@pytest.mark.parametrize("question", ["天下秀网红城市投资占前三季度双集中合计的百分比", "天下秀投资占三个季度双集中总和的多少"])
+def test_a_share_whose_whole_is_a_series_added(engine: Engine, question: str) -> None:
+    """60 ÷ (582 + 600 + 556): the whole had been read as the Q3 projects' series, one of whose
+    figures is approximate, and the share declined."""
+    answer = engine.ask(question)
+    assert answer.text.startswith("3.5%")
+    assert "60亿元 ÷ (第一季度 582亿元 + 第二季度 600亿元 + 第三季度 556亿元) = 3.5%" in answer.text
+    assert engine.ask("二季度双集中投资占一二三季度合计的比例是多少?").text.startswith("34.5%")  # a member's: the calculator's
+
+
 def test_a_joint_part_of_figures_of_two_kinds_is_declined(engine: Engine) -> None:
     """天下秀's valuation is no investment: nothing is added to another project's."""
     assert not engine.ask("天下秀估值加碳纤维项目占三季度总投资的比例").answered
