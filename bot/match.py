@@ -38,7 +38,7 @@ from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of, pieces
 from bot.model import Document, Fact, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, cache_short, has_chinese, language, normalize, normalize_all
-from bot.operations import OPERATIONS, Computation, Portion, fmt
+from bot.operations import OPERATIONS, Computation, Portion, Shortfall, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
@@ -133,6 +133,8 @@ _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH,
 _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
+# the number a shortfall question gives, and its unit (离1800亿还差多少)
+_GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?")
 # a question announced (再问一个, 我有1个问题): no figure said to count with
 _ONE_MORE = re.compile(r"问1个|1个问题")
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -1755,6 +1757,8 @@ class Matcher:
         if "季度" in q.norm and self._unread_quarter(q.norm):
             # a quarter named but not read (千三季度) would be answered as any quarter, or all of them
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
+        if q.op == "shortfall":  # 三个季度加起来离1800亿还差多少: the number given less the sum
+            return self._shortfall(q) or Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
         if q.op == "previous_rank":  # 前移5位之前排第几: the rank and the move the article gives
             return self._previous_rank(q, ranked) or Match("declined", q.text, q.norm, q.lang, score=declining["score"],
                                                    suggestions=declining["suggestions"], slots=q.slots, cause="near")
@@ -2098,6 +2102,38 @@ class Matcher:
         投资额; an unexplained 它 kept the side from its fact), else after it."""
         names = " ".join(v for k in _NAME_KINDS for v in sorted(other.get(k, ())))
         return _PRONOUN.sub(f" {names} ", side, count=1) if names and _PRONOUN.search(side) else f"{side} {names}"
+
+    def _shortfall(self, q: Question) -> Match | None:
+        """The number a question gives less the figure the rest of it asks (三个季度加起来离1800亿还差
+        多少: 1800亿元 − (582亿元 + 600亿元 + 556亿元) = 62亿元): one exact figure, or the members a sum
+        adds, all of the number's unit; None when the figure is the number or past it."""
+        said = self.lexicon.operation_words(q.norm, "shortfall")
+        given = _GIVEN.search(said)
+        if not given:
+            return None
+        # the rest asks the figure: 3季度双集中 多少亿, 3季度签约项目 多少个
+        asked = self.understand(f"{q.norm.replace(said, ' ')} 多少{given.group(2) or ''}", mended=True)
+        if not isinstance(asked, Question):
+            return None
+        found = self.decide(asked)
+        comp = found.computation
+        if found.kind == "computed" and comp and comp.op == "sum" and not comp.refusal:
+            facts = tuple(sorted(comp.members, key=self.calculator.quarter))
+        elif found.kind == "fact" and len(found.facts) == 1:
+            facts = found.facts
+        else:
+            return None
+        units = {f.figures[0].unit for f in facts if len(f.figures) == 1 and not f.figures[0].qualifier}
+        if len(units) != 1 or any(len(f.figures) != 1 for f in facts):
+            return None
+        unit = units.pop()
+        if given.group(2) and unit not in (given.group(2), f"{given.group(2)}元"):
+            return None  # 离2000万还差多少 of a figure in 亿元: no sum of one unit less another's
+        short = cast(Shortfall, OPERATIONS["shortfall"]).run_given(Series("", {}, unit), facts, Decimal(given.group(1)))
+        if short.result is None or short.result <= 0:
+            return None
+        return Match("computed", q.text, q.norm, q.lang, facts, self.settings.threshold, best_fact=facts[0].id,
+                     slots=q.slots, computation=short)
 
     def _previous_rank(self, q: Question, ranked: list[tuple[int, float]]) -> Match | None:
         """The rank a question asks about, before the move its article gives for it (_moves). The

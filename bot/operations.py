@@ -53,6 +53,7 @@ class Computation:
     listed: bool = False  # a weak sum ("Q1 and Q2 total"): each figure may be what was asked, so each leads
     split: int = 0  # group_diff, share: how many members are the first side's, or the part's (the rest: the other side's, the whole's)
     grouping: str = ""  # group_diff: how a side of several members is taken: sum | mean
+    given: Decimal | None = None  # shortfall: the number the question gives, in the series' unit
 
     @property
     def result_text(self) -> str:
@@ -341,6 +342,25 @@ class Remainder(Operation):
         return [self.head(c, w, lang), ((f"{whole} − {part} = {c.result_text}", ""),)]
 
 
+class Shortfall(Operation):
+    """How far the members' figure, added, is from a number the question gives (离1800亿还差多少:
+    1800亿元 − (582亿元 + 600亿元 + 556亿元)); the number is the user's, said as theirs."""
+
+    name = "shortfall"
+    whole = False
+    minimum = 1
+
+    def run_given(self, series: Series, inputs: tuple[Fact, ...], given: Decimal) -> Computation:
+        return Computation(self.name, series, inputs, given - sum((value(f) for f in inputs), Decimal(0)), given=given)
+
+    def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
+        terms = [w.term(f, lang) for f in c.members]
+        taken = f"({' + '.join(terms)})" if len(terms) > 1 else terms[0]
+        given = f"{fmt(c.given or Decimal(0))}{c.series.unit if c.series else ''}"
+        return [self.head(c, w, lang), ((f"{given} − {taken} = {c.result_text}", ""),),
+                ((w.t("given_number", lang, n=given), ""),)]
+
+
 def day(fact: Fact) -> date:
     """A date figure's value as a date (the YAML writes 9月29日 of 2020 as 20200929)."""
     n = int(value(fact))
@@ -452,4 +472,5 @@ class Each(Operation):
 
 
 OPERATIONS: dict[str, Operation] = {op.name: op for op in (Sum(), Mean(), PerItem(), Diff(), GroupDiff(), Change(), Ratio(), Share(), Portion(),
-                                                            Remainder(), Gap(), PreviousRank(), Max(), Min(), Order(), Each())}
+                                                            Remainder(), Shortfall(), Gap(), PreviousRank(), Max(), Min(), Order(),
+                                                            Each())}

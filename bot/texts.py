@@ -76,6 +76,7 @@ _T: dict[str, dict[str, str]] = {
                 "en": "Source: 《{title}》 (\u201c{title_en}\u201d), caption of photo {caption}: \u201c{quote}\u201d"},
     "several": {"zh": "文章里有{n}条相关的事实：", "en": "The article has {n} facts that fit this question:"},
     "photos": {"zh": "文章有{n}张图片：", "en": "The article has {n} photos:"},
+    "given_number": {"zh": "{n}是问题里给的数，不是文章的数字。", "en": "{n} is the number the question gives, not the article's."},
     "declined": {"zh": "这篇文章没有提到这一点，我不猜数字。", "en": "The article does not say, and I won't guess a figure."},
     "out_of_scope": {"zh": "这篇文章没有讲{what}，我不猜数字。", "en": "The article says nothing about {what}, and I won't guess a figure."},
     "try": {"zh": "您可以问：", "en": "You could ask:"},

@@ -1618,6 +1618,26 @@ def test_a_share_whose_whole_is_a_series_added(engine: Engine, question: str) ->
     assert engine.ask("二季度双集中投资占一二三季度合计的比例是多少?").text.startswith("34.5%")  # a member's: the calculator's
 
 
+@pytest.mark.parametrize(("question", "first_line", "equation"), [
+    ("三个季度双集中加起来离1800亿还差多少", "62亿元",
+     "1800亿元 − (第一季度 582亿元 + 第二季度 600亿元 + 第三季度 556亿元) = 62亿元"),
+    ("三季度双集中离600亿还差多少", "44亿元", "600亿元 − 第三季度 556亿元 = 44亿元"),
+    ("三季度签约项目离100个还差几个", "42个", "100个 − 58个 = 42个"),
+])
+def test_how_far_a_figure_is_from_a_number_the_question_gives(engine: Engine, question: str, first_line: str,
+                                                              equation: str) -> None:
+    """离1800亿还差多少 had been declined (离 is mended to 里 before a number, and four figures were
+    more than a difference compares); the number is said to be the question's, not the article's."""
+    answer = engine.ask(question)
+    assert answer.kind == "computed" and answer.text.startswith(first_line)
+    assert equation in answer.text and "问题里给的数" in answer.text
+
+
+@pytest.mark.parametrize("question", ["三季度双集中离500亿还差多少", "三季度双集中离600万还差多少"])
+def test_no_shortfall_past_the_number_or_in_another_unit(engine: Engine, question: str) -> None:
+    assert engine.ask(question).kind != "computed"
+
+
 def test_a_joint_part_of_figures_of_two_kinds_is_declined(engine: Engine) -> None:
     """天下秀's valuation is no investment: nothing is added to another project's."""
     assert not engine.ask("天下秀估值加碳纤维项目占三季度总投资的比例").answered
