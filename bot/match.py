@@ -36,7 +36,7 @@ from bot.explain import Explanation, en_stem, said_by, units
 from bot.kept import Kept
 from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of, pieces
-from bot.model import Document, Fact, Knowledge, Series
+from bot.model import Document, Fact, Figure, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, cache_short, has_chinese, language, normalize, normalize_all
 from bot.operations import OPERATIONS, Computation, Portion, Shortfall, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
@@ -134,7 +134,9 @@ _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 # the number a shortfall question gives, and its unit (离1800亿还差多少)
-_GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?")
+_GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
+# an approximate figure taken at its number (按1800亿算, 按1800来算)
+_TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(?:算|计算)")
 # a question announced (再问一个, 我有1个问题): no figure said to count with
 _ONE_MORE = re.compile(r"问1个|1个问题")
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -2002,7 +2004,7 @@ class Matcher:
         side names exactly one figure, both of one unit and exact, a share's or a remainder's part
         smaller than its whole; else None. A side naming nothing, no name nor time (投资), is about
         the names the other side says."""
-        sides = _portion_sides(q.norm, q.op or "")
+        sides = _portion_sides(_TAKEN_AS.sub(" ", q.norm), q.op or "")  # 按1800亿算 states no side's figure
         if not sides or (q.op == "remainder" and q.wanted == {"share"}):
             return None  # 不在余杭的占百分之几 asks a share of the remainder, not the remainder
         if q.op == "share":
@@ -2033,7 +2035,8 @@ class Matcher:
             return None  # 占一捣三季度总和: the whole is several members added, and one was read ("the Q3 total of" is one)
         siblings = part.series and whole.series and part.series.id == whole.series.id
         a, b = part.figures[0], whole.figures[0]
-        if a.unit != b.unit or a.qualifier or b.qualifier or a.value <= 0 or b.value <= 0:
+        taken = self._taken_as(q.norm, [f for f in (a, b) if f.qualifier])
+        if a.unit != b.unit or ((a.qualifier or b.qualifier) and not taken) or a.value <= 0 or b.value <= 0:
             return None
         if q.op in ("share", "remainder") and a.value >= b.value and not siblings:
             return None  # a part no smaller than its whole is no part of it (members of a series are no parts)
@@ -2041,9 +2044,17 @@ class Matcher:
         if money != count and count == ("元" in a.unit):  # 二季度签约项目比三季度多几个: no two amounts' difference
             return None
         op = _PORTIONS.get(q.op or "", q.op or "")
-        comp = OPERATIONS[op].run(Series("", {}, a.unit), (part, whole))
+        comp = replace(OPERATIONS[op].run(Series("", {}, a.unit), (part, whole)), taken_as=taken)
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    @staticmethod
+    def _taken_as(norm: str, approximate: list[Figure]) -> bool:
+        """Whether the question says the one approximate figure is to be taken at its number
+        (按1800亿算 of 近1800亿元): then it may be computed with, as the user's own reckoning."""
+        said = _TAKEN_AS.search(norm)
+        return len(approximate) == 1 and said is not None and Decimal(said.group(1)) == approximate[0].value \
+            and (not said.group(2) or approximate[0].unit in (said.group(2), f"{said.group(2)}元"))
 
     def _added_part(self, q: Question, side: str, whole: Fact) -> Match | None:
         """A share whose part is two or more named things added (天下秀加碳纤维项目占三季度总投资的比例):
@@ -2105,16 +2116,19 @@ class Matcher:
 
     def _shortfall(self, q: Question) -> Match | None:
         """The number a question gives less the figure the rest of it asks (三个季度加起来离1800亿还差
-        多少: 1800亿元 − (582亿元 + 600亿元 + 556亿元) = 62亿元): one exact figure, or the members a sum
-        adds, all of the number's unit; None when the figure is the number or past it."""
+        多少: 1800亿元 − (582亿元 + 600亿元 + 556亿元) = 62亿元; 从提出全域创新策源地到2020年过了几年:
+        2020年 − 2018年): one exact figure, or the members a sum adds, all of the number's unit; None
+        when the figure is the number or past it."""
         said = self.lexicon.operation_words(q.norm, "shortfall")
         given = _GIVEN.search(said)
         if not given:
             return None
-        # the rest asks the figure: 3季度双集中 多少亿, 3季度签约项目 多少个
-        asked = self.understand(f"{q.norm.replace(said, ' ')} 多少{given.group(2) or ''}", mended=True)
-        if not isinstance(asked, Question):
-            return None
+        # the rest asks the figure: 3季度双集中 多少亿, 3季度签约项目 多少个, 提出全域创新策源地 哪年
+        rest = q.norm.replace(said, " ")
+        asking = "哪年" if given.group(2) == "年" else f"多少{given.group(2) or ''}"
+        asked = self.understand(f"{rest} {asking}", mended=True)
+        if not isinstance(asked, Question) or not units(self.wording.form(rest)):
+            return None  # 到2020年过了几年: since what?
         found = self.decide(asked)
         comp = found.computation
         if found.kind == "computed" and comp and comp.op == "sum" and not comp.refusal:
@@ -2123,10 +2137,10 @@ class Matcher:
             facts = found.facts
         else:
             return None
-        units = {f.figures[0].unit for f in facts if len(f.figures) == 1 and not f.figures[0].qualifier}
-        if len(units) != 1 or any(len(f.figures) != 1 for f in facts):
+        kinds = {f.figures[0].unit for f in facts if len(f.figures) == 1 and not f.figures[0].qualifier}
+        if len(kinds) != 1 or any(len(f.figures) != 1 for f in facts):
             return None
-        unit = units.pop()
+        unit = kinds.pop()
         if given.group(2) and unit not in (given.group(2), f"{given.group(2)}元"):
             return None  # 离2000万还差多少 of a figure in 亿元: no sum of one unit less another's
         short = cast(Shortfall, OPERATIONS["shortfall"]).run_given(Series("", {}, unit), facts, Decimal(given.group(1)))

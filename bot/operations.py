@@ -54,6 +54,7 @@ class Computation:
     split: int = 0  # group_diff, share: how many members are the first side's, or the part's (the rest: the other side's, the whole's)
     grouping: str = ""  # group_diff: how a side of several members is taken: sum | mean
     given: Decimal | None = None  # shortfall: the number the question gives, in the series' unit
+    taken_as: bool = False  # an approximate input (近1800亿元) taken at its number, as the question says (按1800算)
 
     @property
     def result_text(self) -> str:

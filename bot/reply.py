@@ -196,7 +196,13 @@ class Composer:
             return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
         if m.kind == "computed" and m.computation:
-            lines = OPERATIONS[m.computation.op].lines(m.computation, self, lang) + self._sources(m.facts, lang)
+            lines = OPERATIONS[m.computation.op].lines(m.computation, self, lang)
+            if m.computation.taken_as:  # 按1800算: say that 近1800亿元 was taken at its number
+                approx = [f.figures[0] for f in m.computation.members if f.figures[0].qualifier]
+                sep = "、" if lang == "zh" else ", "
+                lines.append(((t("taken_as", lang, figures=sep.join(f.text for f in approx),
+                                 numbers=sep.join(f"{fmt(f.value)}{f.unit}" for f in approx)), ""),))
+            lines += self._sources(m.facts, lang)
             return Answer("computed", lines=tuple(lines), fact_ids=tuple(f.id for f in m.facts),
                           sources=tuple(f.source for f in m.facts), **common)
         if m.kind in ("declined", "out_of_scope"):

@@ -76,6 +76,8 @@ _T: dict[str, dict[str, str]] = {
                 "en": "Source: 《{title}》 (\u201c{title_en}\u201d), caption of photo {caption}: \u201c{quote}\u201d"},
     "several": {"zh": "文章里有{n}条相关的事实：", "en": "The article has {n} facts that fit this question:"},
     "photos": {"zh": "文章有{n}张图片：", "en": "The article has {n} photos:"},
+    "taken_as": {"zh": "文章给的是约数（{figures}），这里按问题说的{numbers}算。",
+                 "en": "The article gives an approximate figure ({figures}); this takes it as {numbers}, as the question says."},
     "given_number": {"zh": "{n}是问题里给的数，不是文章的数字。", "en": "{n} is the number the question gives, not the article's."},
     "declined": {"zh": "这篇文章没有提到这一点，我不猜数字。", "en": "The article does not say, and I won't guess a figure."},
     "out_of_scope": {"zh": "这篇文章没有讲{what}，我不猜数字。", "en": "The article says nothing about {what}, and I won't guess a figure."},

@@ -1633,6 +1633,21 @@ def test_how_far_a_figure_is_from_a_number_the_question_gives(engine: Engine, qu
     assert equation in answer.text and "问题里给的数" in answer.text
 
 
+@pytest.mark.parametrize("question", ["从提出全域创新策源地到2020年过了几年", "从2018年提出全域创新策源地到2020年过了几年"])
+def test_years_from_a_year_the_article_gives_to_one_the_question_gives(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith("2年") and "2020年 − 2018年 = 2年" in answer.text
+    assert engine.ask("到2020年过了几年").kind != "computed"  # since what: no year is named
+
+
+@pytest.mark.parametrize("question", ["按1800亿算，三季度556亿占今年落地总额的比重多少", "三季度556亿占今年近1800亿的多大比例（按1800算）"])
+def test_an_approximate_figure_taken_at_its_number_as_the_question_says(engine: Engine, question: str) -> None:
+    """近1800亿元 is no exact figure: only 按1800算 lets it be computed with, and the reply says so."""
+    answer = engine.ask(question)
+    assert answer.text.startswith("30.9%") and "按问题说的1800亿元算" in answer.text
+    assert not engine.ask("三季度556亿占今年落地总额近1800亿的多少").answered
+
+
 @pytest.mark.parametrize("question", ["三季度双集中离500亿还差多少", "三季度双集中离600万还差多少"])
 def test_no_shortfall_past_the_number_or_in_another_unit(engine: Engine, question: str) -> None:
     assert engine.ask(question).kind != "computed"
