@@ -137,6 +137,8 @@ _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|
 _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 # an approximate figure taken at its number (按1800亿算, 按1800来算)
 _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(?:算|计算)")
+# items a quote counts together: MCN机构、直播平台、供应链、大数据等 (the first with the words before it)
+_LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
 # a question announced (再问一个, 我有1个问题): no figure said to count with
 _ONE_MORE = re.compile(r"问1个|1个问题")
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -275,8 +277,9 @@ class Match:
     slots: Slots = field(default_factory=dict)
     computation: Computation | None = None
     cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near |
-    # articles (several articles answer a combining question differently)
-    missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word; articles: their ids
+    # articles (several articles answer a combining question differently) | alone (one item of a listed total)
+    missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word; articles: their
+    # ids; alone: the item asked
     parts: tuple[Match, ...] = ()  # two questions in one message, one of them computed: each clause's own verdict
 
 
@@ -1842,6 +1845,10 @@ class Matcher:
             facts, missing = (self.facts[explaining],), ()
         if missing:
             return declined("unexplained", missing)
+        if "count" in q.wanted and len(facts) == 1 and (item := self._one_item_of(q.norm, facts[0])):
+            at = q.text.lower().find(item)  # as typed (MCN机构), where normalizing changed only its case
+            return declined("alone", (q.text[at : at + len(item)] if at >= 0 else item,))  # 余杭光MCN机构有多少家:
+            # 超过60家 counts MCN机构、直播平台、供应链、大数据 together
         if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
             return Match("computed", q.text, q.norm, q.lang, each.members, score,
                          best_fact=facts[0].id, slots=q.slots, computation=each)  # 平均每个优质项目投资多少
@@ -2628,6 +2635,19 @@ class Matcher:
             return False
         fact = self.facts[near[0][0]]
         return not fact.figures and fact.asks in _WHAT_HAPPENED and (not q.wanted or fact.asks in q.wanted)
+
+    def _one_item_of(self, norm: str, fact: Fact) -> str:
+        """The one item of the list a count's quote counts together (MCN机构、直播平台、供应链、大数据
+        等产业链企业超过60家) that the question names, naming no other item and not the list as a
+        group (等, 这些); "" otherwise. The first item is the longest end of the words before the
+        first 、 that the question says, of three characters or more (MCN机构, not 机构)."""
+        listed = _LISTED_ITEMS.search(normalize(fact.source.quote).replace(" ", ""))
+        if not listed or not fact.figures or "等" in norm or "这些" in norm:
+            return ""
+        first, *rest = listed.group(1).split("、")
+        ends = [first[i:] for i in range(len(first) - 2) if first[i:] in norm]
+        named = [item for item in [*ends[:1], *rest] if item in norm]
+        return named[0] if len(named) == 1 else ""
 
     def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none

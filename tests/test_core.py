@@ -1648,6 +1648,15 @@ def test_an_approximate_figure_taken_at_its_number_as_the_question_says(engine: 
     assert not engine.ask("三季度556亿占今年落地总额近1800亿的多少").answered
 
 
+@pytest.mark.parametrize(("question", "item"), [("余杭光MCN机构有多少家", "MCN机构"), ("余杭落地了多少家直播平台", "直播平台")])
+def test_one_item_of_a_listed_total_is_not_counted_by_it(engine: Engine, question: str, item: str) -> None:
+    """超过60家 counts MCN机构、直播平台、供应链、大数据 together: it had answered how many MCN agencies."""
+    answer = engine.ask(question)
+    assert not answer.answered and f"没有单独给出“{item}”" in answer.text
+    for together in ("余杭有多少MCN机构和直播平台企业", "余杭已落地MCN机构直播平台等企业多少家", "余杭直播产业链企业落地多少家"):
+        assert engine.ask(together).fact_ids == ("live-industry-chain-companies",)
+
+
 @pytest.mark.parametrize("question", ["三季度双集中离500亿还差多少", "三季度双集中离600万还差多少"])
 def test_no_shortfall_past_the_number_or_in_another_unit(engine: Engine, question: str) -> None:
     assert engine.ask(question).kind != "computed"
