@@ -139,8 +139,8 @@ _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(?:算|计算)")
 # items a quote counts together: MCN机构、直播平台、供应链、大数据等 (the first with the words before it)
 _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
-# a question announced (再问一个, 我有1个问题): no figure said to count with
-_ONE_MORE = re.compile(r"问1个|1个问题")
+# 一个 is "a" (再问一个, 有个院士领衔了余杭一个实验室): no figure said to count with
+_ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
 _BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
@@ -1356,7 +1356,7 @@ class Matcher:
                 kept.append(text)
                 asking = True
                 continue
-            if (part.stated and not _ONE_MORE.search(part.norm)) or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
+            if part.stated - _ONE or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
                 return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
             spans = self._spans_of(part.norm, [k for k in (*_NAME_KINDS, *_TIME_SAID) if k in part.slots])
             rest = _cut(part.norm, spans)

@@ -1502,6 +1502,15 @@ def test_photos_listed_are_each_answered(engine: Engine, question: str) -> None:
     assert "4" not in answer.text.splitlines()[0]
 
 
+def test_hearsay_at_a_clauses_start_is_chat(engine: Engine) -> None:
+    """她说 is who said it, not what is asked: its words had kept the clause from the chat's topic."""
+    answer = engine.ask("我女儿在清华读书，她说有个院士去余杭当首席科学家了，是哪位院士啊？")
+    assert answer.fact_ids == ("zhuoxi-lab-chief-scientist",)
+    assert engine.ask("周剑说了什么").fact_ids == ("zhou-jian-ubtech-remarks",)
+    # 一个 is "a": no figure said aside to count with
+    assert engine.ask("我同学在读研，他说有个院士领衔了余杭一个实验室，是哪位").fact_ids == ("smart-health-lab-leader",)
+
+
 def test_a_question_announced_is_no_figure_said_aside(engine: Engine) -> None:
     """那再问一个's 1个 is no figure to count with: the question after it had been declined."""
     answer = engine.ask("嗯嗯好的，那再问一个：张伯礼院士那个实验室研究方向有哪些？")
