@@ -1671,6 +1671,12 @@ def test_no_shortfall_past_the_number_or_in_another_unit(engine: Engine, questio
     assert engine.ask(question).kind != "computed"
 
 
+def test_how_many_are_one_or_the_other_counts_them_together(engine: Engine) -> None:
+    """The two counts had been listed (20个; 21个) where their sum was asked."""
+    answer = engine.ask("Of the 58 projects signed in Q3, how many were manufacturing or digital economy?")
+    assert answer.kind == "computed" and answer.text.startswith("41个")
+
+
 def test_a_joint_part_of_figures_of_two_kinds_is_declined(engine: Engine) -> None:
     """天下秀's valuation is no investment: nothing is added to another project's."""
     assert not engine.ask("天下秀估值加碳纤维项目占三季度总投资的比例").answered
