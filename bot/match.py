@@ -133,6 +133,8 @@ _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH,
 _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
+# where two things added are told apart (阿里仁和数据中心 has a 和 in its name: each is tried)
+_ADDED_JOIN = r"加上|加|和|跟|与|以及|(?<![a-z])(?:and|plus)(?![a-z])"
 # the number a shortfall question gives, and its unit (离1800亿还差多少)
 _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 # an approximate figure taken at its number (按1800亿算, 按1800来算)
@@ -1788,6 +1790,8 @@ class Matcher:
             computed = self._compute(q, ranked) or (self._each_apart(q, ranked) if q.op == "each" else None)
             if q.op == "diff" and (not computed or computed.kind != "computed"):
                 computed = self._portion(q) or computed  # two facts no series joins: 天下秀估值比投资额多多少
+            if q.op == "sum" and (not computed or computed.kind != "computed"):
+                computed = self._added(q) or computed  # 小镇首批24个项目加上9月29日签约的58个: no series holds both
             if computed and computed.computation and computed.computation.op == "diff" and q.wanted == {"share"}:
                 return Match("declined", q.text, q.norm, q.lang, computed.facts, best_fact=computed.best_fact,
                              suggestions=self._suggest(ranked, q.lang), slots=q.slots, cause="near")  # 百分之几: no 44亿元
@@ -2063,6 +2067,40 @@ class Matcher:
         return len(approximate) == 1 and said is not None and Decimal(said.group(1)) == approximate[0].value \
             and (not said.group(2) or approximate[0].unit in (said.group(2), f"{said.group(2)}元"))
 
+    def _added(self, q: Question) -> Match | None:
+        """Two facts no series joins, added (小镇首批24个项目加上9月29日签约的58个，一共多少个项目): the one
+        cut at a join word whose each side names one exact figure of their common unit, each side
+        asked with what the question asks after the sum word (一共多少个项目)."""
+        words = dict(self.lexicon.operations)["sum"]
+        said = list(words.finditer(q.norm))  # the last: 加上 of 24个项目加上…58个 joins, 一共 sums
+        if not said:
+            return None
+        before, asked = q.norm[: said[-1].start()], q.norm[said[-1].start():]
+        found: dict[tuple[str, str], tuple[Fact, Fact]] = {}
+        for join in _pattern(_ADDED_JOIN).finditer(before):
+            sides = (before[: join.start()], before[join.end():])
+            if all(side.strip() for side in sides):
+                one, other = (self._one_figure(f"{side} {asked}", q.wanted & _QUANTITIES or _QUANTITIES) for side in sides)
+                if one and other and one is not other:
+                    found[(one.id, other.id)] = (one, other)
+        if len(found) != 1:
+            return None
+        facts = next(iter(found.values()))
+        figures = [f.figures[0] for f in facts]
+        if len({f.unit for f in figures}) != 1 or any(f.qualifier for f in figures) \
+                or any(self._may_hold(*pair) for pair in (facts, facts[::-1])):
+            return None
+        comp = OPERATIONS["sum"].run(Series("", {}, figures[0].unit), facts)
+        return Match("computed", q.text, q.norm, q.lang, facts, self.settings.threshold, best_fact=facts[0].id,
+                     slots=q.slots, computation=comp)
+
+    @staticmethod
+    def _may_hold(whole: Fact, part: Fact) -> bool:
+        """Whether one fact's figure may hold the other's: it names nothing, and is of a time the
+        other is of (三季度双集中's 556亿元 holds 天下秀's 60亿元; 三季度签约的58个 holds 制造业's 20个)."""
+        return not any(whole.slots.get(kind) for kind in _NAME_KINDS) and any(
+            whole.slots.get(kind, ()) and set(whole.slots[kind]) & set(part.slots.get(kind, ())) for kind in TIME_KINDS)
+
     def _added_part(self, q: Question, side: str, whole: Fact) -> Match | None:
         """A share whose part is two or more named things added (天下秀加碳纤维项目占三季度总投资的比例):
         each name's one figure, all of the whole's unit, exact and together smaller than it."""
@@ -2238,9 +2276,9 @@ class Matcher:
             return None
         return found[0]
 
-    def _one_figure(self, text: str) -> Fact | None:
+    def _one_figure(self, text: str, wanted: frozenset[str] = _QUANTITIES) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
-        its words answer with a single figure."""
+        its words answer with a single figure of a kind `wanted`."""
         # the last figure stated is the side's (58个优质项目的329亿: the 329亿), unless it is a count
         # saying which things the side asks the investment of (58个签约项目总投资)
         stated = _STATED.findall(text)
@@ -2253,7 +2291,7 @@ class Matcher:
             return holders[0] if holders and len({(f.figures[0].value, f.figures[0].unit) for f in holders}) == 1 \
                 else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
-        figured = [f for f in self._side(text, _QUANTITIES) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
+        figured = [f for f in self._side(text, wanted) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
         # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
         members = [f for f in figured if f.series]
         return figured[0] if len(figured) == 1 else members[0] if len(members) == 1 else None

@@ -1671,6 +1671,18 @@ def test_no_shortfall_past_the_number_or_in_another_unit(engine: Engine, questio
     assert engine.ask(question).kind != "computed"
 
 
+@pytest.mark.parametrize("question", ["小镇首批24个项目加上9月29日签约的58个，一共多少个项目", "数字健康小镇首批项目和9月29日签约项目加起来多少个"])
+def test_two_facts_no_series_joins_are_added(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith("82个") and answer.fact_ids == ("digital-health-town-first-batch", "q3-signed-projects-count")
+
+
+@pytest.mark.parametrize("question", ["天下秀和三季度双集中投资加起来多少", "制造业项目和三季度签约项目加起来几个"])
+def test_a_figure_is_not_added_to_one_that_may_hold_it(engine: Engine, question: str) -> None:
+    """556亿元 holds 天下秀's 60亿元, and the 58 signed projects the 20 of manufacturing: no 616亿元, no 78个."""
+    assert engine.ask(question).kind != "computed"
+
+
 def test_how_many_are_one_or_the_other_counts_them_together(engine: Engine) -> None:
     """The two counts had been listed (20个; 21个) where their sum was asked."""
     answer = engine.ask("Of the 58 projects signed in Q3, how many were manufacturing or digital economy?")
