@@ -135,6 +135,8 @@ _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
 # where two things added are told apart (阿里仁和数据中心 has a 和 in its name: each is tried)
 _ADDED_JOIN = r"加上|加|和|跟|与|以及|(?<![a-z])(?:and|plus)(?![a-z])"
+# what a clause borrows only from a clause before it (招引是银下一句是啥？余杭被称作浙江经济第几区: no 浙江 in the first)
+_BORROWED_BEFORE = (*_NAME_KINDS, "place")
 # the number a shortfall question gives, and its unit (离1800亿还差多少)
 _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 # an approximate figure taken at its number (按1800亿算, 按1800来算)
@@ -1496,10 +1498,10 @@ class Matcher:
                     return None
             # what the others name, and when: not what they ask of it (项目方, 估值 stay with their clause);
             # a name only from a clause before (三类优质项目投资多少？碳纤维一个项目多少: no 碳纤维 in the first)
-            lacking = {k: named.get(k) if k in _NAME_KINDS else v for k, v in q.slots.items()
-                       if k not in part.slots and k in _SHARED_KINDS and (k not in _NAME_KINDS or k in named)
+            lacking = {k: named.get(k) if k in _BORROWED_BEFORE else v for k, v in q.slots.items()
+                       if k not in part.slots and k in _SHARED_KINDS and (k not in _BORROWED_BEFORE or k in named)
                        and not (timed and k in TIME_KINDS) and not (k == "place" and _pattern(_SCOPE).search(part.norm))}
-            named = {**named, **{k: v for k, v in part.slots.items() if k in _NAME_KINDS}}
+            named = {**named, **{k: v for k, v in part.slots.items() if k in _BORROWED_BEFORE}}
             names = [v for k in _NAME_KINDS for v in sorted(lacking.get(k, ()))]
             # "and which ones?" says nothing of its own: it asks about what the clause before names
             words = [self._asked_of(before, part)] if before and (len(units(part.form)) <= 1 or _pattern(_WHICH_ALONE).match(part.form)) else []

@@ -1502,6 +1502,12 @@ def test_photos_listed_are_each_answered(engine: Engine, question: str) -> None:
     assert "4" not in answer.text.splitlines()[0]
 
 
+def test_a_clause_borrows_no_place_from_a_clause_after_it(engine: Engine) -> None:
+    """The first clause had been read with the second's 浙江 and 余杭, and answered nothing."""
+    answer = engine.ask("招引是银下一句是啥？余杭被称作浙江经济第几区？")
+    assert answer.fact_ids == ("landing-is-gold", "zhejiang-economy-first-district")
+
+
 def test_hearsay_at_a_clauses_start_is_chat(engine: Engine) -> None:
     """她说 is who said it, not what is asked: its words had kept the clause from the chat's topic."""
     answer = engine.ask("我女儿在清华读书，她说有个院士去余杭当首席科学家了，是哪位院士啊？")
