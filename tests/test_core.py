@@ -1502,6 +1502,12 @@ def test_photos_listed_are_each_answered(engine: Engine, question: str) -> None:
     assert "4" not in answer.text.splitlines()[0]
 
 
+def test_regarding_something_is_filler(engine: Engine) -> None:
+    """直播方面的目标: 方面 before 的 says what the question is about, no word a fact must say."""
+    answer = engine.ask("直播产业链企业落地多少家了，余杭直播方面的目标是啥")
+    assert answer.fact_ids == ("live-industry-chain-companies", "live-economy-first-district")
+
+
 def test_a_clause_borrows_no_place_from_a_clause_after_it(engine: Engine) -> None:
     """The first clause had been read with the second's 浙江 and 余杭, and answered nothing."""
     answer = engine.ask("招引是银下一句是啥？余杭被称作浙江经济第几区？")
