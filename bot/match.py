@@ -132,7 +132,6 @@ _SIDES = {"diff": (_DIFF_ZH, _DIFF_EN, _GAP_BETWEEN_EN), "share": (_SHARE_AT_ZH,
 # 前移5位, up 5 places, up five places
 _EN_NUMBERS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _MOVE_STATED = re.compile(rf"(\d+|{'|'.join(_EN_NUMBERS)})\s*(?:位|名|places?|spots?|positions?|ranks?)(?![a-z])")
-# a side about the other side's thing: 它的投资额, 这个项目的投资额
 # where two things added are told apart (阿里仁和数据中心 has a 和 in its name: each is tried)
 _ADDED_JOIN = r"加上|加|和|跟|与|以及|(?<![a-z])(?:and|plus)(?![a-z])"
 # what a clause borrows only from a clause before it (招引是银下一句是啥？余杭被称作浙江经济第几区: no 浙江 in the first)
@@ -147,6 +146,7 @@ _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、�
 _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
 _BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
+# a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 # a list's next item after a name: its joiner, then its first word (two Chinese characters or a Latin word);
@@ -2184,10 +2184,10 @@ class Matcher:
             facts = found.facts
         else:
             return None
-        kinds = {f.figures[0].unit for f in facts if len(f.figures) == 1 and not f.figures[0].qualifier}
-        if len(kinds) != 1 or any(len(f.figures) != 1 for f in facts):
+        measures = {f.figures[0].unit for f in facts if len(f.figures) == 1 and not f.figures[0].qualifier}
+        if len(measures) != 1 or any(len(f.figures) != 1 for f in facts):
             return None
-        unit = kinds.pop()
+        unit = measures.pop()
         if given.group(2) and unit not in (given.group(2), f"{given.group(2)}元"):
             return None  # 离2000万还差多少 of a figure in 亿元: no sum of one unit less another's
         short = cast(Shortfall, OPERATIONS["shortfall"]).run_given(Series("", {}, unit), facts, Decimal(given.group(1)))

@@ -345,11 +345,10 @@ class Remainder(Operation):
 
 class Shortfall(Operation):
     """How far the members' figure, added, is from a number the question gives (离1800亿还差多少:
-    1800亿元 − (582亿元 + 600亿元 + 556亿元)); the number is the user's, said as theirs."""
+    1800亿元 − (582亿元 + 600亿元 + 556亿元)); the number is the user's, said as theirs. The matcher
+    runs it (run_given), never the calculator: no series holds the number."""
 
     name = "shortfall"
-    whole = False
-    minimum = 1
 
     def run_given(self, series: Series, inputs: tuple[Fact, ...], given: Decimal) -> Computation:
         return Computation(self.name, series, inputs, given - sum((value(f) for f in inputs), Decimal(0)), given=given)
