@@ -250,6 +250,11 @@ _NONZERO = re.compile(rb"[^\x00]")
 _BIT_POSITIONS = tuple(tuple(b for b in range(8) if value >> b & 1) for value in range(256))
 
 
+def _in_unit(said: str | None, unit: str) -> bool:
+    """Whether a number's unit as a question says it (亿, 亿元, 个, or none) is a figure's unit."""
+    return not said or unit in (said, f"{said}元")
+
+
 def _ones(bits: int) -> Iterator[int]:
     """The positions of a set's bits, lowest first: the bytes holding any found in C."""
     data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
@@ -2067,7 +2072,7 @@ class Matcher:
         (按1800亿算 of 近1800亿元): then it may be computed with, as the user's own reckoning."""
         said = _TAKEN_AS.search(norm)
         return len(approximate) == 1 and said is not None and Decimal(said.group(1)) == approximate[0].value \
-            and (not said.group(2) or approximate[0].unit in (said.group(2), f"{said.group(2)}元"))
+            and _in_unit(said.group(2), approximate[0].unit)
 
     def _added(self, q: Question) -> Match | None:
         """Two facts no series joins, added (小镇首批24个项目加上9月29日签约的58个，一共多少个项目): the one
@@ -2188,7 +2193,7 @@ class Matcher:
         if len(measures) != 1 or any(len(f.figures) != 1 for f in facts):
             return None
         unit = measures.pop()
-        if given.group(2) and unit not in (given.group(2), f"{given.group(2)}元"):
+        if not _in_unit(given.group(2), unit):
             return None  # 离2000万还差多少 of a figure in 亿元: no sum of one unit less another's
         short = cast(Shortfall, OPERATIONS["shortfall"]).run_given(Series("", {}, unit), facts, Decimal(given.group(1)))
         if short.result is None or short.result <= 0:
@@ -2681,6 +2686,7 @@ class Matcher:
         等产业链企业超过60家) that the question names, naming no other item and not the list as a
         group (等, 这些); "" otherwise. The first item is the longest end of the words before the
         first 、 that the question says, of three characters or more (MCN机构, not 机构)."""
+        # this fact's quote alone, not _quote_norms: that normalizes every fact's quote, a pass over a large base
         listed = _LISTED_ITEMS.search(normalize(fact.source.quote).replace(" ", ""))
         if not listed or not fact.figures or "等" in norm or "这些" in norm:
             return ""

@@ -31,6 +31,11 @@ def ratio_percent(figure: Figure) -> str | None:
     return f"{fmt(figure.value * 100)}%" if figure.unit == "比例" and figure.value else None
 
 
+def added(terms: list[str]) -> str:
+    """Terms as one side of an equation: several added, in brackets ((60亿元 + 30亿元)); one as it is."""
+    return f"({' + '.join(terms)})" if len(terms) > 1 else terms[0]
+
+
 def value(fact: Fact) -> Decimal:
     return fact.figures[0].value
 
@@ -293,7 +298,7 @@ class Share(Operation):
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        part = f"({' + '.join(terms[: c.split])})" if c.split > 1 else terms[0]
+        part = added(terms[: c.split])
         out = [self.percent_head(c, w, lang), ((f"{part} ÷ ({' + '.join(terms)}) = {c.result_text}", ""),)]
         if c.series and c.series.note.get(lang):  # of this series' total, not of another total the article gives
             out.append(((c.series.note[lang], ""),))
@@ -322,7 +327,7 @@ class Portion(Operation):
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        part, whole = (f"({' + '.join(side)})" if len(side) > 1 else side[0] for side in (terms[: c.split], terms[c.split :]))
+        part, whole = added(terms[: c.split]), added(terms[c.split :])
         return [self.percent_head(c, w, lang), ((f"{part} ÷ {whole} = {c.result_text}", ""),)]
 
 
@@ -355,7 +360,7 @@ class Shortfall(Operation):
 
     def lines(self, c: Computation, w: Words, lang: str) -> list[Line]:
         terms = [w.term(f, lang) for f in c.members]
-        taken = f"({' + '.join(terms)})" if len(terms) > 1 else terms[0]
+        taken = added(terms)
         given = f"{fmt(c.given or Decimal(0))}{c.series.unit if c.series else ''}"
         return [self.head(c, w, lang), ((f"{given} − {taken} = {c.result_text}", ""),),
                 ((w.t("given_number", lang, n=given), ""),)]
