@@ -30,7 +30,7 @@ _compiled = cache(re.compile)
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)
 # a Chinese question word anywhere in a clause (属于哪个平台, 叫什么): it asks, though of no kind the
 # lexicon's words tell
-ASKING_ZH = re.compile(r"[哪谁几吗啥咋]|什么|多少|怎么|怎样|如何")
+ASKING_ZH = re.compile(r"[哪谁吗啥咋]|(?<![好十])几|什么|多少|怎么|怎样|如何")  # 好几位, 十几个: several, not asked
 
 
 # a Chinese question word said twice with nothing between the clauses (几号开园几号开服)

@@ -142,6 +142,8 @@ _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(?:算|计算)")
 # items a quote counts together: MCN机构、直播平台、供应链、大数据等 (the first with the words before it)
 _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
+_GROUP_SAID = re.compile(r"等|[这那]些|[这那之一][类种样]")  # the items as a group: MCN、直播平台这类企业
+_QUARTERS_LISTED = re.compile(r"\d\s*(?:季度)?\s*(?:、|和|与|及|跟|以及|到|至|-|~)\s*\d\s*季度")  # 1季度和2季度, 1、2、3季度
 # 一个 is "a" (再问一个, 有个院士领衔了余杭一个实验室): no figure said to count with
 _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -1355,6 +1357,7 @@ class Matcher:
             return None
         kept: list[str] = []
         carried: list[str] = []
+        named: list[str] = []  # the names and times of clauses kept that do not ask
         asking = False
         for text in texts:
             part = self.understood(text, as_of)
@@ -1375,11 +1378,12 @@ class Matcher:
                      if len(term) > 1 and not term.isdigit()]
             if words and sum(map(bool, map(self._postings_of, words))) >= _TOPICAL * len(words):
                 kept.append(text)  # 这次签约里有高分子材料的项目，投资多少: words of the fact base, the question's
+                named += [part.norm[a:b] for a, b in self._spans_of(part.norm, [k for k in _NAME_KINDS if k in part.slots])]
             else:
                 carried += [part.norm[a:b] for a, b in spans]
-        if len(kept) == len(texts) or not asking:
+        if not asking:
             return None
-        found = self._asked_again([*carried, *kept], as_of)
+        found = self._asked_again([*carried, *kept], as_of) if len(kept) < len(texts) else None
         if found is None and carried:
             # 刚刷到众望布艺敲钟的照片…今年以来落地余杭的项目投资总额有多少: a question naming a place or
             # name of its own is about it, not about the one the chat before it named
@@ -1389,6 +1393,13 @@ class Matcher:
         if found is None and 0 < len(asked := [text for text in kept if clause_asks(text)]) < len(kept):
             # 刚看到新闻说余杭排名又往前了，现在在百强区到底排第几啊: what was heard is said, not asked
             found = self._asked_again([*carried, *asked], as_of)
+            if found and len(kept) == len(texts) and any(
+                    self.match(text, as_of).facts != found.facts for text in kept if text not in asked):
+                found = None  # every clause of the fact base's words: what was heard must say the same
+            if found is None and named and not q.wanted & {*_QUANTITIES, "date"}:
+                # vivo在杭州有研发中心，签约仪式上发言那个负责人叫啥: who, of what it names; no figure (小镇首批
+                # 引进的项目加上三季度签约的项目，总共几个 is not the town's)
+                found = self._asked_again([*carried, *named, *asked], as_of)
         return found
 
     def _asked_again(self, texts: list[str], as_of: str | None) -> Match | None:
@@ -1547,7 +1558,8 @@ class Matcher:
         computing = any(p.kind == "computed" for p in parts)
         # the message's words clause by clause: no pair across two clauses (少前 of 多少？前三季度)
         said = " ".join(part.form for part in read.values() if isinstance(part, Question))
-        if len(facts) < 2 or (q.op == "each" and not computing) \
+        # one fact answering each clause is the answer (工业用地推进了哪些工作，产业基金方面有什么动作)
+        if (len(facts) < 2 and (computing or q.op)) or (q.op == "each" and not computing) \
                 or self._clauses_said(said, parts, forms, computing) < self.settings.clauses_said:
             return None  # 制造业几个，数字经济几个: the message's own list of each, not two answers
         if computing:  # 上半年合计多少，三季度多少: each clause answered as it asks
@@ -1789,6 +1801,8 @@ class Matcher:
             return Match("declined", q.text, q.norm, q.lang, cause="near", **declining)
         if q.op in (None, "sum", "sum?") and self._span_of_series(q, ranked):
             q = replace(q, op="sum")  # 前三季度双集中总投资多少: the three events' sum, not all landed projects
+        elif q.op is None and q.wanted and q.wanted <= _QUANTITIES and self._quarters_of_series(q, ranked):
+            q = replace(q, op="sum")  # 一季度和二季度双集中投资多少: each quarter's figure, and their sum
         elif q.op in ("sum", "sum?") and self._totals_span(q, ranked):
             q = replace(q, op=None)  # 前三季度累计多少: the article's own 近1800亿元, not the three events' sum
         if q.op in (None, "mean") and "amount" in q.wanted and (counted := self._counted_total(q, ranked)):
@@ -2331,6 +2345,20 @@ class Matcher:
                    and self.fact_slots[i].get("quarter")]
         return bool(members) and all(any(self._explanation(i).explains(w) for i in members) for w in left)
 
+    def _quarters_of_series(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
+        """Whether the question names several quarters together (1季度和2季度; no span: 前3季度 is the
+        article's own total) and the best fact, above the threshold, is of a series whose members hold each of them."""
+        quarters = q.slots.get("quarter", frozenset())
+        if len(quarters) < 2 or not ranked or ranked[0][1] < self.settings.threshold \
+                or not _QUARTERS_LISTED.search(q.norm):  # 一季度多少，听说比二季度少: one asked, one said
+            return False
+        series = self.facts[ranked[0][0]].series
+        if not series:
+            return False
+        held = {quarter for i, f in enumerate(self.facts) if f.series and f.series.id == series.id
+                for quarter in self.fact_slots[i].get("quarter", ())}
+        return quarters <= held
+
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
         """The best single fact answers the combining question by itself: above the threshold and
         saying nearly all its words (what the signed projects add up to is the article's 329亿元)."""
@@ -2684,11 +2712,11 @@ class Matcher:
     def _one_item_of(self, norm: str, fact: Fact) -> str:
         """The one item of the list a count's quote counts together (MCN机构、直播平台、供应链、大数据
         等产业链企业超过60家) that the question names, naming no other item and not the list as a
-        group (等, 这些); "" otherwise. The first item is the longest end of the words before the
+        group (等, 这些, 这类); "" otherwise. The first item is the longest end of the words before the
         first 、 that the question says, of three characters or more (MCN机构, not 机构)."""
         # this fact's quote alone, not _quote_norms: that normalizes every fact's quote, a pass over a large base
         listed = _LISTED_ITEMS.search(normalize(fact.source.quote).replace(" ", ""))
-        if not listed or not fact.figures or "等" in norm or "这些" in norm:
+        if not listed or not fact.figures or _GROUP_SAID.search(norm):
             return ""
         first, *rest = listed.group(1).split("、")
         ends = [first[i:] for i in range(len(first) - 2) if first[i:] in norm]

@@ -416,6 +416,11 @@ class Mender:
                     or (typed in _POINTING and _FIGURE_AHEAD.match(run, at + 1)) \
                     or self._held(run, at, start, end, spans):
                 return False
+        # an attribute whose every character reads as a frequent word of its own is not there (又想 is
+        # no 邮箱: 又想打造全国什么第一区); a question word may be (集被 of 笄被, mended once, is 几倍)
+        if word not in self._asking and len(changed) == len(word) \
+                and all(run[at] in frequent_chars(_TYPED_WORD_ZIPF) for at in changed):
+            return False
         # two typos where one would make a word of the language (一刺: 一次, no 依次) are none of this word
         if len(changed) == 2 and any(f"{run[start:at]}{word[at - start]}{run[at + 1:end]}" in self._index.common
                                      for at in changed):

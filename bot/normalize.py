@@ -74,9 +74,10 @@ def _quarter_range(first: int, last: int) -> str:
 # (_pattern): a process given its forms by the disk cache (bot.formcache) needs few of them.
 _Needs = Callable[[str, bool], bool]
 _REWRITES: list[tuple[_Needs, str, object]] = [
-    # the first three quarters, in any of its forms → 前3季度
+    # the first three quarters, in any of its forms (今年到三季度, 截至三季度末) → 前3季度
     (lambda t, latin: (("3" in t or "three" in t) and ("季" in t or "q" in t)) or ("9" in t and "月" in t),
-     (r"(?=[前头1qftu])(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+     (r"(?=[前头1qftu今年截])(?:[前头]\s*3\s*个?\s*季度?|1\s*[-~–—至到]\s*3\s*季度|q1\s*[-~–—至到]\s*q?3|"
+                r"(?:(?:今年|年初)(?:以来)?\s*(?:到|至|截至|截止到?)|截至|截止到?)\s*第?\s*3\s*季度(?:末|底|为止)?|"
                 r"(?:first|1st)\s+(?:three|3)\s+quarters?|(?<![\d.])1\s*[-~–—至到]\s*9\s*月份?|[前头]\s*9\s*个\s*月|"
                 r"(?<![a-z])(?<!q[1-4]\s)(?<![1-4]q\s)(?:through|thru|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:q3|3q)(?![a-z\d]))"),
      " 前3季度 "),  # through Q3 (YTD investment through Q3): the first three quarters
@@ -89,9 +90,9 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
     (lambda t, latin: ("个" in t and "季度" in t) or (latin and "quarters" in t),
      (r"(?=[3at])(?:(?<![前头第\d])3\s*个\s*季度|(?<![a-z])(?:the|all|these|those)\s+(?:three|3)\s+quarters(?![a-z]))"), " 1、2、3季度 "),
     # the first half year, first two quarters → 1、2季度 together (合计); the second half → 3、4季度
-    (lambda t, latin: ("季" in t and ("前" in t or "头" in t)) or "上半年" in t
+    (lambda t, latin: ("季" in t and ("前" in t or "头" in t or "到" in t or "截" in t)) or "上半年" in t
      or (latin and ("quarter" in t or "half" in t or "h1" in t)),
-     (r"(?=[前头上f1h])(?:[前头]\s*2\s*个?\s*季度?|上半年|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z]))"),
+     (r"(?=[前头上f1h今年截])(?:[前头]\s*2\s*个?\s*季度?|上半年|(?:(?:今年|年初)(?:以来)?\s*(?:到|至|截至|截止到?)|截至|截止到?)\s*第?\s*2\s*季度(?:末|底|为止)?|(?:first|1st)\s+(?:two|2)\s+quarters?|(?<![a-z])(?:first\s+half(?:\s+of\s+the\s+year)?|h1)(?![a-z]))"),
      " 1、2季度合计 "),  # a half year is the two quarters together
     (lambda t, latin: "下半年" in t or (latin and ("half" in t or "h2" in t)),
      (r"(?=[下s2h])(?:下半年|(?:second|2nd)\s+half(?:\s+of\s+the\s+year)?|(?<![a-z])h2(?![a-z]))"), " 3、4季度合计 "),

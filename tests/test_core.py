@@ -1348,6 +1348,9 @@ def test_shenme_is_no_figure_checked(engine: Engine) -> None:
     ("昨晚加班到很晚，三季度签了几个项目", "q3-signed-projects-count"),
     # 数据 is a word of the fact base, but one of three in 领导急着要数据: half of a clause's words must be
     ("群里有人知道余杭今年二季度双集中投了多少钱吗，领导急着要数据，在线等", "q2-double-concentration-total"),
+    ("群里有没有人知道余杭在百强区排第几？听说进步很大", "top100-district-rank"),
+    ("大家晚上好，犀牛智造哪天启用的，我印象是九月中", "renhe-rhino-launch"),
+    ("我朋友说赛迪那个榜单余杭前进了好几位，到底往前移了几位啊", "top100-district-rank-rise"),
 ])
 def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
     """天气 and 加班 of a clause that asks nothing had declined the whole message."""
@@ -1598,6 +1601,25 @@ def test_what_was_heard_is_said_and_the_clause_with_a_question_word_asks(engine:
     assert answer.fact_ids == ("top100-district-rank",)
 
 
+def test_names_said_beside_a_question_of_who_are_what_it_asks_about(engine: Engine) -> None:
+    """vivo, said in a clause that asks nothing, is whom 那个负责人 is of; no figure is asked so
+    (小镇首批引进的项目加上三季度签约的项目，总共几个 stays the sum, not the town's 24个)."""
+    assert engine.ask("刚刷到vivo在杭州有研发中心，签约仪式上发言那个负责人叫啥").fact_ids == ("li-leheng-who",)
+    assert "82个" in engine.ask("数字健康小镇首批引进的项目加上三季度签约的项目，总共几个").text
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("一季度和二季度双集中投资多少", "1182亿元"),
+    ("三个季度双集中投资多少", "1738亿元"),
+    ("一季度双集中投资多少，听说比二季度少？", "582亿元"),
+])
+def test_quarters_named_together_are_added(engine: Engine, question: str, figure: str) -> None:
+    """Several quarters named together had been declined; a quarter named only in what was heard
+    is not added."""
+    answer = engine.ask(question)
+    assert answer.answered and figure in answer.text.splitlines()[0]
+
+
 @pytest.mark.parametrize(("question", "facts"), [
     ("三季度集中签约的优质项目多少个，总投资多少", ("q3-signed-projects-count", "q3-quality-projects-investment")),
     ("三季度签约的优质项目多少个、总投资多少", ("q3-signed-projects-count", "q3-quality-projects-investment")),
@@ -1674,7 +1696,8 @@ def test_one_item_of_a_listed_total_is_not_counted_by_it(engine: Engine, questio
     """超过60家 counts MCN机构、直播平台、供应链、大数据 together: it had answered how many MCN agencies."""
     answer = engine.ask(question)
     assert not answer.answered and f"没有单独给出“{item}”" in answer.text
-    for together in ("余杭有多少MCN机构和直播平台企业", "余杭已落地MCN机构直播平台等企业多少家", "余杭直播产业链企业落地多少家"):
+    for together in ("余杭有多少MCN机构和直播平台企业", "余杭已落地MCN机构直播平台等企业多少家", "余杭直播产业链企业落地多少家",
+                     "余杭落地了多少家MCN、直播平台这类企业"):
         assert engine.ask(together).fact_ids == ("live-industry-chain-companies",)
 
 

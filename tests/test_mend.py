@@ -87,6 +87,11 @@ def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: s
     assert meant in engine.matcher.mender.mend(normalize(typed))
 
 
+def test_an_attribute_typed_as_two_frequent_words_is_not_mended_into(engine: Engine) -> None:
+    """又想 reads as 邮箱 (an attribute): it had been mended, and the question declined for an email."""
+    assert engine.ask("又想打造全国什么第一区？").fact_ids == ("live-economy-first-district",)
+
+
 @pytest.mark.parametrize(("typed", "meant"), [("天下秀项目投资盏3季度总投资多少", "投资占3季度"),  # a one-character operation word
                                               ("数字健康小镇首批引进的项目舭3季度签约的58个少几个", "项目比3季度"),
                                               ("浙江的省级实验室里不在于杭的有几个", "不在余杭"),  # 在于 is read across 不在
