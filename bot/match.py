@@ -144,6 +144,7 @@ _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(
 _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
 _GROUP_SAID = re.compile(r"等|[这那]些|[这那之一][类种样]")  # the items as a group: MCN、直播平台这类企业
 _QUARTERS_LISTED = re.compile(r"\d\s*(?:季度)?\s*(?:、|和|与|及|跟|以及|到|至|-|~)\s*\d\s*季度")  # 1季度和2季度, 1、2、3季度
+_ROUGHLY = re.compile(r"大约|大概|大致|差不多|粗略|粗算|估算|左右|约[为合占是等]")  # a rough answer asked for
 # 一个 is "a" (再问一个, 有个院士领衔了余杭一个实验室): no figure said to count with
 _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -2023,12 +2024,35 @@ class Matcher:
             # 制造业数字经几人才配套三类加起来: three said, two read (a typo hid one): never two's sum
             return Match("declined", q.text, q.norm, q.lang, comp.members, suggestions=self._suggest(ranked, q.lang),
                          best_fact=self._best_id(ranked), slots=q.slots, cause="near")
+        if comp and comp.op == "share" and self._whole_is_own_total(q, comp):
+            return None  # 三季度双集中占前三季度落地项目总投资的比例: of 近1800亿元, not the three events' sum
         if comp:
             scores = dict(ranked)
             top = max(scores.get(self._index[f.id], 0.0) for f in comp.members)
             return Match("computed", q.text, q.norm, q.lang, comp.members, round(max(top, s.threshold), 1),
                          best_fact=comp.members[0].id, slots=q.slots, computation=comp)
         return None
+
+    def _whole_is_own_total(self, q: Question, comp: Computation) -> bool:
+        """Whether a share's whole (what follows 占), asked alone, is one fact in no series, none of
+        the computation's members and of their unit, with a word of its own that no member says
+        (前三季度落地项目总投资: 近1800亿元), not the members added (前三季度双集中合计, 前三个季度总和;
+        三类优质项目's 329亿元 is no whole of their counts)."""
+        sides = _portion_sides(q.norm, "share")
+        whole = self.understand(sides[1], mended=True) if sides else None
+        if not isinstance(whole, Question):
+            return False
+        found = self.decide(whole)
+        units_of = {f.unit for member in comp.members for f in member.figures}
+        if not (found.kind == "fact" and len(found.facts) == 1 and not found.facts[0].series
+                and found.facts[0] not in comp.members and any(f.unit in units_of for f in found.facts[0].figures)):
+            return False
+        own = self._explanation(self._index[found.facts[0].id])
+        members = [self._explanation(self._index[f.id]) for f in comp.members]
+        # its words but its times and the figures it states (前3季度总和 says only 总和; 那58个项目, 项目)
+        rest = _GIVEN.sub(" ", _cut(whole.norm, self._spans_of(whole.norm, [k for k in _TIME_SAID if k in whole.slots])))
+        return any(own.explains(w) and not any(m.explains(w) for m in members)
+                   for w in units(self.wording.form(rest)) if len(w) > 1 and not _DIGIT.search(w))
 
     def _portion(self, q: Question) -> Match | None:
         """One fact's figure as a share of another's, a multiple of it, or what is left of it without
@@ -2083,10 +2107,16 @@ class Matcher:
     @staticmethod
     def _taken_as(norm: str, approximate: list[Figure]) -> bool:
         """Whether the question says the one approximate figure is to be taken at its number
-        (按1800亿算 of 近1800亿元): then it may be computed with, as the user's own reckoning."""
-        said = _TAKEN_AS.search(norm)
-        return len(approximate) == 1 and said is not None and Decimal(said.group(1)) == approximate[0].value \
-            and _in_unit(said.group(2), approximate[0].unit)
+        (按1800亿算 of 近1800亿元), or asks roughly with that number: then it may be computed with, as
+        the user's own reckoning."""
+        if len(approximate) != 1:
+            return False
+        figure = approximate[0]
+        if said := _TAKEN_AS.search(norm):
+            return Decimal(said.group(1)) == figure.value and _in_unit(said.group(2), figure.unit)
+        # 556亿大约占近1800亿的多少: a rough share asked of the approximate number the question says
+        return _ROUGHLY.search(norm) is not None and any(
+            Decimal(m.group(1)) == figure.value and _in_unit(m.group(2), figure.unit) for m in _GIVEN.finditer(norm))
 
     def _added(self, q: Question) -> Match | None:
         """Two facts no series joins, added (小镇首批24个项目加上9月29日签约的58个，一共多少个项目): the one

@@ -48,6 +48,8 @@ _SIZES = (4, 3, 2)  # longer windows first: more context, fewer false friends
 _NUMBERS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # 各 and 每 say "each": mended into 个 or 美 they would change what the question asks (两个基地各在哪)
 _EACH = frozenset("各每")
+# quarters either side of a typo: no 到 between two apart (1季度纛3季度: a span of three, or 和?)
+_QUARTER_BEFORE, _QUARTER_AHEAD = re.compile(r"([1-4])季度$"), re.compile(r"([1-4])季度")
 # 那/这 before a figure of two digits or more points at it (在那58个签约项目里, 那329亿): no 哪
 _POINTING, _FIGURE_AHEAD = frozenset("那这"), re.compile(r"\d{2,}")
 # what joins two things in a question (A和B相差几天); a character of their sound that makes no word
@@ -567,6 +569,9 @@ class Mender:
                 # between two words: a joiner (开园颌国家) or an operation word (投资盏3季度) of its sound
                 fix = next((j for j in _JOINERS if reads_alike(char, j)), None) \
                     or next((o for o in self._operators if sounds[char][0] == sounds.get(o, ("",))[0]), None)
+            if fix == "到" and (before := _QUARTER_BEFORE.search(run, 0, i)) and (after := _QUARTER_AHEAD.match(run, i + 1)) \
+                    and abs(int(after.group(1)) - int(before.group(1))) > 1:
+                fix = None  # 1季度纛3季度: 到 (all three) or 和 (two of them)? never guessed into a span
             if fix and fix not in _NUMBERS:
                 chars[i] = fix
                 covered = self._covered("".join(chars))
