@@ -145,6 +145,8 @@ _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、�
 _GROUP_SAID = re.compile(r"等|[这那]些|[这那之一][类种样]")  # the items as a group: MCN、直播平台这类企业
 _QUARTERS_LISTED = re.compile(r"\d\s*(?:季度)?\s*(?:、|和|与|及|跟|以及|到|至|-|~)\s*\d\s*季度")  # 1季度和2季度, 1、2、3季度
 _ROUGHLY = re.compile(r"大约|大概|大致|差不多|粗略|粗算|估算|左右|约[为合占是等]")  # a rough answer asked for
+_WHEREABOUTS = re.compile(r"(?:从|来自)[\u4e00-\u9fff]{2,4}?(?=过来|回来|赶来|来(?:的|考察|出差|旅游|玩|看看|投资))"
+                          r"|(?<=我)在[\u4e00-\u9fff]{2,4}?(?=工作|上班|读书|上学|生活|出差)")
 # 一个 is "a" (再问一个, 有个院士领衔了余杭一个实验室): no figure said to count with
 _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
@@ -1369,7 +1371,7 @@ class Matcher:
                 kept.append(text)
                 asking = True
                 continue
-            if part.stated - _ONE or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
+            if (part.stated - _ONE and q.op) or any(kind in _SHARED_KINDS for kind, _ in part.unknown):
                 return None  # 按1800亿算，…占比多少: a figure said aside is what to count with
             spans = self._spans_of(part.norm, [k for k in (*_NAME_KINDS, *_TIME_SAID) if k in part.slots])
             rest = _cut(part.norm, spans)
@@ -1702,10 +1704,12 @@ class Matcher:
         if form in self._smalltalk or (not form and norm):
             return Match("smalltalk", text, norm, lang, smalltalk=self._smalltalk.get(form, "help"))
         relative = tuple(self.lexicon.relative_times(norm))
-        slots = self._listed(norm, self._relative(relative, self.reader.read(norm), as_of))
+        # where the user comes from or works (刚从上海过来考察) is no place the question is about
+        read = _WHEREABOUTS.sub(lambda m: " " * len(m.group()), norm) if "从" in norm or "在" in norm else norm
+        slots = self._listed(norm, self._relative(relative, self.reader.read(read), as_of))
         unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
                                   if v not in self.known_values.get(kind, set())),
-                                *(("place", m.group(1) + m.group(2)) for m in _places(norm)
+                                *(("place", m.group(1) + m.group(2)) for m in _places(read)
                                   if self.mender.strange(m.group(1), m.group(2), m.group(3)))}))
         if asked is not None:
             return Question(text, norm, lang, form, slots, unknown, None, asked, relative)

@@ -15,6 +15,7 @@ from bot.clauses import clauses
     ("What date did the town open, and how many projects came in?", ["What date did the town open", "how many projects came in?"]),
     ("When and where was the centre set up?", ["When was the centre set up?", "where was the centre set up?"]),
     ("余杭全国第几 全省第几", ["余杭全国第几", "全省第几"]),  # telegraphic: a space between two questions
+    ("厉害了！三季度签了几个项目", ["厉害了！", "三季度签了几个项目"]),  # an exclamation between two
 ])
 def test_a_message_asking_two_things_is_split_into_its_questions(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
@@ -25,6 +26,7 @@ def test_a_message_asking_two_things_is_split_into_its_questions(text: str, part
     "Which zone focuses on digital fashion, industrial internet and live-streaming e-commerce?",
     "manufacturing and digital economy: how many projects?",
     "",
+    "三季度双集中总投资556亿！",
 ])
 def test_one_question_stays_whole(text: str) -> None:
     assert clauses(text) == [text]

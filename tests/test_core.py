@@ -1350,6 +1350,8 @@ def test_shenme_is_no_figure_checked(engine: Engine) -> None:
     ("群里有没有人知道余杭在百强区排第几？听说进步很大", "top100-district-rank"),
     ("大家晚上好，犀牛智造哪天启用的，我印象是九月中", "renhe-rhino-launch"),
     ("我朋友说赛迪那个榜单余杭前进了好几位，到底往前移了几位啊", "top100-district-rank-rise"),
+    ("嘿，我刚从上海过来考察，余杭说要打造全国直播经济第一区，现在落地多少家相关企业了？", "live-industry-chain-companies"),
+    ("刚刷到新闻说余杭前三季度落地近1800亿项目，厉害了！那三季度签约的人才配套项目有几个？", "q3-talent-support-quality-projects"),
 ])
 def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
     """天气 and 加班 of a clause that asks nothing had declined the whole message."""
