@@ -144,6 +144,7 @@ _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(
 _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
 _GROUP_SAID = re.compile(r"等|[这那]些|[这那之一][类种样]")  # the items as a group: MCN、直播平台这类企业
 _QUARTERS_LISTED = re.compile(r"\d\s*(?:季度)?\s*(?:、|和|与|及|跟|以及|到|至|-|~)\s*\d\s*季度")  # 1季度和2季度, 1、2、3季度
+_NEARLY = ("近", "约", "接近", "将近")  # said before a number: the user knows it is approximate (近1800亿)
 _ROUGHLY = re.compile(r"大约|大概|大致|差不多|粗略|粗算|估算|左右|约[为合占是等]")  # a rough answer asked for
 _WHEREABOUTS = re.compile(r"(?:从|来自)[\u4e00-\u9fff]{2,4}?(?=过来|回来|赶来|来(?:的|考察|出差|旅游|玩|看看|投资))"
                           r"|(?<=我)在[\u4e00-\u9fff]{2,4}?(?=工作|上班|读书|上学|生活|出差)")
@@ -2118,9 +2119,11 @@ class Matcher:
         figure = approximate[0]
         if said := _TAKEN_AS.search(norm):
             return Decimal(said.group(1)) == figure.value and _in_unit(said.group(2), figure.unit)
-        # 556亿大约占近1800亿的多少: a rough share asked of the approximate number the question says
-        return _ROUGHLY.search(norm) is not None and any(
-            Decimal(m.group(1)) == figure.value and _in_unit(m.group(2), figure.unit) for m in _GIVEN.finditer(norm))
+        # 556亿大约占1800亿的多少, 占近1800亿的多少: a rough share asked of the number the question says,
+        # or of the approximate figure it says as approximate
+        return any(Decimal(m.group(1)) == figure.value and _in_unit(m.group(2), figure.unit)
+                   and (_ROUGHLY.search(norm) is not None or norm.endswith(_NEARLY, 0, m.start()))
+                   for m in _GIVEN.finditer(norm))
 
     def _added(self, q: Question) -> Match | None:
         """Two facts no series joins, added (小镇首批24个项目加上9月29日签约的58个，一共多少个项目): the one

@@ -1685,13 +1685,13 @@ def test_years_from_a_year_the_article_gives_to_one_the_question_gives(engine: E
 
 
 @pytest.mark.parametrize("question", ["按1800亿算，三季度556亿占今年落地总额的比重多少", "三季度556亿占今年近1800亿的多大比例（按1800算）",
-                                      "三季度556亿大约占今年以来近1800亿的多少"])
+                                      "三季度556亿大约占今年以来近1800亿的多少", "三季度556亿占今年落地总额近1800亿的多少"])
 def test_an_approximate_figure_taken_at_its_number_as_the_question_says(engine: Engine, question: str) -> None:
-    """近1800亿元 is no exact figure: only 按1800算, or a rough share asked of 1800 said, lets it be
-    computed with, and the reply says so."""
+    """近1800亿元 is no exact figure: only 按1800算, a rough share asked of 1800, or 近1800 said by
+    the question lets it be computed with, and the reply says so."""
     answer = engine.ask(question)
     assert answer.text.startswith("30.9%") and "按问题说的1800亿元算" in answer.text
-    assert not engine.ask("三季度556亿占今年落地总额近1800亿的多少").answered
+    assert not engine.ask("三季度556亿占今年以来落地项目总额的多少").answered  # no number said: no reckoning
 
 
 @pytest.mark.parametrize(("question", "figure"), [("三季度双集中占前三季度落地项目总投资的比例", None),
