@@ -1413,6 +1413,10 @@ class Matcher:
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
         if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1):
             return found
+        if found.kind == "fact" and isinstance(asked, Question) and "person" in asked.wanted \
+                and len({self.fact_slots[self._index[f.id]].get("person") for f in found.facts} - {None}) == 1 \
+                and all(self.fact_slots[self._index[f.id]].get("person") for f in found.facts):
+            return found  # 签约仪式上是谁发言的: two facts of 李乐恒 say who alike
         if found.kind == "fact" and len(found.facts) == len(texts) \
                 and not any(len(self.match(text, as_of).facts) > 1 for text in texts):
             return found  # a fact for each clause (他叫啥 of the clause before's 优必选董事长), not a list for one

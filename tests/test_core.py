@@ -1352,6 +1352,7 @@ def test_shenme_is_no_figure_checked(engine: Engine) -> None:
     ("我朋友说赛迪那个榜单余杭前进了好几位，到底往前移了几位啊", "top100-district-rank-rise"),
     ("嘿，我刚从上海过来考察，余杭说要打造全国直播经济第一区，现在落地多少家相关企业了？", "live-industry-chain-companies"),
     ("刚刷到新闻说余杭前三季度落地近1800亿项目，厉害了！那三季度签约的人才配套项目有几个？", "q3-talent-support-quality-projects"),
+    ("余杭在直播方面想打造个什么目标", "live-economy-first-district"),
 ])
 def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
     """天气 and 加班 of a clause that asks nothing had declined the whole message."""
@@ -1607,6 +1608,13 @@ def test_names_said_beside_a_question_of_who_are_what_it_asks_about(engine: Engi
     (小镇首批引进的项目加上三季度签约的项目，总共几个 stays the sum, not the town's 24个)."""
     assert engine.ask("刚刷到vivo在杭州有研发中心，签约仪式上发言那个负责人叫啥").fact_ids == ("li-leheng-who",)
     assert "82个" in engine.ask("数字健康小镇首批引进的项目加上三季度签约的项目，总共几个").text
+
+
+def test_a_chat_clause_aside_and_who_said_of_one_person_by_two_facts(engine: Engine) -> None:
+    """签约仪式上是谁发言的 is answered by two facts of 李乐恒: both say who, so the chat around it
+    (文章里好像有引用他的话) no longer declines the message."""
+    answer = engine.ask("哎，vivo那个AI研发中心，签约仪式上是谁发言的？文章里好像有引用他的话")
+    assert answer.answered and "李乐恒" in answer.text
 
 
 @pytest.mark.parametrize(("question", "figure"), [
