@@ -1715,7 +1715,9 @@ class Matcher:
         unknown = tuple(sorted({*((kind, v) for kind, values in slots.items() for v in values
                                   if v not in self.known_values.get(kind, set())),
                                 *(("place", m.group(1) + m.group(2)) for m in _places(read)
-                                  if self.mender.strange(m.group(1), m.group(2), m.group(3)))}))
+                                  if self.mender.strange(m.group(1), m.group(2), m.group(3))
+                                  # 想区余杭 (去 mistyped 渠, mended 区): a place named next is no suffix's
+                                  and not any(read.startswith(p, m.end(2)) for p in self.known_values.get("place", ())))}))
         if asked is not None:
             return Question(text, norm, lang, form, slots, unknown, None, asked, relative)
         wanted = self.lexicon.intents(norm)

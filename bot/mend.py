@@ -565,8 +565,9 @@ class Mender:
                     or self._as_typed(run, i) or (char in _POINTING and _FIGURE_AHEAD.match(run, i + 1)):
                 continue
             fix = self._best(chars, i, sounds[char], covered)
-            if not fix and 0 < i < len(run) - 1 and covered[i - 1] and covered[i + 1]:
-                # between two words: a joiner (开园颌国家) or an operation word (投资盏3季度) of its sound
+            if not fix and 0 < i < len(run) - 1 and (covered[i - 1] or run[i - 1] in self._operators) and covered[i + 1]:
+                # between two words, or after an operation word (329亿里战多少): a joiner (开园颌国家) or an
+                # operation word (投资盏3季度) of its sound
                 fix = next((j for j in _JOINERS if reads_alike(char, j)), None) \
                     or next((o for o in self._operators if sounds[char][0] == sounds.get(o, ("",))[0]), None)
             if fix == "到" and (before := _QUARTER_BEFORE.search(run, 0, i)) and (after := _QUARTER_AHEAD.match(run, i + 1)) \

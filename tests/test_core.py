@@ -1353,6 +1353,7 @@ def test_shenme_is_no_figure_checked(engine: Engine) -> None:
     ("嘿，我刚从上海过来考察，余杭说要打造全国直播经济第一区，现在落地多少家相关企业了？", "live-industry-chain-companies"),
     ("刚刷到新闻说余杭前三季度落地近1800亿项目，厉害了！那三季度签约的人才配套项目有几个？", "q3-talent-support-quality-projects"),
     ("余杭在直播方面想打造个什么目标", "live-economy-first-district"),
+    ("我们公司想渠余杭落地，开办企业要多久", "one-day-business-startup"),  # 想区 (渠 mended) before 余杭 is no place
 ])
 def test_chat_clauses_around_the_question_are_set_aside(engine: Engine, question: str, fact: str) -> None:
     """天气 and 加班 of a clause that asks nothing had declined the whole message."""

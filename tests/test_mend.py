@@ -95,7 +95,8 @@ def test_an_attribute_typed_as_two_frequent_words_is_not_mended_into(engine: Eng
 @pytest.mark.parametrize(("typed", "meant"), [("天下秀项目投资盏3季度总投资多少", "投资占3季度"),  # a one-character operation word
                                               ("数字健康小镇首批引进的项目舭3季度签约的58个少几个", "项目比3季度"),
                                               ("浙江的省级实验室里不在于杭的有几个", "不在余杭"),  # 在于 is read across 不在
-                                              ("犀牛智造哪天启勇", "哪天启用")])  # and 天气 across 哪天
+                                              ("犀牛智造哪天启勇", "哪天启用"),  # and 天气 across 哪天
+                                              ("碳纤维项目在三类优质项目329亿里战多少", "亿里占多少")])  # after an operation word
 def test_a_lone_operator_typo_and_words_beside_keywords_are_mended(engine: Engine, typed: str, meant: str) -> None:
     assert meant in engine.matcher.mender.mend(typed)
 
