@@ -2769,9 +2769,15 @@ class Matcher:
     def _unexplained(self, q: Question, chosen: list[int]) -> tuple[str, ...]:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none
         of the chosen facts accounts for."""
-        return tuple(a for a in self.lexicon.attributes_in(q.norm)
-                     if not any(self._explanation(i).explains(word) for i in chosen
-                                for word in self.wording.variants(_pattern(_WHICH_ONE).sub("", a))))
+        return tuple(a for a in self.lexicon.attributes_in(q.norm) if not any(self._accounts_for(i, a) for i in chosen))
+
+    def _accounts_for(self, i: int, attribute: str) -> bool:
+        """Whether fact i says what the attribute asks about (哪家媒体: 媒体). A thing of one character
+        is a kind of name: the fact names one of that kind (哪个镇: 瓶窑镇; 村 of 乡村振兴 names none)."""
+        thing = _pattern(_WHICH_ONE).sub("", attribute)
+        if len(thing) == 1:
+            return any(v.endswith(thing) for values in self.fact_slots[i].values() for v in values)
+        return any(self._explanation(i).explains(word) for word in self.wording.variants(thing))
 
     def _explain(self, facts: list[int]) -> None:
         """The Explanations of these facts not built yet, their texts normalized in one batch: facts

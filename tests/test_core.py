@@ -1611,6 +1611,15 @@ def test_names_said_beside_a_question_of_who_are_what_it_asks_about(engine: Engi
     assert "82个" in engine.ask("数字健康小镇首批引进的项目加上三季度签约的项目，总共几个").text
 
 
+@pytest.mark.parametrize(("question", "attribute"), [("天下秀在哪里上市的", "上市"), ("余杭前三季度固定资产投资多少", "固定资产"),
+                                                   ("瓶窑镇的创意社区项目具体在哪个村", "哪个村")])
+def test_an_attribute_no_fact_says_is_declined_by_name(engine: Engine, question: str, attribute: str) -> None:
+    """村 of 乡村振兴 had explained 哪个村; 哪个镇 is still said by a fact naming 瓶窑镇."""
+    answer = engine.ask(question)
+    assert not answer.answered and f"“{attribute}”" in answer.text
+    assert engine.ask("文旅综合体项目是哪个镇签的").fact_ids == ("zone-liangzhu-site-pingyao-projects",)
+
+
 def test_a_chat_clause_aside_and_who_said_of_one_person_by_two_facts(engine: Engine) -> None:
     """签约仪式上是谁发言的 is answered by two facts of 李乐恒: both say who, so the chat around it
     (文章里好像有引用他的话) no longer declines the message."""
