@@ -1361,7 +1361,7 @@ class Matcher:
             return None
         kept: list[str] = []
         carried: list[str] = []
-        named: list[str] = []  # the names and times of clauses kept that do not ask
+        named: list[str] = []  # the names said by clauses kept that do not ask
         asking = False
         for text in texts:
             part = self.understood(text, as_of)
@@ -2049,7 +2049,8 @@ class Matcher:
         the computation's members and of their unit, with a word of its own that no member says
         (前三季度落地项目总投资: 近1800亿元), not the members added (前三季度双集中合计, 前三个季度总和;
         三类优质项目's 329亿元 is no whole of their counts)."""
-        sides = _portion_sides(q.norm, "share")
+        quarters = {self.fact_slots[self._index[f.id]].get("quarter") for f in comp.members} - {None}
+        sides = _portion_sides(q.norm, "share") if len(quarters) > 1 else None  # a span's own total: quarters'
         whole = self.understand(sides[1], mended=True) if sides else None
         if not isinstance(whole, Question):
             return False
