@@ -161,12 +161,13 @@ class Calculator:
         cut = _THAN.search(text)
         if not cut:
             return named
-        said = [pos for pos, kind, val in self.reader.positions(text)
+        positions = self.reader.positions(text)
+        said = [pos for pos, kind, val in positions
                 if pos < cut.start() and any(val in self.fact_slots[f.id].get(kind, ()) for f in named)]
         if not said:
             return named
         last = [f for f in named if any(val in self.fact_slots[f.id].get(kind, ()) for pos, kind, val
-                                        in self.reader.positions(text) if pos == said[-1])]
+                                        in positions if pos == said[-1])]
         return [last[0], *(f for f in named if f is not last[0])] if len(last) == 1 else named
 
     def _reference_first(self, text: str, named: list[Fact]) -> bool:

@@ -1413,10 +1413,10 @@ class Matcher:
         found = asked if isinstance(asked, Match) else self._read(asked, as_of)
         if found.kind == "computed" or (found.kind == "fact" and len(found.facts) == 1):
             return found
-        if found.kind == "fact" and isinstance(asked, Question) and "person" in asked.wanted \
-                and len({self.fact_slots[self._index[f.id]].get("person") for f in found.facts} - {None}) == 1 \
-                and all(self.fact_slots[self._index[f.id]].get("person") for f in found.facts):
-            return found  # 签约仪式上是谁发言的: two facts of 李乐恒 say who alike
+        if found.kind == "fact" and isinstance(asked, Question) and "person" in asked.wanted:
+            persons = {self.fact_slots[self._index[f.id]].get("person") for f in found.facts}
+            if len(persons) == 1 and None not in persons:
+                return found  # 签约仪式上是谁发言的: two facts of 李乐恒 say who alike
         if found.kind == "fact" and len(found.facts) == len(texts) \
                 and not any(len(self.match(text, as_of).facts) > 1 for text in texts):
             return found  # a fact for each clause (他叫啥 of the clause before's 优必选董事长), not a list for one
@@ -2399,8 +2399,8 @@ class Matcher:
         series = self.facts[ranked[0][0]].series
         if not series:
             return False
-        held = {quarter for i, f in enumerate(self.facts) if f.series and f.series.id == series.id
-                for quarter in self.fact_slots[i].get("quarter", ())}
+        held = {quarter for (sid, _), members in self.calculator.members.items() if sid == series.id
+                for f in members for quarter in self.fact_slots[self._index[f.id]].get("quarter", ())}
         return quarters <= held
 
     def _said_outright(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
