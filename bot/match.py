@@ -119,7 +119,7 @@ _GAP_EN = r"(?:between|from)\s+(?P<dates>.+?)(?:[?.]|$)"
 _GAP_JOIN_EN = r"\s+(?:and|to|until|till)\s+"
 # what is left of a whole: 556亿里面除了那329亿剩下多少, 浙江省级实验室里不在余杭的有几个, how much of
 # Q3's total was outside those categories
-_LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
+_LEFT_ZH = (r"^(?P<whole>.+?)(?:里面|里头|里|之中|当中|中)?(?:除了|除去|除掉|扣除|扣掉|扣去|刨去|刨掉|刨除|去掉|减掉|减去)(?P<part>.+?)(?:之外|以外)?"
             r"(?:剩下|剩余|还剩|其余|还有)|^(?P<whole2>.+?)(?:里面|里|之中|当中|中|有几个|有多少个?)?(?<![在是])(?:不在|不再|不属于|不是)(?P<part2>.+?)(?:的|$)")
 _LEFT_EN = (r"how\s+much\s+of\s+(?P<whole>.+?)\s+(?:was|is|were|are)\s+"
             r"(?:outside|not\s+in|beyond|not\s+covered\s+by|not\s+accounted\s+for\s+by)\s+(?P<part>.+)")
@@ -268,6 +268,18 @@ def _ones(bits: int) -> Iterator[int]:
         at = m.start()
         for b in _BIT_POSITIONS[data[at]]:
             yield 8 * at + b
+
+
+def _name_starts(vocabulary: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, dict[str, str]]:
+    """kind → the first word of its names' aliases (人才 of 人才配套类, digital of digital economy)
+    → the one name it begins; a first word of two names begins none."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for kind, names in vocabulary.items():
+        for canonical, aliases in names.items():
+            for alias in map(normalize, aliases):
+                if m := _pattern(_FIRST_WORD).match(alias):
+                    found.setdefault(kind, {}).setdefault(m.group(), set()).add(canonical)
+    return {kind: {w: next(iter(c)) for w, c in words.items() if len(c) == 1} for kind, words in found.items()}
 
 
 def _figure_forms(text: str) -> set[str]:
@@ -971,12 +983,22 @@ class Matcher:
         dated = sorted((d.date, d.id) for d in knowledge.documents.values() if d.date)
         self._newest = dated[-1][1] if dated else None  # what 最新 and 去年 are relative to
         self._present = int(dated[-1][0][:4]) if dated else None
-        # how many facts hold each number as a figure: a bare "556" asks for the one that does
-        self._holders = Counter(n for f in self.facts for n in {n for fig in f.figures for n in _NUMBER.findall(fig.text)})
+        # how many facts hold each number as a figure (a bare "556" asks for the one that does), and
+        # each way of writing a figure (329亿, 329亿元) → the facts holding it: built here, not on a
+        # first question's need, which would make one user wait for the whole base's pass
+        self._holders: Counter[str] = Counter()
+        self._figure_holders: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            if f.figures:
+                held = [fig.text for fig in f.figures]
+                self._holders.update({n for text in held for n in _NUMBER.findall(text)})
+                for form in {form for text in held for form in _figure_forms(text)}:
+                    self._figure_holders.setdefault(form, []).append(i)
         # 最后一张图片 is read as that photo's number when every article's last photo has the same
         # one; else the slot reader's LAST_PHOTO stays, a photo no fact has: declined
         last = {str(len(d.captions)) for d in knowledge.documents.values() if d.captions}
         self._last_photo = next(iter(last)) if len(last) == 1 else None
+        self._name_starts = _name_starts(knowledge.vocabulary)
 
     def _explaining_texts(self, fact: Fact) -> list[str]:
         """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
@@ -1277,18 +1299,6 @@ class Matcher:
                     out[kind] = out[kind] | {named}
                     ends.append(m.end())
         return out
-
-    @cached_property
-    def _name_starts(self) -> dict[str, dict[str, str]]:
-        """kind → the first word of its names' aliases (人才 of 人才配套类, digital of digital economy)
-        → the one name it begins; a first word of two names begins none."""
-        found: dict[str, dict[str, set[str]]] = {}
-        for kind, names in self.knowledge.vocabulary.items():
-            for canonical, aliases in names.items():
-                for alias in map(normalize, aliases):
-                    if m := _pattern(_FIRST_WORD).match(alias):
-                        found.setdefault(kind, {}).setdefault(m.group(), set()).add(canonical)
-        return {kind: {w: next(iter(c)) for w, c in words.items() if len(c) == 1} for kind, words in found.items()}
 
     def _each_named(self, q: Question) -> Match | None:
         """Two or more things of one kind named, and no fact holds them all (Where are the live
@@ -2080,10 +2090,14 @@ class Matcher:
         named = [self.reader.read(side) for side in sides]
         said = [self._borrowing(side, other) if not own.keys() & _SHARED_KINDS or _PRONOUN.search(side) else side
                 for side, own, other in zip(sides, named, named[::-1], strict=True)]  # 它估值 names an aspect
-        part, whole = (self._one_figure(side) for side in said)
+        within = q.op in ("share", "remainder")  # the whole is read beside its part
+        part = self._one_figure(said[0])
+        whole = self._one_figure(said[1], beside=part if within else None)
         if part and part is whole:  # the borrowed names found the other side: a borrowing side's own words
-            part, whole = (self._one_figure(side) if side != asked else found
-                           for side, asked, found in zip(sides, said, (part, whole), strict=True))
+            if sides[0] != said[0]:
+                part = self._one_figure(sides[0])
+            if sides[1] != said[1]:
+                whole = self._one_figure(sides[1], beside=part if within else None)
         # a side too short to name a figure (全省) is the other side's thing, of what it names
         # instead (余杭的省级实验室占全省的比例: 全省的省级实验室)
         if part and not whole:
@@ -2341,9 +2355,11 @@ class Matcher:
             return None
         return found[0]
 
-    def _one_figure(self, text: str, wanted: frozenset[str] = _QUANTITIES) -> Fact | None:
+    def _one_figure(self, text: str, wanted: frozenset[str] = _QUANTITIES, beside: Fact | None = None) -> Fact | None:
         """The one fact a side of a share names: by the figure it states (那329亿), else the one fact
-        its words answer with a single figure of a kind `wanted`."""
+        its words answer with a single figure of a kind `wanted`. `beside`: the part, when this side
+        is its whole: of tied wholes, the one its own paragraph states is it (其中，仅碳纤维航空结构件
+        项目投资额就达30亿元 follows 总投资额329亿元, not the 556亿元 of both events)."""
         # the last figure stated is the side's (58个优质项目的329亿: the 329亿), unless it is a count
         # saying which things the side asks the investment of (58个签约项目总投资)
         stated = _STATED.findall(text)
@@ -2359,6 +2375,11 @@ class Matcher:
         figured = [f for f in self._side(text, wanted) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
         # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
         members = [f for f in figured if f.series]
+        if len(figured) > 1 and beside is not None:
+            own = [f for f in figured if f is not beside and f.source.doc == beside.source.doc
+                   and f.source.paragraph == beside.source.paragraph]
+            if len(own) == 1:
+                return own[0]
         return figured[0] if len(figured) == 1 else members[0] if len(members) == 1 else None
 
     def _totals_span(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
@@ -2560,15 +2581,6 @@ class Matcher:
             (not any(k in q.slots for k in _NAME_KINDS)
              and any(len(f_slots.get(k, ())) == 1 and k not in self.facts[i].total_of for k in _NAME_KINDS))
             or (len(f_slots.get("project", ())) == 1 and "project" not in q.slots))
-
-    @cached_property
-    def _figure_holders(self) -> dict[str, list[int]]:
-        """Each way of writing a figure (329亿, 329亿元) → the facts holding it."""
-        found: dict[str, list[int]] = {}
-        for i, f in enumerate(self.facts):
-            for form in {form for fig in f.figures for form in _figure_forms(fig.text)}:
-                found.setdefault(form, []).append(i)
-        return found
 
     def _stated_average(self, q: Question) -> Match | None:
         """An average over the items of the one fact holding the amount the question states."""

@@ -228,6 +228,15 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_a_whole_tied_between_two_totals_is_the_one_its_part_is_said_of(engine: Engine) -> None:
+    """优质项目总投资 ties the three categories' 329亿元 and the events' 556亿元; the carbon-fibre
+    project's 30亿元 is said, in its paragraph, of the 329亿元 (其中，仅…就达30亿元)."""
+    answer = engine.ask("碳纤维航空结构件项目占优质项目总投资的比重")
+    assert answer.kind == "computed" and answer.text.startswith("9.1%")
+    named = engine.ask("碳纤维项目占三季度双集中总投资的比例")  # the events' total named: 556亿元
+    assert named.kind == "computed" and named.text.startswith("5.4%")
+
+
 def test_a_side_of_a_share_is_the_one_figure_among_its_tied_facts(engine: Engine) -> None:
     """天下秀项目 ties its investment, business and owner: only the investment is a figure; the
     whole names its quarter, so it borrows no name from the part."""
@@ -555,6 +564,7 @@ def test_each_clause_is_answered_about_what_it_names(engine: Engine, question: s
     ("What fraction of the Q3 total does the Tianxiaxiu project alone represent?", "10.8%"),
     ("How much of the Q3 556亿元 is not covered by the 329亿元 of quality projects?", "227亿元"),
     ("58个项目里除了制造也的还有几个", "38个"),  # 制造也: 制造业, the one name of its sound (not 制造类)
+    ("三季度556亿元里扣掉那329亿元优质项目 还剩多少", "227亿元"),  # 扣掉 takes away: not the 556亿元 stated
 ])
 def test_shares_and_remainders_worded_otherwise_are_computed(engine: Engine, question: str, head: str) -> None:
     answer = engine.ask(question)
@@ -1105,6 +1115,7 @@ def test_which_data_centre_is_no_count(engine: Engine) -> None:
     ("直播那块落地了多少家企业？领导开会要讲", "超过60家"),
     ("今天群里转的文章 说余杭蝉联全省第几", "全省第一"),
     ("做PPT用 三季度签约的那58个优质项目总投资是多少", "329亿元"),
+    ("你好！我是学生，老师让查余杭区面积是多少，文章里有写吗？", "1228.41平方公里"),  # 老师让查, 文章里有写吗
 ])
 def test_group_chat_around_the_question_is_filler(engine: Engine, question: str, first_line: str) -> None:
     assert engine.ask(question).text.startswith(first_line)
