@@ -228,6 +228,12 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_which_paper_a_rank_comes_from_asks_the_paper_not_the_rank(engine: Engine) -> None:
+    """排名 names a rank; 出自哪个/哪份 asks which source it comes from (it had been declined)."""
+    answer = engine.ask("排名出自哪个白皮书")
+    assert answer.kind == "fact" and "2020年中国城区高质量发展白皮书" in answer.text and "第七位" not in answer.text
+
+
 def test_a_whole_tied_between_two_totals_is_the_one_its_part_is_said_of(engine: Engine) -> None:
     """优质项目总投资 ties the three categories' 329亿元 and the events' 556亿元; the carbon-fibre
     project's 30亿元 is said, in its paragraph, of the 329亿元 (其中，仅…就达30亿元)."""
