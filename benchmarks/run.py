@@ -91,7 +91,7 @@ def unremembered(engine: Engine) -> Callable[[str], Answer]:
     """engine.ask with the texts its matcher understood forgotten first: every repeat pays full price."""
 
     def ask(question: str) -> Answer:
-        engine.matcher.understood.cache_clear()
+        engine.matcher.forget()
         return engine.ask(question)
 
     return ask
@@ -128,8 +128,7 @@ def bot_ask(knowledge: Knowledge, config: Config) -> Callable[[str], Answer]:
     composer = Composer(knowledge, config.match.max_question_chars)
 
     def ask(question: str) -> Answer:
-        matcher.reader.positions.cache_clear()  # like normalize's: every repeat pays full price
-        matcher.understood.cache_clear()  # and each text understood
+        matcher.forget()  # like normalize's cache: every repeat pays full price
         return composer.compose(matcher.match(question))
 
     return ask

@@ -1000,6 +1000,12 @@ class Matcher:
         self._last_photo = next(iter(last)) if len(last) == 1 else None
         self._name_starts = _name_starts(knowledge.vocabulary)
 
+    def forget(self) -> None:
+        """Empty what the matcher keeps of the texts it has read (each text understood, the slots'
+        positions): a benchmark's every question then pays full price."""
+        self.understood.cache_clear()  # type: ignore[attr-defined]
+        self.reader.positions.cache_clear()
+
     def _explaining_texts(self, fact: Fact) -> list[str]:
         """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
         texts = [q for qs in fact.questions.values() for q in qs] + list(fact.answer.values()) + [fact.source.quote]
