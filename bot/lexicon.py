@@ -333,6 +333,13 @@ class Lexicon:
                 (fallback if intent.fallback else allowed).update(intent.kinds)
         return frozenset(allowed or fallback)
 
+    def intent_words(self, text: str, kind: str) -> tuple[str, ...]:
+        """The words of a normalized question that ask for facts of `kind` (平方公里: area), by
+        the intents that are no fallback, in the order the question says them."""
+        found = [m for intent in self.asks if kind in intent.kinds and not intent.fallback
+                 for m in intent.words.finditer(text)]
+        return tuple(m.group() for m in sorted(found, key=lambda m: m.start()))
+
     def operation(self, text: str) -> str | None:
         """The combining operation a normalized question asks for, if any ("sum?": a weak sum)."""
         for name, words in self.operations:

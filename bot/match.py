@@ -1845,7 +1845,8 @@ class Matcher:
                 return Match("declined", q.text, q.norm, q.lang, computed.facts, best_fact=computed.best_fact,
                              suggestions=self._suggest(ranked, q.lang), slots=q.slots, cause="near")  # 百分之几: no 44亿元
             if computed and computed.kind == "computed" and \
-                    (missing := self._unexplained(q, [self._index[f.id] for f in computed.facts])):
+                    (missing := self._unexplained(q, [self._index[f.id] for f in computed.facts])
+                     or self._area_unanswered(q, computed.facts)):
                 # 前三季度投资合计每平方公里多少: no sum of the three (its members say nothing per area)
                 return Match("declined", q.text, q.norm, q.lang, **declining, cause="unexplained", missing=missing)
             if computed:
@@ -2789,6 +2790,15 @@ class Matcher:
         """The attributes the question asks about (创始人, 股价, founder: from the lexicon) that none
         of the chosen facts accounts for."""
         return tuple(a for a in self.lexicon.attributes_in(q.norm) if not any(self._accounts_for(i, a) for i in chosen))
+
+    def _area_unanswered(self, q: Question, members: tuple[Fact, ...]) -> tuple[str, ...]:
+        """The last word asking for an area (平方公里) when no member of a computation is an area:
+        前三季度投资合计昧平方公里多少 (每 mistyped) asks per area, which their sum is not. The
+        last: a question says what it asks last (按余杭的面积算…平方公里多少: not 面积, which the article gives)."""
+        if any(f.asks == "area" for f in members):
+            return ()
+        sizes = self.lexicon.intent_words(q.norm, "amount")  # 多大 asks either (占多大比例: no area)
+        return tuple(w for w in self.lexicon.intent_words(q.norm, "area") if w not in sizes)[-1:]
 
     def _accounts_for(self, i: int, attribute: str) -> bool:
         """Whether fact i says what the attribute asks about (哪家媒体: 媒体). A thing of one character

@@ -228,6 +228,13 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+@pytest.mark.parametrize("question", ["前三季度双集中投资合计昧平方公里大约多少亿", "前三季度双集中投资合计平方公里多少亿"])
+def test_a_sum_of_amounts_asked_per_area_is_declined(engine: Engine, question: str) -> None:
+    """平方公里 asks per area (每 mistyped or left out): the three quarters' 1738亿元 had been answered."""
+    answer = engine.ask(question)
+    assert answer.kind == "declined" and "1738" not in answer.text and "平方公里" in answer.text
+
+
 def test_which_paper_a_rank_comes_from_asks_the_paper_not_the_rank(engine: Engine) -> None:
     """排名 names a rank; 出自哪个/哪份 asks which source it comes from (it had been declined)."""
     answer = engine.ask("排名出自哪个白皮书")
