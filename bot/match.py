@@ -153,6 +153,9 @@ _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
 _BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
 # a side about the other side's thing: 它的投资额, 这个项目的投资额
+# a clause pointing back at what the clause before counted (那批, 这些): those items
+_POINTED_BACK = r"(?:那|这)(?:批|些)的?"
+_COUNT_UNITS = frozenset({"个", "家", "项"})
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 # a list's next item after a name: its joiner, then its first word (two Chinese characters or a Latin word);
@@ -1528,6 +1531,10 @@ class Matcher:
                     part, asks = self.understand(f"{said} {self._named_out(before.norm, own)}", as_of), True
             if not isinstance(part, Question) or not asks:
                 return None
+            if parts and (back := _pattern(_POINTED_BACK).match(part.norm)) and (count := self._counted(parts[-1])):
+                # 那批优质项目总投资多少 after 9月29号签了多少个项目: the investment of those 58
+                counted = self.understand(f"{count}{part.norm[back.end():]}", as_of, mended=True)
+                part = counted if isinstance(counted, Question) else part
             # a clause saying a time of its own (今年以来) borrows none (三季度…，今年以来…多少: not Q3's)
             timed = bool(part.slots.keys() & TIME_KINDS)
             times = [] if timed else [q.norm[a:b] for a, b in self._spans_of(q.norm, [k for k in _TIME_SAID if k in q.slots])]
@@ -1591,6 +1598,13 @@ class Matcher:
                          slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    @staticmethod
+    def _counted(found: Match) -> str:
+        """The count one fact answered a clause with (58个), as written; "" for any other answer."""
+        if found.kind != "fact" or len(found.facts) != 1 or len(figures := found.facts[0].figures) != 1:
+            return ""
+        return figures[0].text if figures[0].unit in _COUNT_UNITS else ""
 
     def _answers_untimed(self, part: Question, kinds: set[str]) -> bool:
         """Whether the clause alone is answered by one fact that says none of these kinds of time

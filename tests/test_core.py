@@ -228,6 +228,12 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_a_clause_pointing_back_asks_of_what_the_clause_before_counted(engine: Engine) -> None:
+    """那批 after a count of 58 projects: those 58 (329亿元), not the 556亿元 of the day the first clause says."""
+    answer = engine.ask("9月29号签了多少个项目，那批优质项目总投资多少")
+    assert answer.kind == "fact" and "58个" in answer.text and "329亿元" in answer.text and "556" not in answer.text
+
+
 @pytest.mark.parametrize("question", ["前三季度双集中投资合计昧平方公里大约多少亿", "前三季度双集中投资合计平方公里多少亿"])
 def test_a_sum_of_amounts_asked_per_area_is_declined(engine: Engine, question: str) -> None:
     """平方公里 asks per area (每 mistyped or left out): the three quarters' 1738亿元 had been answered."""
