@@ -1135,6 +1135,7 @@ def test_which_data_centre_is_no_count(engine: Engine) -> None:
     ("今天群里转的文章 说余杭蝉联全省第几", "全省第一"),
     ("做PPT用 三季度签约的那58个优质项目总投资是多少", "329亿元"),
     ("你好！我是学生，老师让查余杭区面积是多少，文章里有写吗？", "1228.41平方公里"),  # 老师让查, 文章里有写吗
+    ("做直播的朋友看过来！余杭的直播产业链企业落地多少家了", "超过60家"),  # a call to the group is no clause
 ])
 def test_group_chat_around_the_question_is_filler(engine: Engine, question: str, first_line: str) -> None:
     assert engine.ask(question).text.startswith(first_line)
