@@ -142,6 +142,7 @@ _GIVEN = re.compile(r"(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家|年)?")
 _TAKEN_AS = re.compile(r"按(\d+(?:\.\d+)?)(亿元|亿|万元|万|个|家)?来?(?:算|计算)")
 # items a quote counts together: MCN机构、直播平台、供应链、大数据等 (the first with the words before it)
 _LISTED_ITEMS = re.compile(r"([^,，。:：;；、]+(?:、[^,，。:：;；、等]{2,8})+)等")
+_MEMBERS_ASKED = re.compile(r"具体|名单|哪(?:几|些)家|(?<![a-z])(?:names of|which ones)(?![a-z])")  # the members of a kind, by name
 _GROUP_SAID = re.compile(r"等|[这那]些|[这那之一][类种样]")  # the items as a group: MCN、直播平台这类企业
 _QUARTERS_LISTED = re.compile(r"\d\s*(?:季度)?\s*(?:、|和|与|及|跟|以及|到|至|-|~)\s*\d\s*季度")  # 1季度和2季度, 1、2、3季度
 _NEARLY = ("近", "约", "接近", "将近")  # said before a number: the user knows it is approximate (近1800亿)
@@ -308,8 +309,9 @@ class Match:
     computation: Computation | None = None
     cause: str = ""  # why it was declined: growth (needs figures no article gives) | unexplained | near |
     # articles (several articles answer a combining question differently) | alone (one item of a listed total)
+    # | kind (one item of a list, asked for its members)
     missing: tuple[str, ...] = ()  # unexplained: the words no fact accounts for; browse: the word; articles: their
-    # ids; alone: the item asked
+    # ids; alone, kind: the item asked
     parts: tuple[Match, ...] = ()  # two questions in one message, one of them computed: each clause's own verdict
 
 
@@ -1913,10 +1915,12 @@ class Matcher:
             facts, missing = (self.facts[explaining],), ()
         if missing:
             return declined("unexplained", missing)
-        if "count" in q.wanted and len(facts) == 1 and (item := self._one_item_of(q.norm, facts[0])):
+        if len(facts) == 1 and (cause := "alone" if "count" in q.wanted else "kind" if facts[0].asks == "list"
+                                and _MEMBERS_ASKED.search(q.norm) else "") \
+                and (item := self._one_item_of(q.norm, facts[0])):
             at = q.text.lower().find(item)  # as typed (MCN机构), where normalizing changed only its case
-            return declined("alone", (q.text[at : at + len(item)] if at >= 0 else item,))  # 余杭光MCN机构有多少家:
-            # 超过60家 counts MCN机构、直播平台、供应链、大数据 together
+            return declined(cause, (q.text[at : at + len(item)] if at >= 0 else item,))  # 余杭光MCN机构有多少家:
+            # 超过60家 counts MCN机构、直播平台、供应链、大数据 together; MCN机构具体有哪几家: the list names kinds
         if q.op == "mean" and len(facts) == 1 and (each := self.calculator.per_item(facts[0])):
             return Match("computed", q.text, q.norm, q.lang, each.members, score,
                          best_fact=facts[0].id, slots=q.slots, computation=each)  # 平均每个优质项目投资多少
@@ -2787,13 +2791,13 @@ class Matcher:
         return not fact.figures and fact.asks in _WHAT_HAPPENED and (not q.wanted or fact.asks in q.wanted)
 
     def _one_item_of(self, norm: str, fact: Fact) -> str:
-        """The one item of the list a count's quote counts together (MCN机构、直播平台、供应链、大数据
-        等产业链企业超过60家) that the question names, naming no other item and not the list as a
+        """The one item of the list a count's or a list's quote says together (MCN机构、直播平台、供应链、
+        大数据等产业链企业超过60家) that the question names, naming no other item and not the list as a
         group (等, 这些, 这类); "" otherwise. The first item is the longest end of the words before the
         first 、 that the question says, of three characters or more (MCN机构, not 机构)."""
         # this fact's quote alone, not _quote_norms: that normalizes every fact's quote, a pass over a large base
         listed = _LISTED_ITEMS.search(normalize(fact.source.quote).replace(" ", ""))
-        if not listed or not fact.figures or _GROUP_SAID.search(norm):
+        if not listed or not (fact.figures or fact.asks == "list") or _GROUP_SAID.search(norm):
             return ""
         first, *rest = listed.group(1).split("、")
         ends = [first[i:] for i in range(len(first) - 2) if first[i:] in norm]

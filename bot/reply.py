@@ -218,7 +218,7 @@ class Composer:
                 head = t("articles", lang, n=len(m.missing), articles=sep.join(self.article(d, lang) for d in m.missing))
             elif m.cause:
                 head = t(m.cause, lang, missing=("、" if lang == "zh" else ", ").join(m.missing))
-                if m.cause in ("near", "unexplained", "alone"):  # the head already says what the list is
+                if m.cause in ("near", "unexplained", "alone", "kind"):  # the head already says what the list is
                     return self._choices(m.kind, head, m, common)
             elif m.kind == "out_of_scope":
                 sep = "、" if lang == "zh" else ", "

@@ -109,6 +109,8 @@ _T: dict[str, dict[str, str]] = {
                     "en": "The article says nothing about the \u201c{missing}\u201d asked here, and I won't guess. What it does say about this:"},
     "alone": {"zh": "文章没有单独给出“{missing}”的数字，只给了它和其他几类合在一起的数，我不猜。关于这个，文章说了的是：",
               "en": "The article gives no figure for \u201c{missing}\u201d alone, only one for it together with others, and I won't guess. What it does say about this:"},
+    "kind": {"zh": "文章只把“{missing}”列为其中一类，没有说具体是哪些，我不猜。关于这个，文章说了的是：",
+             "en": "The article names “{missing}” only as one kind among others, not which ones they are, and I won't guess. What it does say about this:"},
     "two_only": {"zh": "这个问题要比较的不止两个数字，我只直接比较文章里的两个数字：请一次问两个。",
                  "en": "This compares more than two of the article's figures; please ask about two at a time."},
     "growth": {"zh": "没法计算：这需要文章没有给出的可比数字（比如去年同期或上一季度），我不猜。",

@@ -228,6 +228,14 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_the_members_of_one_kind_a_list_names_are_declined(engine: Engine) -> None:
+    """The list names MCN机构 as one kind of firm; which firms they are it never says."""
+    answer = engine.ask("余杭已落地的MCN机构具体有哪几家")
+    assert answer.kind == "declined" and "MCN机构" in answer.text
+    listed = engine.ask("余杭落地的直播产业链企业有哪些")  # the list itself is answered
+    assert listed.kind == "fact" and "直播平台" in listed.text
+
+
 def test_a_clause_pointing_back_asks_of_what_the_clause_before_counted(engine: Engine) -> None:
     """那批 after a count of 58 projects: those 58 (329亿元), not the 556亿元 of the day the first clause says."""
     answer = engine.ask("9月29号签了多少个项目，那批优质项目总投资多少")
