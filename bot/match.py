@@ -2496,7 +2496,8 @@ class Matcher:
         cuts = {}
         for join in _pattern(_GAP_JOIN_ZH).finditer(said := m.group("sides")):
             sides = (said[: join.start()], said[join.end():])
-            if all(self.reader.read(side) for side in sides):  # each side names something of its own
+            # each side names something of its own, or a time of its own (今年以来落地项目总额)
+            if all(self.reader.read(side) or self.lexicon.relative_times(side) for side in sides):
                 found = [self._side(f"{side}{m.group('ask')}") for side in sides]
                 if all(len(f) == 1 and (not q.wanted or f[0].asks in q.wanted) for f in found) \
                         and found[0][0] is not found[1][0]:  # 制造业和数字经济分别投资多少: no count answers

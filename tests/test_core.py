@@ -228,6 +228,12 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_each_of_two_sides_one_naming_a_time_is_answered(engine: Engine) -> None:
+    """今年以来 names the side's time (no slot of its own): each side is asked, no sum is made."""
+    answer = engine.ask("今年以来落地项目总额和三季度双集中各多少")
+    assert answer.kind == "fact" and "近1800亿元" in answer.text and "556亿元" in answer.text
+
+
 def test_the_members_of_one_kind_a_list_names_are_declined(engine: Engine) -> None:
     """The list names MCN机构 as one kind of firm; which firms they are it never says."""
     answer = engine.ask("余杭已落地的MCN机构具体有哪几家")
