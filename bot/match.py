@@ -1498,6 +1498,8 @@ class Matcher:
         """Two questions in one message (哪天开园，首批引进几个项目): each clause answered on its own,
         with the names and times the others say; None unless every clause asks and is answered."""
         texts = clauses(q.text)
+        if len(texts) < 2 and q.lang == "en" and q.op in (None, "sum?"):  # "total investment" is a weak sum
+            texts = self._asked_two_en(q.text)
         # a sum may be one clause's (一共签了几个项目); a list or a comparison is the message's own
         if len(texts) < 2 or q.unknown or q.op not in (None, "sum", "sum?", "each"):
             return None
@@ -1600,6 +1602,17 @@ class Matcher:
                          slots=q.slots, parts=tuple(parts))
         return Match("fact", q.text, q.norm, q.lang, tuple(facts[: self.settings.max_facts]), min(scores),
                      best_fact=facts[0].id, slots=q.slots)
+
+    def _asked_two_en(self, text: str) -> list[str]:
+        """An English question asking two things joined by "and" (Q3 event date and total investment?),
+        cut there: only where each side asks a kind of its own, so that "the signing and
+        groundbreaking event" (one thing, no kind asked on either side) stays whole."""
+        for m in _pattern(r"(?i)\s(?:and|&)\s").finditer(text):
+            first, second = text[: m.start()], text[m.end():]
+            kinds = [self.lexicon.intents(normalize(side)) for side in (first, second)]
+            if all(kinds) and kinds[0].isdisjoint(kinds[1]):
+                return [first, second]
+        return [text]
 
     @staticmethod
     def _counted(found: Match) -> str:

@@ -228,6 +228,13 @@ def test_shares_said_every_way_are_computed(engine: Engine, question: str, head:
     assert answer.kind == "computed" and answer.text.startswith(head)
 
 
+def test_an_english_question_asking_two_kinds_joined_by_and_answers_both(engine: Engine) -> None:
+    both = engine.ask("Q3 event date and total investment?")
+    assert both.kind == "fact" and "9月29日" in both.text and "556亿元" in both.text
+    one = engine.ask("How much did the signing and groundbreaking event bring in?")  # one thing, asked once
+    assert one.kind == "fact" and one.fact_ids == ("q3-double-concentration-total",)
+
+
 def test_each_of_two_sides_one_naming_a_time_is_answered(engine: Engine) -> None:
     """今年以来 names the side's time (no slot of its own): each side is asked, no sum is made."""
     answer = engine.ask("今年以来落地项目总额和三季度双集中各多少")
