@@ -55,6 +55,7 @@ _POINTING, _FIGURE_AHEAD = frozenset("那这"), re.compile(r"\d{2,}")
 # what joins two things in a question (A和B相差几天); a character of their sound that makes no word
 # with its neighbours was meant as one
 _JOINERS = ("和", "与")
+_OR = "还"  # of 还是, between two things asked about
 # a character this frequent as a word of its own (降, 那, 投, 写) is mended only towards a word, not
 # towards a fragment of some text (季度项 of 3季度项目) or a pair with an everyday character (讲了)
 _TYPED_WORD_ZIPF = 4.6
@@ -564,7 +565,10 @@ class Mender:
             if covered[i] or not "\u3400" <= char <= "\u9fff" or char not in sounds or char in _NUMBERS or char in _EACH \
                     or self._as_typed(run, i) or (char in _POINTING and _FIGURE_AHEAD.match(run, i + 1)):
                 continue
-            fix = self._best(chars, i, sounds[char], covered)
+            # after a word and before 是, one of 还's sound asks "A or B" (在临平新城骇是未来科技城): no
+            # word beside it (海 of 戴琼海) is what was meant there
+            fix = _OR if i and covered[i - 1] and run.startswith("是", i + 1) and reads_alike(char, _OR) \
+                else self._best(chars, i, sounds[char], covered)
             if not fix and 0 < i < len(run) - 1 and (covered[i - 1] or run[i - 1] in self._operators) and covered[i + 1]:
                 # between two words, or after an operation word (329亿里战多少): a joiner (开园颌国家) or an
                 # operation word (投资盏3季度) of its sound

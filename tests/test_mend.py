@@ -87,6 +87,12 @@ def test_keywords_are_mended_by_their_sound(engine: Engine, typed: str, meant: s
     assert meant in engine.matcher.mender.mend(normalize(typed))
 
 
+def test_or_typed_by_its_sound_between_two_things_is_mended(engine: Engine) -> None:
+    """骇是 between two zones is 还是 (A or B): mended into 海 (of 戴琼海), it had been answered with 18天."""
+    assert "临平新城还是未来科技城" in engine.matcher.mender.mend(normalize("国家工业app创新中心是在临平新城骇是未来科技城"))
+    assert engine.ask("国家工业app创新中心是在临平新城骇是未来科技城").fact_ids == ("industrial-app-center",)
+
+
 def test_an_attribute_typed_as_two_frequent_words_is_not_mended_into(engine: Engine) -> None:
     """又想 reads as 邮箱 (an attribute): it had been mended, and the question declined for an email."""
     assert engine.ask("又想打造全国什么第一区？").fact_ids == ("live-economy-first-district",)
