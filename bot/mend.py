@@ -56,6 +56,8 @@ _POINTING, _FIGURE_AHEAD = frozenset("那这"), re.compile(r"\d{2,}")
 # with its neighbours was meant as one
 _JOINERS = ("和", "与")
 _OR = "还"  # of 还是, between two things asked about
+_THAN = "比"  # of a comparison, whose ending (高出多少) follows its other side
+_COMPARED_AHEAD = re.compile(r"[\u4e00-\u9fff\d]{1,16}?(?:高|多|少|低|大|小)出?了?(?:多少|几)")
 # a character this frequent as a word of its own (降, 那, 投, 写) is mended only towards a word, not
 # towards a fragment of some text (季度项 of 3季度项目) or a pair with an everyday character (讲了)
 _TYPED_WORD_ZIPF = 4.6
@@ -574,6 +576,9 @@ class Mender:
                 # operation word (投资盏3季度) of its sound
                 fix = next((j for j in _JOINERS if reads_alike(char, j)), None) \
                     or next((o for o in self._operators if sounds[char][0] == sounds.get(o, ("",))[0]), None)
+            if not fix and i and covered[i - 1] and "比" not in run and _COMPARED_AHEAD.match(run, i + 1) \
+                    and sounds[char][0] == sounds.get(_THAN, ("",))[0]:
+                fix = _THAN  # 天下秀估值嬖它…高出多少: the comparison the ending asks needs its 比
             if fix == "到" and (before := _QUARTER_BEFORE.search(run, 0, i)) and (after := _QUARTER_AHEAD.match(run, i + 1)) \
                     and abs(int(after.group(1)) - int(before.group(1))) > 1:
                 fix = None  # 1季度纛3季度: 到 (all three) or 和 (two of them)? never guessed into a span

@@ -93,6 +93,12 @@ def test_or_typed_by_its_sound_between_two_things_is_mended(engine: Engine) -> N
     assert engine.ask("国家工业app创新中心是在临平新城骇是未来科技城").fact_ids == ("industrial-app-center",)
 
 
+def test_than_typed_by_its_sound_before_a_comparison_is_mended(engine: Engine) -> None:
+    """嬖 (bi) before 它…高出多少: the 比 of the comparison; left as typed, the valuation's 100亿元 was answered."""
+    answer = engine.ask("天下秀估值嬖它在余杭的项目投资额高出多少")
+    assert answer.kind == "computed" and "40亿元" in answer.text
+
+
 def test_an_attribute_typed_as_two_frequent_words_is_not_mended_into(engine: Engine) -> None:
     """又想 reads as 邮箱 (an attribute): it had been mended, and the question declined for an email."""
     assert engine.ask("又想打造全国什么第一区？").fact_ids == ("live-economy-first-district",)
