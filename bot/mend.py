@@ -102,6 +102,8 @@ _QUARTER_TYPO = re.compile(r"(?<![\d.])([1-4一二三四两][个各]?)([\u4e00-\
 # 各 between a number and 季度 is a mistyped 个 (前两各季度): "each" would need something to distribute;
 # so is one between a number and what it counts or sums (天下秀加碳纤维两各一共投多少)
 _EACH_QUARTER = re.compile(r"(?<=[1-4一二三四两])各(?=季度)|(?<=[2-9两几])各(?=项目|类|家|企业|实验室|一共|合计|总共|加起来)")
+# 各 before 了 and a number of days is a mistyped 隔 (成立和启用各了几天): "each" takes no 了
+_EACH_GAP = re.compile(r"各(?=了(?:几|多少)天)")
 
 # a quarter whose 度 was mistyped (前两个季妒): what follows 季 reads as 度; normalizing writes a numeral's
 # 3季 as 3季度, so 前三季读 arrives as 前3季度读, its 读 left over
@@ -210,7 +212,7 @@ class Mender:
             if "季" in mended:
                 mended = _QUARTER_LEFT_OVER.sub(self._left_over, _QUARTER_END_TYPO.sub(_quarter_end, mended))
             if "各" in mended:
-                mended = _EACH_QUARTER.sub("个", mended)
+                mended = _EACH_GAP.sub("隔", _EACH_QUARTER.sub("个", mended))
             if "度" in mended and (quarter := _EACH_QUARTER.sub("个", _ORDINAL_TYPO.sub(
                     self._ordinal, _QUARTER_TYPO.sub(_quarter, mended)))) != mended:
                 mended = normalize(quarter)  # 前三饥度 → 前3季度, as the fact base writes it: 前 is then no typo

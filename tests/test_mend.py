@@ -93,6 +93,12 @@ def test_or_typed_by_its_sound_between_two_things_is_mended(engine: Engine) -> N
     assert engine.ask("国家工业app创新中心是在临平新城骇是未来科技城").fact_ids == ("industrial-app-center",)
 
 
+def test_each_before_a_number_of_days_is_a_mistyped_gap(engine: Engine) -> None:
+    """各了几天 takes no "each": 隔 (the days between), not the 18天 of the three events."""
+    answer = engine.ask("国家工业app创新中心成立和阿里仁和数据中心启用各了几天")
+    assert answer.kind == "computed" and answer.text.startswith("6天")
+
+
 def test_than_typed_by_its_sound_before_a_comparison_is_mended(engine: Engine) -> None:
     """嬖 (bi) before 它…高出多少: the 比 of the comparison; left as typed, the valuation's 100亿元 was answered."""
     answer = engine.ask("天下秀估值嬖它在余杭的项目投资额高出多少")
