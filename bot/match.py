@@ -992,13 +992,15 @@ class Matcher:
         # each way of writing a figure (329亿, 329亿元) → the facts holding it: built here, not on a
         # first question's need, which would make one user wait for the whole base's pass
         self._holders: Counter[str] = Counter()
-        self._figure_holders: dict[str, list[int]] = {}
+        holding: dict[str, list[int]] = {}  # by the form without 元 (329亿 of 329亿 and 329亿元): half the keys
         for i, f in enumerate(self.facts):
             if f.figures:
                 held = [fig.text for fig in f.figures]
                 self._holders.update({n for text in held for n in _NUMBER.findall(text)})
-                for form in {form for text in held for form in _figure_forms(text)}:
-                    self._figure_holders.setdefault(form, []).append(i)
+                for form in {form.removesuffix("元") for text in held for form in _figure_forms(text)}:
+                    holding.setdefault(form, []).append(i)
+        self._figure_holders = {form: tuple(facts) for form, facts in holding.items()}
+        del holding
         # 最后一张图片 is read as that photo's number when every article's last photo has the same
         # one; else the slot reader's LAST_PHOTO stays, a photo no fact has: declined
         last = {str(len(d.captions)) for d in knowledge.documents.values() if d.captions}
@@ -1773,15 +1775,19 @@ class Matcher:
             op = "diff"  # QoQ change Q3 vs Q2, in bn yuan: an amount's change is their difference, not a percentage
         return Question(text, norm, lang, form, slots, unknown, op, wanted, relative)
 
+    def _holding(self, form: str) -> tuple[int, ...]:
+        """The facts holding a figure as a question states it (329亿 or 329亿元)."""
+        return self._figure_holders.get(form.removesuffix("元"), ())
+
     def _billions_slip(self, norm: str) -> str:
         """An English amount read as billions (556 billion → 5560亿) that no fact holds, where the
         number itself in 亿 is a fact's figure: the asker copied the article's 556亿 and wrote
         billion for 亿 (What share of Q3's 556 billion yuan…). 55.6 billion stays 556亿."""
         def slip(m: re.Match[str]) -> str:
-            if m.group() in self._figure_holders:
+            if self._holding(m.group()):
                 return m.group()
             tenth = f"{Decimal(m.group(1)) / 10:f}".rstrip("0").rstrip(".") + m.group(2)
-            return tenth if tenth in self._figure_holders else m.group()
+            return tenth if self._holding(tenth) else m.group()
         return _pattern(r"(?<![\d.])(\d+(?:\.\d+)?)(亿元?)").sub(slip, norm)
 
     def _lists_members(self, norm: str, slots: Slots, wanted: frozenset[str]) -> bool:
@@ -2401,7 +2407,7 @@ class Matcher:
         # the last figure stated is the side's (58个优质项目的329亿: the 329亿), unless it is a count
         # saying which things the side asks the investment of (58个签约项目总投资)
         stated = _STATED.findall(text)
-        holders = [f for i in self._figure_holders.get(stated[-1], ()) if len((f := self.facts[i]).figures) == 1] \
+        holders = [f for i in self._holding(stated[-1]) if len((f := self.facts[i]).figures) == 1] \
             if stated else []
         counting = bool(holders) and "元" not in holders[0].figures[0].unit and self.lexicon.quantity(text, "amount") \
             and not self.lexicon.quantity(text, "count")
@@ -2532,7 +2538,7 @@ class Matcher:
                     Decimal(0))
         held = {form for f in comp.members for fig in f.figures for form in _figure_forms(fig.text)}
         held |= _figure_forms(f"{fmt(whole)}{comp.series.unit}")
-        return any(form not in held and form in self._figure_holders for form in stated)
+        return any(form not in held and self._holding(form) for form in stated)
 
     def _articles_in_play(self, q: Question, ranked: list[tuple[int, float]]) -> list[str | None]:
         """The articles a combining question may be about: with one article, all of it (None);
@@ -2623,7 +2629,7 @@ class Matcher:
 
     def _stated_average(self, q: Question) -> Match | None:
         """An average over the items of the one fact holding the amount the question states."""
-        held = {i for form in q.stated for i in self._figure_holders.get(form, ())}
+        held = {i for form in q.stated for i in self._holding(form)}
         if len(held) != 1 or not (each := self.calculator.per_item(self.facts[(i := held.pop())])):
             return None
         return Match("computed", q.text, q.norm, q.lang, each.members, self.settings.threshold,
@@ -2774,7 +2780,7 @@ class Matcher:
         if not q.stated or not self._ahead(near):
             return False
         i = near[0][0]
-        holders = {j for form in q.stated for j in self._figure_holders.get(form, ())}
+        holders = {j for form in q.stated for j in self._holding(form)}
         return holders == {i} and not q.wanted
 
     def _unknown_names(self, q: Question, facts: tuple[Fact, ...]) -> tuple[str, ...]:
