@@ -153,10 +153,10 @@ _WHEREABOUTS = re.compile(r"(?:从|来自)[\u4e00-\u9fff]{2,4}?(?=过来|回来|
 _ONE = frozenset({"1个", "1家", "1位", "1天"})
 # how much more or less a clause asks (三季度少了多少 after 跟一季度比): the comparison's, not a figure's own
 _BY_HOW_MUCH = re.compile(r"(?<!最)[多少高低大小]了?(?:多少|几)")
-# a side about the other side's thing: 它的投资额, 这个项目的投资额
 # a clause pointing back at what the clause before counted (那批, 这些): those items
 _POINTED_BACK = r"(?:那|这)(?:批|些)的?"
 _COUNT_UNITS = frozenset({"个", "家", "项"})
+# a side about the other side's thing: 它的投资额, 这个项目的投资额
 _PRONOUN = re.compile(r"[它其]|[这该]个?项目|(?<![a-z])(?:it|its|this project)(?![a-z])")
 _PORTIONS = {"share": "portion", "ratio": "ratio", "remainder": "remainder"}  # two facts' figures: which operation
 # a list's next item after a name: its joiner, then its first word (two Chinese characters or a Latin word);
@@ -2417,13 +2417,13 @@ class Matcher:
                 else None
         # of tied facts, those with no figure are no side of a share (天下秀项目: its business, its owner)
         figured = [f for f in self._side(text, wanted) if len(f.figures) == 1 and f.figures[0].unit != "日期"]
-        # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
-        members = [f for f in figured if f.series]
         if len(figured) > 1 and beside is not None:
             own = [f for f in figured if f is not beside and f.source.doc == beside.source.doc
                    and f.source.paragraph == beside.source.paragraph]
             if len(own) == 1:
                 return own[0]
+        # a quarter's total (三季度总投资) is its series member, not a part of it the quarter also has (329亿元)
+        members = [f for f in figured if f.series]
         return figured[0] if len(figured) == 1 else members[0] if len(members) == 1 else None
 
     def _totals_span(self, q: Question, ranked: list[tuple[int, float]]) -> bool:
