@@ -93,6 +93,12 @@ def test_or_typed_by_its_sound_between_two_things_is_mended(engine: Engine) -> N
     assert engine.ask("国家工业app创新中心是在临平新城骇是未来科技城").fact_ids == ("industrial-app-center",)
 
 
+def test_up_to_typed_by_its_sound_is_mended_into_the_year_so_far(engine: Engine) -> None:
+    """截纸 is 截至 (up to): 截至三季度末 is the year so far, 近1800亿元; left as typed, Q3's 556亿元 was answered."""
+    answer = engine.ask("截纸三季度末余杭落地项目总投资多少")
+    assert answer.kind == "fact" and answer.text.startswith("近1800亿元")
+
+
 def test_each_before_a_number_of_days_is_a_mistyped_gap(engine: Engine) -> None:
     """各了几天 takes no "each": 隔 (the days between), not the 18天 of the three events."""
     answer = engine.ask("国家工业app创新中心成立和阿里仁和数据中心启用各了几天")
