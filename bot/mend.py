@@ -578,7 +578,7 @@ class Mender:
                 # operation word (投资盏3季度) of its sound
                 fix = next((j for j in _JOINERS if reads_alike(char, j)), None) \
                     or next((o for o in self._operators if sounds[char][0] == sounds.get(o, ("",))[0]), None)
-            if not fix and i and covered[i - 1] and "比" not in run and _COMPARED_AHEAD.match(run, i + 1) \
+            if not fix and i and covered[i - 1] and _THAN not in run and _COMPARED_AHEAD.match(run, i + 1) \
                     and sounds[char][0] == sounds.get(_THAN, ("",))[0]:
                 fix = _THAN  # 天下秀估值嬖它…高出多少: the comparison the ending asks needs its 比
             if fix == "到" and (before := _QUARTER_BEFORE.search(run, 0, i)) and (after := _QUARTER_AHEAD.match(run, i + 1)) \
