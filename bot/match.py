@@ -16,6 +16,7 @@ import operator
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -367,6 +368,7 @@ class Wording:
         self._group: dict[str, list[str]] = {}
         for word, first in synonyms.items():
             self._group.setdefault(first, []).append(word)
+        self._firsts = pattern(self._group) if self._group else None
         # "the latest" is read as the article it means and said in no phrasing (今年 is: 今年以来)
         self._latest = lexicon.when.get("latest")
 
@@ -381,6 +383,10 @@ class Wording:
         if not self._synonyms:
             return normalized
         return self._synonyms.sub(lambda m: self._synonym_of.get(m.group(), m.group()), normalized)
+
+    def unified(self, text: str) -> bool:
+        """Whether synonyms() may have changed the text it gave: the text holds a group's first word."""
+        return self._firsts is not None and self._firsts.search(text) is not None
 
     def synonyms_all(self, texts: list[str]) -> list[str]:
         """[synonyms(t) for t in texts], in one pass over the texts joined by SEP when no synonym's
@@ -695,6 +701,7 @@ class _Part:
     postings: dict[str, array[int]]  # word → the facts whose phrasings or quote say it (4 bytes each, no object
     # the collector walks: at 100,000 phrasings a list each held 1.2 million pointers)
     norms: str  # typo mending's words: its facts' norms, a line each (one string, not 100,000)
+    starts: array[int]  # where each fact's lines start in `norms`, and one past its end
     pairs: frozenset[str]
     english: frozenset[str]
 
@@ -885,8 +892,10 @@ class _Derivations:
         elsewhere: set[int] = set()
         postings: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         norms: list[str] = []  # of each fact, joined below
+        starts = array("i", [0])
         for i, (fact, d) in enumerate(zip(facts, self.of(facts), strict=True)):
             norms += d.norms
+            starts.append(starts[-1] + sum(map(len, d.norms)) + len(d.norms))
             spans.append((len(forms), len(forms) + len(d.forms)))
             forms += d.forms
             phrasing_fact += [i] * len(d.forms)
@@ -908,7 +917,7 @@ class _Derivations:
         english = frozenset(itertools.chain.from_iterable(map(_LATIN_WORD.findall, pieces(lines))))  # typo mending's
         return _Part(facts, docs, tuple(forms), tuple(phrasing_fact), tuple(spans), tuple(fact_slots),
                      {k: frozenset(v) for k, v in known_values.items()}, frozenset(elsewhere), postings, lines,
-                     pairs, english)
+                     starts, pairs, english)
 
 
 class Matcher:
@@ -952,6 +961,7 @@ class Matcher:
             known_forms.append(part.norms)
             pairs |= part.pairs
             english |= part.english
+        self._part_offsets = [offset for offset, _ in self._parts]
         self._postings: dict[str, array[int]] = {}  # merged from the parts for the words questions use
         self._posting_sets: dict[str, bytearray] = {}
         self._posting_bit_sets: dict[str, int] = {}
@@ -1013,17 +1023,32 @@ class Matcher:
         self.understood.cache_clear()  # type: ignore[attr-defined]
         self.reader.positions.cache_clear()
 
-    def _explaining_texts(self, fact: Fact) -> list[str]:
-        """Everything a fact says: phrasings, answers, quote, topic, series, its slots' names."""
-        texts = [q for qs in fact.questions.values() for q in qs] + list(fact.answer.values()) + [fact.source.quote]
-        texts += list(self.knowledge.topics.get(fact.topic, {}).values())
+    def _said(self, i: int) -> tuple[list[str | None], list[str]]:
+        """Everything fact i says, for its Explanation: its phrasings, answers, quote, topic, series
+        and slots' names, in that order, as (each text normalized, or None where it is to be, the
+        texts to normalize). The phrasings, quote and Chinese answer are taken as the fact's part of
+        the index holds them, but a phrasing synonyms may have rewritten: normalizing every text
+        again was most of a large base's slowest questions (118 tied facts: 15 ms)."""
+        offset, part = self._parts[bisect_right(self._part_offsets, i) - 1]
+        j = i - offset
+        *phrasings, quote, answer = part.norms[part.starts[j] : part.starts[j + 1] - 1].split("\n")
+        fact = self.facts[i]
+        given: list[str | None] = [None if self.wording.unified(norm) else norm for norm in phrasings]
+        texts = [q for (q, norm) in zip((q for qs in fact.questions.values() for q in qs), given, strict=True)
+                 if norm is None]
+        for lang, text in fact.answer.items():
+            given.append(answer if lang == "zh" else None)
+            texts += [] if lang == "zh" else [text]
+        given.append(quote)
+        more = list(self.knowledge.topics.get(fact.topic, {}).values())
         if fact.series:
             spec = self.knowledge.series.get(fact.series.id)
-            texts += list(fact.series.label.values()) + (list(spec.name.values()) if spec else [])
+            more += list(fact.series.label.values()) + (list(spec.name.values()) if spec else [])
         for kind, values in fact.slots.items():
             for v in values:
-                texts += self.knowledge.vocabulary.get(kind, {}).get(v, (v,))
-        return texts
+                more += self.knowledge.vocabulary.get(kind, {}).get(v, (v,))
+        given += [None] * len(more)
+        return given, texts + more
 
     def _postings_of(self, term: str) -> array[int]:
         """The facts that say `term`, in order: merged from the parts on first use, so that a
@@ -2847,20 +2872,22 @@ class Matcher:
         return any(self._explanation(i).explains(word) for word in self.wording.variants(thing))
 
     def _explain(self, facts: list[int]) -> None:
-        """The Explanations of these facts not built yet, their texts normalized in one batch: facts
-        tied on a large base (李乐恒: 117 of them) took 40 ms a text at a time."""
+        """The Explanations of these facts not built yet, their texts to normalize in one batch."""
         todo = [i for i in dict.fromkeys(facts) if i not in self._explanations]
         if len(todo) < 2:
             return
-        texts = [[t for t in self._explaining_texts(self.facts[i]) if t] for i in todo]
-        forms = iter(normalize_all([t for said in texts for t in said]))
-        for i, said in zip(todo, texts, strict=True):
-            self._explanations[i] = Explanation(itertools.islice(forms, len(said)), normalized=True)
+        said = [self._said(i) for i in todo]
+        forms = iter(normalize_all([t for _, texts in said for t in texts]))
+        for i, (given, _) in zip(todo, said, strict=True):
+            self._explanations[i] = Explanation([next(forms) if t is None else t for t in given], normalized=True)
 
     def _explanation(self, i: int) -> Explanation:
         found = self._explanations.get(i)
         if found is None:
-            found = self._explanations[i] = Explanation(self._explaining_texts(self.facts[i]))
+            given, texts = self._said(i)
+            forms = map(normalize, texts)
+            found = self._explanations[i] = Explanation([next(forms) if t is None else t for t in given],
+                                                        normalized=True)
         return found
 
     def _best_id(self, ranked: list[tuple[int, float]]) -> str | None:
