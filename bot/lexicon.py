@@ -69,7 +69,7 @@ def pattern(words: Iterable[str]) -> Words:
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
     tries = ([(latin, rf"(?<![a-z]){trie(latin)}(?![a-z])")] if latin else []) + ([(other, trie(other))] if other else [])
-    parts = [part for _, part in tries] + expressions
+    parts = expressions + [part for _, part in tries]
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
     heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
     escapes: set[str] = set()  # classes (\d) a match may start with, which no list of characters holds
@@ -86,7 +86,7 @@ def pattern(words: Iterable[str]) -> Words:
         # word may: each trie then looks ahead for its own first characters, so that re does not try its
         # words there (the filler's forms of a 100,000-phrasing base took a sixth less time)
         guarded = [f"(?={_class({w[0] for w in ws})}){part}" if escapes else part for ws, part in tries]
-        alternatives = f"(?={_class(firsts, escapes)})(?:{'|'.join([*guarded, *expressions])})"
+        alternatives = f"(?={_class(firsts, escapes)})(?:{'|'.join([*expressions, *guarded])})"
     else:
         alternatives = "|".join(parts)
     if escapes:  # a text holding none of the characters may hold one of the classes' (a digit)

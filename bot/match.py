@@ -221,6 +221,8 @@ _PHOTOS_ASKED = (r"图片(?:说明)?(?:都|一共|总共|共)?(?:有|是)?(?:哪
 _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": r"\d+月\d+日", "year": r"(?:19|20)\d\d年?"}
 _DIGIT = re.compile(r"\d")
 _MONTH = re.compile(r"\d\s*月")
+# what someone remembers or says the answer is (我只记得3季度是556, 我朋友非说是8月份): a claim, not a question
+_CLAIM = r"(?:是|有)\s*[^，,。？?！!\s]{0,6}?\d"
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = rf"最后(?:[1一]|那|这)?([张幅])(?={PHOTO_NOUN})"
@@ -1289,6 +1291,7 @@ class Matcher:
         q = self.understood(question, as_of)
         if isinstance(q, Match):
             return q
+        q = self._unclaimed(q, as_of) or q
         found = self._read(q, as_of)
         if found.kind == "computed" and q.op in _COMPARING:
             return self._asked_last(q, as_of) or found
@@ -1397,6 +1400,23 @@ class Matcher:
                               key=lambda f: f.source.caption))
         return Match("fact", q.text, q.norm, q.lang, photos, self.settings.threshold, best_fact=photos[0].id,
                      slots=q.slots)
+
+    def _unclaimed(self, q: Question, as_of: str | None) -> Question | None:
+        """The question without the clauses after it that say what someone remembers or claims the
+        answer is (Q1那次双集中投了多少？我只记得Q3是556; 犀牛智造啥时候启用的，我朋友非说是8月份): the
+        claim's quarter, month or figure is not asked, and read with the question it had been
+        answered too (556亿元 beside 582亿元) or limited it to a month no fact has. Only after the
+        last clause that asks, and never in a computation (一季度582亿，二季度是600亿，加起来多少)."""
+        texts = clauses(q.text)
+        if len(texts) < 2 or q.op:
+            return None
+        asking = [_asks(self.understood(text, as_of), text) for text in texts]
+        last = max((i for i, asks in enumerate(asking) if asks), default=None)
+        if last is None or last == len(texts) - 1 or not all(_pattern(_CLAIM).search(normalize(text))
+                                                              for text in texts[last + 1 :]):
+            return None
+        asked = self.understood(" ".join(texts[: last + 1]), as_of)
+        return asked if isinstance(asked, Question) and asked.wanted else None
 
     def _without_asides(self, q: Question, as_of: str | None) -> Match | None:
         """Chat around a question the whole message could not be read as (你好呀，今天天气不错，顺便问下

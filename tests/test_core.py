@@ -1862,3 +1862,26 @@ def test_a_name_listed_by_its_first_word_beside_its_kind(engine: Engine, questio
     the 329亿元 of the three; alone, 人才 is still the talent that stays in Yuhang."""
     assert engine.ask(question).text.startswith("329亿元")
     assert engine.ask("杭州每年引进的人才有多少留在余杭").fact_ids == ("talent-staying-in-yuhang",)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("有没有懂行的，Q1那次双集中投了多少？我只记得Q3是556", "q1-double-concentration-total"),  # not 556亿元 beside it
+    ("老铁们，犀牛智造到底啥时候开始启用的，我朋友非说是8月份", "renhe-rhino-launch"),  # no August fact: not declined
+])
+def test_a_claim_after_the_question_is_not_asked(engine: Engine, question: str, fact: str) -> None:
+    """What someone remembers or says the answer is, after the question, is neither asked nor a limit."""
+    assert engine.ask(question).fact_ids == (fact,)
+    # before the question, or in a computation, a figure said is one to count with
+    assert engine.ask("一季度582亿，二季度是600亿，加起来多少").text.startswith("1182亿元")
+
+
+def test_which_of_two_named_before_their_event_is_larger(engine: Engine) -> None:
+    """哪个双集中投资多: 哪个 and 多 apart, the event's name between them, still compare the two named."""
+    assert engine.ask("一季度和三季度哪个双集中投资多").fact_ids == ("q1-double-concentration-total",
+                                                                  "q3-double-concentration-total")
+    assert "582亿元" in engine.ask("一季度和三季度哪个双集中投资多").text
+
+
+def test_asking_for_a_list_is_no_typo_and_asking_someone_to_help_is_filler(engine: Engine) -> None:
+    """列一下 asks for a list (it had been mended into 利); 麻烦谁帮我 asks no person."""
+    assert engine.ask("刚才开会领导提到余杭的五场硬仗，我没记全，麻烦谁帮我列一下，多谢").fact_ids == ("five-tough-battles",)

@@ -153,3 +153,11 @@ def test_the_forms_of_texts_joined_are_each_text_alone() -> None:
     synonyms = wording.synonyms_all(texts)
     assert synonyms == [wording.synonyms(t) for t in texts]
     assert wording.forms(synonyms) == [wording.form(t) for t in synonyms]
+
+
+def test_an_expression_is_tried_before_a_word_at_the_same_place() -> None:
+    """Regex alternatives are taken in order, not by length: a word of one character (有) tried
+    first had left 没有人知道 of 有没有人知道, which the expression says whole."""
+    p = pattern(["有", "/有(?:没有)?人知道/"])
+    assert p.sub("", "有没有人知道") == ""
+    assert p.sub("", "有几个") == "几个"
