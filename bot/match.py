@@ -2812,6 +2812,8 @@ class Matcher:
                     for k in _TWO_WAY_KINDS)
         if q.wanted and fact.asks not in q.wanted and not named:
             return False
+        if q.slots.keys() & set(_NAME_KINDS) and self._of_unnamed(q, near[0][0]):
+            return False  # 余杭经济技术开发区这次签约总投资: its words are the zone's, the figure one project's
         return self._explanation(near[0][0]).coverage(q.form) >= s.spelled_out
 
     def _ahead(self, near: list[tuple[int, float]]) -> bool:

@@ -1885,3 +1885,20 @@ def test_which_of_two_named_before_their_event_is_larger(engine: Engine) -> None
 def test_asking_for_a_list_is_no_typo_and_asking_someone_to_help_is_filler(engine: Engine) -> None:
     """列一下 asks for a list (it had been mended into 利); 麻烦谁帮我 asks no person."""
     assert engine.ask("刚才开会领导提到余杭的五场硬仗，我没记全，麻烦谁帮我列一下，多谢").fact_ids == ("five-tough-battles",)
+
+
+def test_a_zones_total_is_not_one_of_its_projects_figures(engine: Engine) -> None:
+    """The zone named, its total asked: 碳纤维航空结构件项目's 30亿元 is one project's, however well the
+    zone's words cover it. Asked of nothing named, the one valuation the article gives still answers."""
+    assert not engine.ask("余杭经济技术开发区这次签约总投资是多少").answered
+    assert engine.ask("And what is the developer behind it valued at?").fact_ids == ("tianxiaxiu-valuation",)
+
+
+@pytest.mark.parametrize("question", ["By how many percent did Q2 double concentration investment exceed Q1?",
+                                      "How much higher in percent was Q2 than Q1?",
+                                      "How many percent higher was Q2's investment than Q1's?"])
+def test_a_change_asked_in_percent_in_english_is_relative(engine: Engine, question: str) -> None:
+    """"how many percent" asks no count, and "higher in percent" no amount: 3.1%, not 18亿元 (which
+    "higher in percent" had been answered with) nor a refusal to mix units."""
+    text = engine.ask(question).text
+    assert text.startswith("Q2") and "3.1%" in text and "18亿元" not in text
