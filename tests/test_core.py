@@ -1902,3 +1902,11 @@ def test_a_change_asked_in_percent_in_english_is_relative(engine: Engine, questi
     "higher in percent" had been answered with) nor a refusal to mix units."""
     text = engine.ask(question).text
     assert text.startswith("Q2") and "3.1%" in text and "18亿元" not in text
+
+
+@pytest.mark.parametrize(("question", "result"), [("三个季度双集中加起来跟1800亿比还差多少", "62亿元"),
+                                                  ("三季度双集中比600亿少多少", "44亿元")])
+def test_how_far_below_a_number_compared_with_is_a_shortfall(engine: Engine, question: str, result: str) -> None:
+    """跟1800亿比还差多少 asks what 离1800亿还差多少 asks: the number given less the figures (it had
+    been refused as comparing more than two numbers)."""
+    assert engine.ask(question).text.startswith(result)
