@@ -89,7 +89,8 @@ _SHARE_IN_ZH = (r"^(?P<whole2>.+?)(?:里面|里头|里|之中|当中)(?P<part2>[
 _SHARE_AT_ZH = (r"^(?P<part>.+?)在(?P<whole>[^在里]+?)(?:里面|里头|里|之中|当中|中)占了?"
                 r"(?:多少|百分之|比例|比重|几成|%)")
 _SHARE_OF_EN = (r"(?:share|percentage|percent|proportion|fraction)\s+of\s+(?P<whole>.+?)\s+"
-                r"(?:is|are|was|were|does|do|did)\s+(?P<part>.+)"
+                r"(?:(?:came|comes|come|went|goes|go)\s+(?:from|to)|(?:is|are|was|were)\s+(?:from|accounted\s+for\s+by)"
+                r"|is|are|was|were|does|do|did)\s+(?P<part>.+)"
                 r"|^(?:what\s+is\s+)?(?P<part2>.+?)\s+as\s+a\s+(?:share|percentage|proportion)\s+of\s+(?P<whole2>.+)")
 
 
@@ -2209,8 +2210,10 @@ class Matcher:
         taken = self._taken_as(q.norm, [f for f in (a, b) if f.qualifier])
         if a.unit != b.unit or ((a.qualifier or b.qualifier) and not taken) or a.value <= 0 or b.value <= 0:
             return None
-        if q.op in ("share", "remainder") and a.value >= b.value and not siblings:
-            return None  # a part no smaller than its whole is no part of it (members of a series are no parts)
+        if q.op in ("share", "remainder") and a.value >= b.value and (not siblings or q.lang == "en"):
+            # a part no smaller than its whole is no part of it; members of a series are no parts, but
+            # "what share of the 9M total came from Q2" (9M unread: Q1 taken for the whole) is one
+            return None
         money, count = self.lexicon.quantity(q.norm, "amount"), self.lexicon.quantity(q.norm, "count")
         if money != count and count == ("元" in a.unit):  # 二季度签约项目比三季度多几个: no two amounts' difference
             return None

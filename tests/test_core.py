@@ -1910,3 +1910,34 @@ def test_how_far_below_a_number_compared_with_is_a_shortfall(engine: Engine, que
     """跟1800亿比还差多少 asks what 离1800亿还差多少 asks: the number given less the figures (it had
     been refused as comparing more than two numbers)."""
     assert engine.ask(question).text.startswith(result)
+
+
+@pytest.mark.parametrize(("question", "result"), [
+    ("What share of the Q3 total came from the manufacturing, digital economy and talent projects?", "59.2%"),
+    ("What share of the 9M double-concentration total came from Q2?", "34.5%"),
+])
+def test_a_share_of_a_whole_that_came_from_a_part(engine: Engine, question: str, result: str) -> None:
+    """"share of WHOLE came from PART": 329亿元 ÷ 556亿元, not manufacturing's 20 of the three
+    categories' 58 projects; an English share is never a member over a larger one (600 ÷ 582 = 103.1%)."""
+    assert engine.ask(question).text.startswith(result)
+
+
+def test_where_a_ranking_climbed_to_is_the_rank_not_the_move(engine: Engine) -> None:
+    assert engine.ask("Which position did Yuhang climb to in the 2020 China top-100 districts ranking?").fact_ids \
+        == ("top100-district-rank",)
+    assert engine.ask("How many places did Yuhang climb in CCID's 2020 top-100 districts ranking?").fact_ids \
+        == ("top100-district-rank-rise",)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("你好呀机器人，我奶奶问我余杭排第几，我也说不上来，百强区榜单上是第几啊", "top100-district-rank"),
+    ("hello群友，之前有人说余杭是浙江第一，我想确认一下，榜单上余杭在全省是什么位置？", "province-first"),
+    ("新人报到👋 做投资的，想了解下天下秀网红城市项目落在余杭哪个平台", "zone-linping-new-city-projects"),
+])
+def test_group_chat_of_tune26(engine: Engine, question: str, fact: str) -> None:
+    """A grandmother asking, what position (a rank), which platform (a zone)."""
+    assert engine.ask(question).fact_ids == (fact,)
+
+
+def test_where_someone_comes_from_is_not_given(engine: Engine) -> None:
+    assert not engine.ask("戴琼海院士是哪里人").answered
