@@ -69,16 +69,27 @@ def pattern(words: Iterable[str]) -> Words:
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
     tries = ([(latin, rf"(?<![a-z]){trie(latin)}(?![a-z])")] if latin else []) + ([(other, trie(other))] if other else [])
-    parts = expressions + [part for _, part in tries]
+    # what each expression's match can start with (None: any character, or it may be empty)
+    begins = [_starts(_sre_parse.parse(e)) for e in expressions] if all(plain) else [None] * len(expressions)
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
     heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
     escapes: set[str] = set()  # classes (\d) a match may start with, which no list of characters holds
-    for expression in expressions:
-        found = _starts(_sre_parse.parse(expression)) if firsts is not None else None
+    for found in begins:
         chars = None if found is None else {chr(c) for c in found if isinstance(c, int)}
-        firsts = None if chars is None else firsts | chars
+        firsts = None if chars is None or firsts is None else firsts | chars
         heads = None if chars is None or heads is None else heads | chars
         escapes.update(c for c in found or () if isinstance(c, str))
+    # re takes the first alternative that matches, not the longest: an expression that may start
+    # where a word does goes before the words (有没有人知道, not its 有), the others after them, each
+    # behind a look-ahead of what it starts with, so that re skips it elsewhere at once
+    word_firsts = {w[0] for w in plain}
+    guarded_expressions = [(f"(?={_class(*_split(found))}){e}" if found else e,
+                            found is None or bool(word_firsts & {chr(c) for c in found if isinstance(c, int)})
+                            or any(isinstance(c, str) for c in found))
+                           for e, found in zip(expressions, begins, strict=True)]
+    before = [e for e, clashes in guarded_expressions if clashes]
+    after = [e for e, clashes in guarded_expressions if not clashes]
+    parts = [*before, *(part for _, part in tries), *after]
     if firsts is not None and (firsts or escapes) and (latin or len(parts) > 1):
         # no prefix for re to skip to (a Latin word's look-behind comes first, or parts start apart):
         # a look-ahead of what a match starts with stands in, and halves a search's time. Where an
@@ -86,13 +97,18 @@ def pattern(words: Iterable[str]) -> Words:
         # word may: each trie then looks ahead for its own first characters, so that re does not try its
         # words there (the filler's forms of a 100,000-phrasing base took a sixth less time)
         guarded = [f"(?={_class({w[0] for w in ws})}){part}" if escapes else part for ws, part in tries]
-        alternatives = f"(?={_class(firsts, escapes)})(?:{'|'.join([*expressions, *guarded])})"
+        alternatives = f"(?={_class(firsts, escapes)})(?:{'|'.join([*before, *guarded, *after])})"
     else:
         alternatives = "|".join(parts)
     if escapes:  # a text holding none of the characters may hold one of the classes' (a digit)
         firsts = heads = None
     return Words(alternatives if parts else "(?!)", None if firsts is None else frozenset(firsts),
                  None if heads is None else frozenset(heads))
+
+
+def _split(found: set[int | str]) -> tuple[set[str], set[str]]:
+    """_starts' characters (as strings) and class escapes, apart."""
+    return {chr(c) for c in found if isinstance(c, int)}, {c for c in found if isinstance(c, str)}
 
 
 def _class(chars: Iterable[str], escapes: Iterable[str] = ()) -> str:
