@@ -117,6 +117,8 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
     (lambda t, latin: latin and ("billion" in t or "bn" in t),
      (rf"(?=[rc\d])(?:(?:rmb|cny)\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*(?:billion|bn){_Z}(\s*-?\s*(?:yuan|rmb|cny){_Z})?"),
      lambda m: f" {_tenfold(m.group(1))}亿{'元' if m.group(2) or m.group().startswith(('rmb', 'cny')) else ''} "),
+    # 600个亿, as said aloud → 600亿
+    (lambda t, latin: "个亿" in t or "个万" in t, r"(?<=\d)个(?=亿|万)", ""),
     # dates → 9月29日
     (lambda t, latin: "月" in t, (r"(?=\d)(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([12]\d|3[01]|0?[1-9])\s*[日号]?"),
      lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
@@ -127,8 +129,8 @@ _REWRITES: list[tuple[_Needs, str, object]] = [
 ]
 
 # What every rewrite needs one of (each test above implies it): 季 or q (quarters, Q3), 月 or an
-# English month (dates), a half year (半年, half, h1, h2), billions (amounts).
-_REWRITTEN = re.compile(f"季|q|月|半年|全年|整年|half|full|whole|h[12]|billion|bn|{_MONTH_WORD.pattern}")
+# English month (dates), a half year (半年, half, h1, h2), billions and 个亿 (amounts).
+_REWRITTEN = re.compile(f"季|q|月|半年|全年|整年|half|full|whole|h[12]|billion|bn|个亿|个万|{_MONTH_WORD.pattern}")
 
 _CJK = r"\u3400-\u9fff"
 _DENSE = rf"[{_CJK}\d.%、]"

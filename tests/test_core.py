@@ -1941,3 +1941,20 @@ def test_group_chat_of_tune26(engine: Engine, question: str, fact: str) -> None:
 
 def test_where_someone_comes_from_is_not_given(engine: Engine) -> None:
     assert not engine.ask("戴琼海院士是哪里人").answered
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("在不在？余杭二季度双集中是不是600个亿？帮我确认下，别写错了", "q2-double-concentration-total"),  # 600个亿: 600亿
+    ("我刚来余杭创业，想了解下办事方不方便，比如开办企业要多久能办完", "one-day-business-startup"),  # 比如 compares nothing
+    ("好的好的～再问个小问题，众望布艺那张照片是在干嘛", "photo-zhongwang-listing"),
+    ("What is the current valuation of the Tianxiaxiu project's developer?", "tianxiaxiu-valuation"),
+])
+def test_group_chat_of_tune27(engine: Engine, question: str, fact: str) -> None:
+    assert engine.ask(question).fact_ids == (fact,)
+
+
+def test_an_investments_size_asks_an_amount(engine: Engine) -> None:
+    """投资规模多少 asks an amount: the centre's founding day is no answer (the article gives no investment)."""
+    assert not engine.ask("国家工业app创新中心投资规模多少").answered
+    assert engine.ask("How much larger was Q2 investment than Q1?").text.startswith("Q2")
+    assert "18亿元" in engine.ask("How much larger was Q2 investment than Q1?").text

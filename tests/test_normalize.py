@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.normalize import language, normalize
+from bot.normalize import language, normalize, normalize_all
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,9 @@ def test_opencc_leaves_ascii_alone() -> None:
 
     chars = [chr(i) for i in range(128)]
     assert all(_T2S.convert(a + b) == a + b for a in chars for b in chars)
+
+
+def test_a_hundred_million_said_with_a_measure_word_is_the_figure() -> None:
+    """600个亿, as said aloud, is 600亿; alone and in a batch alike."""
+    assert normalize("是不是600个亿") == "是不是600亿"
+    assert normalize_all(["是不是六百个亿", "3个亿吗", "三个项目"]) == ["是不是600亿", "3亿吗", "3个项目"]
