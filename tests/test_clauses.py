@@ -16,6 +16,9 @@ from bot.clauses import clauses
     ("When and where was the centre set up?", ["When was the centre set up?", "where was the centre set up?"]),
     ("余杭全国第几 全省第几", ["余杭全国第几", "全省第几"]),  # telegraphic: a space between two questions
     ("厉害了！三季度签了几个项目", ["厉害了！", "三季度签了几个项目"]),  # an exclamation between two
+    # English sentences, and a request after a comma: the chat before it is a clause of its own
+    ("We're a fund looking at Hangzhou. Before our call, could you tell me the Q3 total? Many thanks.",
+     ["We're a fund looking at Hangzhou.", "Before our call", "could you tell me the Q3 total?", "Many thanks."]),
 ])
 def test_a_message_asking_two_things_is_split_into_its_questions(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts

@@ -1958,3 +1958,10 @@ def test_an_investments_size_asks_an_amount(engine: Engine) -> None:
     assert not engine.ask("国家工业app创新中心投资规模多少").answered
     assert engine.ask("How much larger was Q2 investment than Q1?").text.startswith("Q2")
     assert "18亿元" in engine.ask("How much larger was Q2 investment than Q1?").text
+
+
+def test_an_investors_chat_in_english_sentences_around_the_question(engine: Engine) -> None:
+    """Sentences of chat (who they are, a call next week) around the request are set aside."""
+    assert engine.ask("Hi there, we're a Singapore-based fund looking at opportunities around Hangzhou. Before our "
+                      "call next week, could you tell me the total investment announced at Yuhang's Q3 signing? "
+                      "Many thanks.").fact_ids == ("q3-double-concentration-total",)
