@@ -39,7 +39,7 @@ from bot.lexicon import WHEN, Lexicon, pattern
 from bot.mend import Mender, pairs_of, pieces
 from bot.model import Document, Fact, Figure, Knowledge, Series
 from bot.normalize import DIGIT_VALUE, SEP, cache_short, has_chinese, language, normalize, normalize_all
-from bot.operations import OPERATIONS, Computation, Portion, Shortfall, fmt
+from bot.operations import OPERATIONS, Computation, Portion, Shortfall, day, fmt
 from bot.operations import value as figure_value  # match.py's own `value`s are loop variables
 from bot.slots import PHOTO_NOUN, TIME_KINDS, SlotReader, Slots
 from bot.tables import common_words, pinyin_like
@@ -113,6 +113,7 @@ _GAP_ZH = r"^(?:从|由|距离|距)?(?P<dates>.+?)(?:中间|之间|期间|当中
 _GAP_AFTER_ZH = (r"^(?P<first>.+?)(?:(?:之后|以后|后)(?:又|再)?(?:过了?)?(?:几|多少)天|(?:过了?)?(?:几|多少)天(?:之|以)?后)"
                  r"(?:才|就|又)?(?P<then>.+)$")
 _GAP_JOIN_ZH = r"到|至|和|与|跟|距离|距|离"
+_HELD = r"(?:召开|举办|举行|开|办|搞)(?:了|的)?"  # an event's verb before it, on a how-many-days side
 # each of two things said in words: what is joined before 各/分别, and what is asked after it
 _EACH_ZH = r"^(?P<sides>.+?)(?:各自|各|分别)(?P<ask>.+)$"
 _PERCENT = r"%|百分|几成|(?<![a-z])(?:percent|percentage|pct)(?![a-z])"
@@ -2423,6 +2424,8 @@ class Matcher:
             return None
         first, then = cuts.popitem()[1]
         assert first and then
+        if _pattern(_GAP_AFTER_ZH).search(q.norm) and day(then) < day(first):
+            return None  # 犀牛智造启用后过了几天开园: the town had opened before; no days after
         comp = OPERATIONS["gap"].run(Series("", {}, "天"), (first, then))
         return Match("computed", q.text, q.norm, q.lang, (first, then), self.settings.threshold,
                      best_fact=first.id, slots=q.slots, computation=comp)
@@ -2442,6 +2445,8 @@ class Matcher:
         """The one exact date a side of a how-many-days question names: tied facts may say it
         twice (9月29日), never two dates or an approximate one."""
         found = self._side(text, frozenset({"date"}))
+        if not found and (verb := _pattern(_HELD).match(text)) and len(text) - verb.end() > 1:
+            found = self._side(text[verb.end():], frozenset({"date"}))  # 开双集中: the event, held
         if not found or any(len(f.figures) != 1 or f.figures[0].unit != "日期" or f.figures[0].qualifier
                             or f.figures[0].text != found[0].figures[0].text for f in found):
             return None

@@ -1965,3 +1965,10 @@ def test_an_investors_chat_in_english_sentences_around_the_question(engine: Engi
     assert engine.ask("Hi there, we're a Singapore-based fund looking at opportunities around Hangzhou. Before our "
                       "call next week, could you tell me the total investment announced at Yuhang's Q3 signing? "
                       "Many thanks.").fact_ids == ("q3-double-concentration-total",)
+
+
+def test_days_after_an_event_until_the_next_one_held(engine: Engine) -> None:
+    """开双集中: the event's verb before it (the side had found no date); an event before the first
+    is none after it (犀牛智造启用后过了几天开园: the town had opened on 8月30日, 17 days before)."""
+    assert engine.ask("犀牛智造启用后过了几天开双集中").text.startswith("13天")
+    assert not engine.ask("犀牛智造启用后过了几天开园").answered
