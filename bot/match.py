@@ -224,7 +224,7 @@ _TIME_SAID = {"quarter": r"前?\d(?:\s*、\s*\d)*\s*季度(?:合计)?", "date": 
 _DIGIT = re.compile(r"\d")
 _MONTH = re.compile(r"\d\s*月")
 # what someone remembers or says the answer is (我只记得3季度是556, 我朋友非说是8月份): a claim, not a question
-_CLAIM = r"(?:是|有)\s*[^，,。？?！!\s]{0,6}?\d"
+_CLAIM = r"^(?!.*(?:不是|难道|嘛|吗|么|吧|对不对|是不是|没错)).*?(?:是|有)\s*[^，,。？?！!\s]{0,6}?\d"  # not 不是前移了5位嘛: a premise
 _BARE_NUMBER = re.compile(r"[\d.%\s]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LAST_PHOTO_ZH = rf"最后(?:[1一]|那|这)?([张幅])(?={PHOTO_NOUN})"

@@ -1972,3 +1972,10 @@ def test_days_after_an_event_until_the_next_one_held(engine: Engine) -> None:
     is none after it (犀牛智造启用后过了几天开园: the town had opened on 8月30日, 17 days before)."""
     assert engine.ask("犀牛智造启用后过了几天开双集中").text.startswith("13天")
     assert not engine.ask("犀牛智造启用后过了几天开园").answered
+
+
+def test_a_premise_after_the_question_is_no_claim(engine: Engine) -> None:
+    """不是前移了5位嘛 reminds what the answer is computed from; it is no claim to set aside (the
+    clause had been dropped and the current 第七位 given for 上一次). 上一次 asks the previous rank."""
+    for question in ("余杭上一次百强区排第几 不是前移了5位嘛", "余杭上一次百强区排第几"):
+        assert engine.ask(question).text.startswith("第十二位")

@@ -281,5 +281,5 @@ def test_a_sealed_set_shows_its_totals_and_never_its_questions(mini_knowledge: P
 def test_the_held_out_and_reserve_parts_are_sealed(base_config: Config) -> None:
     assert sealed(base_config.path(base_config.blind_eval.set))
     assert sealed(base_config.path("tests/eval/blind/reserve.yaml"))
-    assert sealed(base_config.path("tests/eval/blind/sealed14.yaml"))
     assert sealed(base_config.path("tests/eval/blind/sealed15.yaml"))
+    assert sealed(base_config.path("tests/eval/blind/sealed16.yaml"))
