@@ -25,8 +25,8 @@ _SPLIT = (r"(?:(?=[\s,，；;、：:])|(?<=[？?！!]))(?:"
           rf"(?i:\s*,\s*(?:and\s+)?(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b|(?:could|can|would|will)\s+you\b)"
           rf"|\s+and\s+(?:(?:on|in|at|by|from|for)\s+)?(?={_QUESTION_WORD}\b))"
           r"|\s*[，；;：]\s*(?=\S)|(?<=[\u4e00-\u9fff]):\s*(?=[\u4e00-\u9fff])|(?<=[？?])\s*(?=\S)|(?<=[\u4e00-\u9fff][！!])\s*(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF])\s+(?=[\u4e00-\u9fff])"
-          r"|(?<=[的了吗呢啥几么])\s*、\s*(?=\S)"
-          r"|(?<=[a-z]\.)\s+(?=[A-Z]))")  # English sentences: "…around Hangzhou. Before our call, could you…"  # 白皮书哪天发的、谁发的: a list of questions, not of names
+          r"|(?<=[的了吗呢啥几么])\s*、\s*(?=\S)"  # 白皮书哪天发的、谁发的: a list of questions, not of names
+          r"|(?<=[a-z]\.)\s+(?=[A-Z]))")  # English sentences: "…around Hangzhou. Before our call, could you…"
 _CUTS = frozenset(",，；;?？、：:!！")  # _SPLIT cuts only at one of these or at a space: compiled for texts having one
 _compiled = cache(re.compile)
 _LEADING = re.compile(rf"^\s*{_QUESTION_WORD}\b\s*", re.IGNORECASE)

@@ -1406,8 +1406,8 @@ class Matcher:
     def _unclaimed(self, q: Question, as_of: str | None) -> Question | None:
         """The question without the clauses after it that say what someone remembers or claims the
         answer is (Q1那次双集中投了多少？我只记得Q3是556; 犀牛智造啥时候启用的，我朋友非说是8月份): the
-        claim's quarter, month or figure is not asked, and read with the question it had been
-        answered too (556亿元 beside 582亿元) or limited it to a month no fact has. Only after the
+        claim's quarter, month or figure is not asked. Read with the question, it had been answered
+        too (556亿元 beside 582亿元) or had limited the question to a month no fact has. Only after the
         last clause that asks, and never in a computation (一季度582亿，二季度是600亿，加起来多少)."""
         texts = clauses(q.text)
         if len(texts) < 2 or q.op:

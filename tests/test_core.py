@@ -1929,27 +1929,20 @@ def test_where_a_ranking_climbed_to_is_the_rank_not_the_move(engine: Engine) -> 
         == ("top100-district-rank-rise",)
 
 
-@pytest.mark.parametrize(("question", "fact"), [
-    ("你好呀机器人，我奶奶问我余杭排第几，我也说不上来，百强区榜单上是第几啊", "top100-district-rank"),
-    ("hello群友，之前有人说余杭是浙江第一，我想确认一下，榜单上余杭在全省是什么位置？", "province-first"),
-    ("新人报到👋 做投资的，想了解下天下秀网红城市项目落在余杭哪个平台", "zone-linping-new-city-projects"),
-])
-def test_group_chat_of_tune26(engine: Engine, question: str, fact: str) -> None:
-    """A grandmother asking, what position (a rank), which platform (a zone)."""
-    assert engine.ask(question).fact_ids == (fact,)
-
-
 def test_where_someone_comes_from_is_not_given(engine: Engine) -> None:
     assert not engine.ask("戴琼海院士是哪里人").answered
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    ("你好呀机器人，我奶奶问我余杭排第几，我也说不上来，百强区榜单上是第几啊", "top100-district-rank"),  # a grandmother asking
+    ("hello群友，之前有人说余杭是浙江第一，我想确认一下，榜单上余杭在全省是什么位置？", "province-first"),  # 什么位置: a rank
+    ("新人报到👋 做投资的，想了解下天下秀网红城市项目落在余杭哪个平台", "zone-linping-new-city-projects"),  # 哪个平台: a zone
     ("在不在？余杭二季度双集中是不是600个亿？帮我确认下，别写错了", "q2-double-concentration-total"),  # 600个亿: 600亿
     ("我刚来余杭创业，想了解下办事方不方便，比如开办企业要多久能办完", "one-day-business-startup"),  # 比如 compares nothing
     ("好的好的～再问个小问题，众望布艺那张照片是在干嘛", "photo-zhongwang-listing"),
     ("What is the current valuation of the Tianxiaxiu project's developer?", "tianxiaxiu-valuation"),
 ])
-def test_group_chat_of_tune27(engine: Engine, question: str, fact: str) -> None:
+def test_group_chat_and_rewordings_answer_the_fact_asked(engine: Engine, question: str, fact: str) -> None:
     assert engine.ask(question).fact_ids == (fact,)
 
 
