@@ -2201,6 +2201,8 @@ class Matcher:
             return joint
         if part is not None and whole is None and q.op == "share" and (summed := self._summed_whole(q, part, sides[1])):
             return summed
+        if part is not None and part is whole and q.op == "remainder":
+            whole = self._whole_beyond(sides[1], part)  # 浙江省级实验室里有几个不在余杭: the province's 4个
         if part is None or whole is None or part is whole:
             return None
         summed = self.lexicon.operation_words(sides[1], "sum")
@@ -2222,6 +2224,17 @@ class Matcher:
         comp = replace(OPERATIONS[op].run(Series("", {}, a.unit), (part, whole)), taken_as=taken)
         return Match("computed", q.text, q.norm, q.lang, (part, whole), self.settings.threshold,
                      best_fact=part.id, slots=q.slots, computation=comp)
+
+    def _whole_beyond(self, side: str, part: Fact) -> Fact | None:
+        """The whole a remainder's side names when its best fact is the part itself (浙江省级实验室:
+        Yuhang's 3个, which the words fit best): the next fact above the threshold with one figure
+        of the part's unit."""
+        asked = self.understand(side, mended=True, asked=_QUANTITIES)
+        if not isinstance(asked, Question):
+            return None
+        unit = part.figures[0].unit if len(part.figures) == 1 else None
+        return next((f for i, _ in self._candidates(asked, self.retrieve(asked), self.settings.threshold)
+                     if (f := self.facts[i]) is not part and len(f.figures) == 1 and f.figures[0].unit == unit), None)
 
     @staticmethod
     def _taken_as(norm: str, approximate: list[Figure]) -> bool:

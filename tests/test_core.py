@@ -1426,6 +1426,8 @@ def test_an_aside_that_limits_the_question_is_not_set_aside(engine: Engine, ques
 def test_what_is_not_in_a_place_is_its_remainder_or_declined(engine: Engine) -> None:
     """不在余杭的 asks the opposite of Yuhang's 其三: the rest of the four, or nothing the article names."""
     assert engine.ask("浙江4个省级实验室，不在余杭的有几个").text.startswith("1个")
+    # the whole unstated: the words fit Yuhang's 3个 best, the part itself; the province's 4个 is the whole
+    assert engine.ask("浙江省级实验室里有几个不在余杭").text.startswith("1个")
     assert engine.ask("三季度签约的58个项目里，不是制造业的有几个").text.startswith("38个")
     for question in ("浙江省级实验室里不在余杭的是哪个", "余杭以外的省级实验室是哪个", "浙江的省级实验室余杭之外还有几个",
                      "浙江那4个省级实验室，不再余杭的是哪个"):  # 在 typed 再
