@@ -284,3 +284,4 @@ def test_the_held_out_and_reserve_parts_are_sealed(base_config: Config) -> None:
     assert sealed(base_config.path("tests/eval/blind/sealed15.yaml"))
     assert sealed(base_config.path("tests/eval/blind/sealed16.yaml"))
     assert sealed(base_config.path("tests/eval/blind/sealed17.yaml"))
+    assert sealed(base_config.path("tests/eval/blind/sealed18.yaml"))
