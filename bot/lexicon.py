@@ -69,26 +69,26 @@ def pattern(words: Iterable[str]) -> Words:
     latin = [w for w in plain if re.search("[a-z0-9]", w)]
     other = [w for w in plain if w not in latin]
     tries = ([(latin, rf"(?<![a-z]){trie(latin)}(?![a-z])")] if latin else []) + ([(other, trie(other))] if other else [])
-    # what each expression's match can start with (None: any character, or it may be empty)
-    begins = [_starts(_sre_parse.parse(e)) for e in expressions] if all(plain) else [None] * len(expressions)
+    # what each expression's match can start with, as (characters, class escapes such as \d); None:
+    # any character, or the match may be empty
+    begins = [None if (found := _starts(_sre_parse.parse(e))) is None else _split(found) for e in expressions] \
+        if all(plain) else [None] * len(expressions)
     firsts: set[str] | None = {w[0] for w in plain} if all(plain) else None  # an empty word matches anywhere
     heads: set[str] | None = {w[:2] for w in plain} if all(plain) else None
     escapes: set[str] = set()  # classes (\d) a match may start with, which no list of characters holds
-    for found in begins:
-        chars = None if found is None else {chr(c) for c in found if isinstance(c, int)}
-        firsts = None if chars is None or firsts is None else firsts | chars
-        heads = None if chars is None or heads is None else heads | chars
-        escapes.update(c for c in found or () if isinstance(c, str))
+    for begin in begins:
+        firsts = None if begin is None or firsts is None else firsts | begin[0]
+        heads = None if begin is None or heads is None else heads | begin[0]
+        escapes.update(begin[1] if begin else ())
     # re takes the first alternative that matches, not the longest: an expression that may start
     # where a word does goes before the words (有没有人知道, not its 有), the others after them, each
     # behind a look-ahead of what it starts with, so that re skips it elsewhere at once
     word_firsts = {w[0] for w in plain}
-    guarded_expressions = [(f"(?={_class(*_split(found))}){e}" if found else e,
-                            found is None or bool(word_firsts & {chr(c) for c in found if isinstance(c, int)})
-                            or any(isinstance(c, str) for c in found))
-                           for e, found in zip(expressions, begins, strict=True)]
-    before = [e for e, clashes in guarded_expressions if clashes]
-    after = [e for e, clashes in guarded_expressions if not clashes]
+    before: list[str] = []
+    after: list[str] = []
+    for e, begin in zip(expressions, begins, strict=True):
+        clashes = begin is None or bool(begin[1]) or not word_firsts.isdisjoint(begin[0])
+        (before if clashes else after).append(f"(?={_class(*begin)}){e}" if begin and any(begin) else e)
     parts = [*before, *(part for _, part in tries), *after]
     if firsts is not None and (firsts or escapes) and (latin or len(parts) > 1):
         # no prefix for re to skip to (a Latin word's look-behind comes first, or parts start apart):
@@ -107,7 +107,7 @@ def pattern(words: Iterable[str]) -> Words:
 
 
 def _split(found: set[int | str]) -> tuple[set[str], set[str]]:
-    """_starts' characters (as strings) and class escapes, apart."""
+    """_starts' characters (as strings) and class escapes (\\d), apart."""
     return {chr(c) for c in found if isinstance(c, int)}, {c for c in found if isinstance(c, str)}
 
 

@@ -1042,7 +1042,8 @@ class Matcher:
                  if norm is None]
         for lang, text in fact.answer.items():
             given.append(answer if lang == "zh" else None)
-            texts += [] if lang == "zh" else [text]
+            if lang != "zh":
+                texts.append(text)
         given.append(quote)
         more = list(self.knowledge.topics.get(fact.topic, {}).values())
         if fact.series:
@@ -1410,12 +1411,13 @@ class Matcher:
         too (556亿元 beside 582亿元) or had limited the question to a month no fact has. Only after the
         last clause that asks, and never in a computation (一季度582亿，二季度是600亿，加起来多少)."""
         texts = clauses(q.text)
-        if len(texts) < 2 or q.op:
+        # the last clause a claim (a regex) before any clause is read: most messages end asking
+        if len(texts) < 2 or q.op or not _pattern(_CLAIM).search(normalize(texts[-1])):
             return None
         asking = [_asks(self.understood(text, as_of), text) for text in texts]
         last = max((i for i, asks in enumerate(asking) if asks), default=None)
         if last is None or last == len(texts) - 1 or not all(_pattern(_CLAIM).search(normalize(text))
-                                                              for text in texts[last + 1 :]):
+                                                              for text in texts[last + 1 : -1]):
             return None
         asked = self.understood(" ".join(texts[: last + 1]), as_of)
         return asked if isinstance(asked, Question) and asked.wanted else None
